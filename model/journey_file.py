@@ -1,0 +1,182 @@
+"""Reading and writing `.journey` files.
+
+Loading treats the file as untrusted data: it is bounded in size, nesting and number length,
+fully validated, and every failure becomes one `JourneyFileError` naming the file, the place
+inside it and the reason. Saving is atomic and gives the same bytes for the same map.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .document import FORMAT_MARKER, FORMAT_VERSION, JourneyDocument, to_document, to_map
+from .errors import InvalidChange, JourneyFileError, first_problem
+from .journey_map import JourneyMap
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_NESTING = 32
+MAX_NUMBER_CHARS = 32
+
+
+class _Refused(Exception):
+    """A problem found while parsing JSON, before there is a place to name."""
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in obj:
+            raise _Refused(f"the key {key!r} appears twice in one object")
+        obj[key] = value
+    return obj
+
+
+def _bounded_number(convert):
+    def parse(text: str):
+        if len(text) > MAX_NUMBER_CHARS:
+            raise _Refused(f"a number is too long ({len(text)} digits; at most {MAX_NUMBER_CHARS})")
+        value = convert(text)
+        if value in (float("inf"), float("-inf")):
+            raise _Refused(f"the number {text} is too large")
+        return value
+    return parse
+
+
+def _no_constants(name: str):
+    raise _Refused(f"{name} is not a number a map can hold")
+
+
+def _nesting_depth(value: Any) -> int:
+    """Deepest nesting of lists and objects, found without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, depth)
+            if depth > MAX_NESTING:
+                return depth
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def parse_json(data: bytes) -> Any:
+    """JSON text to Python values, refusing what no map file needs (raises `_Refused`)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise _Refused(f"is not UTF-8 text (bad byte at offset {error.start})") from None
+    try:
+        value = json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_int=_bounded_number(int),
+            parse_float=_bounded_number(float),
+            parse_constant=_no_constants,
+        )
+    except json.JSONDecodeError as error:
+        raise _Refused(f"is not valid JSON: {error.msg.lower()} (line {error.lineno}, column {error.colno})") from None
+    except RecursionError:
+        raise _Refused(f"nesting is deeper than {MAX_NESTING} levels") from None
+    if _nesting_depth(value) > MAX_NESTING:
+        raise _Refused(f"nesting is deeper than {MAX_NESTING} levels")
+    return value
+
+
+def document_from_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> JourneyDocument:
+    """Validate file contents as a journey document, or raise `JourneyFileError`."""
+    path = str(path)
+    if len(data) > MAX_FILE_BYTES:
+        raise JourneyFileError(path, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+    try:
+        raw = parse_json(data)
+    except _Refused as error:
+        raise JourneyFileError(path, str(error)) from None
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT_MARKER:
+        raise JourneyFileError(path, f'is not a Wayfinder map (it has no "format": "{FORMAT_MARKER}")')
+    version = raw.get("version")
+    if type(version) is not int:
+        raise JourneyFileError(path, "must be a whole number", "version")
+    if version > FORMAT_VERSION:
+        raise JourneyFileError(
+            path,
+            f"was written by a newer Wayfinder (format version {version}); "
+            f"this Wayfinder reads format version {FORMAT_VERSION} and older",
+            "version",
+        )
+    if version < 1:
+        raise JourneyFileError(path, f"format version {version} does not exist", "version")
+    try:
+        return JourneyDocument.model_validate(raw)
+    except ValidationError as error:
+        place, reason = first_problem(error)
+        raise JourneyFileError(path, reason, place) from None
+
+
+def map_from_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> JourneyMap:
+    """A map from file contents, or `JourneyFileError`; nothing else escapes."""
+    document = document_from_bytes(data, path)
+    try:
+        return to_map(document)
+    except InvalidChange as error:
+        raise JourneyFileError(str(path), error.reason, error.place) from None
+
+
+def load(path: str | os.PathLike) -> JourneyMap:
+    """Read a `.journey` file. Raises `JourneyFileError` for any file that is not a valid map."""
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise JourneyFileError(str(path), f"cannot be read: {error.strerror or error}") from None
+    return map_from_bytes(data, path)
+
+
+def to_bytes(journey: JourneyMap) -> bytes:
+    """The file contents for a map: the same map always gives the same bytes."""
+    document = to_document(journey).model_dump(mode="json")
+    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def write_atomically(path: str | os.PathLike, data: bytes) -> None:
+    """Write beside the target, flush, fsync, then replace: a failure leaves the old file whole."""
+    target = Path(path)
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _fsync_folder(target.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some filesystems cannot fsync a folder; the file itself is already durable
+    finally:
+        os.close(fd)
+
+
+def save(journey: JourneyMap, path: str | os.PathLike) -> None:
+    """Write a map to `path` atomically. Raises `JourneyFileError` when the file cannot be written."""
+    try:
+        write_atomically(path, to_bytes(journey))
+    except OSError as error:
+        raise JourneyFileError(str(path), f"cannot be saved: {error.strerror or error}") from None
