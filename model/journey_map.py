@@ -105,8 +105,9 @@ class _Axis:
 
     def move(self, item_id: str, index: int) -> None:
         item = self.get(item_id)
+        _clamp(index, len(self.items) - 1)
         self.items.remove(item)
-        self.items.insert(_clamp(index, len(self.items)), item)
+        self.items.insert(index, item)
         self._reindex()
 
     def pop(self, item_id: str) -> int:

@@ -1,0 +1,147 @@
+"""Questions a sticky-note wall cannot answer: where the journey ends, breaks and is weakest.
+
+Small pure functions over a `JourneyMap`. Every result names touchpoint ids in reading
+order (stage, lane, place in cell), so that the canvas can highlight them and reports
+list them in the order a reader meets them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import fmean
+from typing import Optional
+
+import networkx as nx
+
+from .journey_map import JourneyMap
+
+
+def _reading_order(journey: JourneyMap, ids: set[str]) -> list[str]:
+    return [tp_id for tp_id in journey.touchpoint_ids() if tp_id in ids]
+
+
+def _reach(graph: nx.DiGraph, starts: list[str], forward: bool) -> set[str]:
+    """Every touchpoint reachable from `starts` (or, going backwards, that reaches them)."""
+    neighbours = graph.successors if forward else graph.predecessors
+    seen, frontier = set(starts), list(starts)
+    while frontier:
+        for nxt in neighbours(frontier.pop()):
+            if nxt not in seen:
+                seen.add(nxt)
+                frontier.append(nxt)
+    return seen
+
+
+def dead_ends(journey: JourneyMap) -> list[str]:
+    """Touchpoints from which no path reaches a touchpoint of the last stage.
+
+    The last stage's own touchpoints are where journeys end, so they are never dead ends.
+    Example: with "Ad seen" -> "Hold queue" (no way on) and "Ad seen" -> "Checkout" (last
+    stage), the only dead end is "Hold queue".
+    """
+    if not journey.stages:
+        return []
+    finish = journey.touchpoints_in_stage(journey.stages[-1].id)
+    reaches_finish = _reach(journey.graph, finish, forward=False)
+    return _reading_order(journey, set(journey.graph) - reaches_finish)
+
+
+def unreachable(journey: JourneyMap) -> list[str]:
+    """Touchpoints no path leads to from any touchpoint of the first stage (its own excluded)."""
+    if not journey.stages:
+        return []
+    start = journey.touchpoints_in_stage(journey.stages[0].id)
+    reached = _reach(journey.graph, start, forward=True)
+    return _reading_order(journey, set(journey.graph) - reached)
+
+
+def loops(journey: JourneyMap) -> list[list[str]]:
+    """Groups of touchpoints customers can circle between (each a strongly connected group).
+
+    A group stands for all the cycles through it, which stays fast however tangled the map.
+    """
+    groups = [_reading_order(journey, group) for group in nx.strongly_connected_components(journey.graph)
+              if len(group) > 1]
+    order = {tp_id: i for i, tp_id in enumerate(journey.touchpoint_ids())}
+    return sorted(groups, key=lambda group: order[group[0]])
+
+
+@dataclass(frozen=True)
+class StageScores:
+    """Averages over one stage's touchpoints; None where no touchpoint is scored yet."""
+
+    stage_id: str
+    meaning: Optional[float]
+    value: Optional[float]
+    accommodation: Optional[float]
+    emotion: Optional[float]
+    touchpoints: int
+
+
+def _mean(values: list[Optional[int]]) -> Optional[float]:
+    present = [v for v in values if v is not None]
+    return fmean(present) if present else None
+
+
+def stage_scores(journey: JourneyMap) -> list[StageScores]:
+    """Per stage, in stage order: average Meaning, Value, Accommodation and emotion."""
+    result = []
+    for stage in journey.stages:
+        cards = [journey.touchpoint(tp_id) for tp_id in journey.touchpoints_in_stage(stage.id)]
+        result.append(StageScores(
+            stage_id=stage.id,
+            meaning=_mean([c.scores.meaning for c in cards]),
+            value=_mean([c.scores.value for c in cards]),
+            accommodation=_mean([c.scores.accommodation for c in cards]),
+            emotion=_mean([c.emotion for c in cards]),
+            touchpoints=len(cards),
+        ))
+    return result
+
+
+@dataclass(frozen=True)
+class WeakTouchpoint:
+    """A touchpoint ranked by weakness: how far its scores fall short, plus how much it hurts."""
+
+    touchpoint_id: str
+    weakness: float
+    mean_score: Optional[float]
+    pain_severity: int
+
+
+def weakest_touchpoints(journey: JourneyMap, limit: int = 5) -> list[WeakTouchpoint]:
+    """The `limit` weakest touchpoints, weakest first.
+
+    Weakness = (5 - mean of the scores set) + the sum of its pain points' severities.
+    A touchpoint with top scores and no pain has weakness 0 and is not listed.
+    """
+    ranked = []
+    for position, tp in enumerate(journey.touchpoints()):
+        mean = _mean(list(tp.scores.values()))
+        pain = sum(p.severity for p in tp.pain_points)
+        weakness = (5 - mean if mean is not None else 0) + pain
+        if weakness > 0:
+            ranked.append((-weakness, position, WeakTouchpoint(tp.id, weakness, mean, pain)))
+    ranked.sort(key=lambda entry: entry[:2])
+    return [entry[2] for entry in ranked[:limit]]
+
+
+@dataclass(frozen=True)
+class Insights:
+    """Every answer at once, for the insights panel, the command line and the PDF summary."""
+
+    dead_ends: list[str]
+    unreachable: list[str]
+    loops: list[list[str]]
+    stage_scores: list[StageScores]
+    weakest: list[WeakTouchpoint]
+
+
+def analyse(journey: JourneyMap, weakest_limit: int = 5) -> Insights:
+    return Insights(
+        dead_ends=dead_ends(journey),
+        unreachable=unreachable(journey),
+        loops=loops(journey),
+        stage_scores=stage_scores(journey),
+        weakest=weakest_touchpoints(journey, weakest_limit),
+    )
