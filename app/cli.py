@@ -1,0 +1,125 @@
+"""The command line: `wayfinder [FILE]` opens the editor; sub-commands work without Qt.
+
+Only the GUI path imports PySide6 (lazily, in `app.gui`), so validate, info and schema
+run on machines with no display and no Qt libraries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Callable, Sequence
+
+from model.analysis import analyse
+from model.document import json_schema
+from model.errors import JourneyFileError
+from model.journey_file import load
+from model.journey_map import JourneyMap
+
+
+def _validate(args: argparse.Namespace) -> int:
+    bad = 0
+    for path in args.files:
+        try:
+            load(path)
+        except JourneyFileError as error:
+            print(error, file=sys.stdout)
+            bad += 1
+    return 1 if bad else 0
+
+
+def _titles(journey: JourneyMap, ids: list[str]) -> list[str]:
+    return [journey.touchpoint(tp_id).title for tp_id in ids]
+
+
+def map_summary(journey: JourneyMap) -> dict:
+    """What `info --json` prints: the map's shape and the questions analysis answers."""
+    insights = analyse(journey)
+    return {
+        "title": journey.info.title,
+        "stages": [s.name for s in journey.stages],
+        "lanes": [lane.name for lane in journey.lanes],
+        "touchpoints": len(journey),
+        "connections": journey.graph.number_of_edges(),
+        "pain_points": sum(len(tp.pain_points) for tp in journey.touchpoints()),
+        "dead_ends": _titles(journey, insights.dead_ends),
+        "unreachable": _titles(journey, insights.unreachable),
+    }
+
+
+def _format_average(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _info(args: argparse.Namespace) -> int:
+    try:
+        journey = load(args.file)
+    except JourneyFileError as error:
+        print(error, file=sys.stderr)
+        return 1
+    summary = map_summary(journey)
+    if args.json:
+        print(json.dumps(summary, indent=2, ensure_ascii=False))
+        return 0
+    print(summary["title"])
+    print(f"  {len(summary['stages'])} stages: {' → '.join(summary['stages'])}")
+    print(f"  {len(summary['lanes'])} lanes: {', '.join(summary['lanes'])}")
+    print(f"  {summary['touchpoints']} touchpoints, {summary['connections']} connections, "
+          f"{summary['pain_points']} pain points")
+    for label, key in (("Dead ends", "dead_ends"), ("Unreachable", "unreachable")):
+        print(f"  {label}: {', '.join(summary[key]) if summary[key] else 'none'}")
+    print("  Stage averages (meaning / value / accommodation, emotion):")
+    names = {s.id: s.name for s in journey.stages}
+    for scores in analyse(journey).stage_scores:
+        mva = " / ".join(_format_average(v) for v in (scores.meaning, scores.value, scores.accommodation))
+        print(f"    {names[scores.stage_id]}: {mva}, {_format_average(scores.emotion)}")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable]]:
+    def validate(p):
+        p.add_argument("files", nargs="+", metavar="FILE", help="map files to check")
+
+    def info(p):
+        p.add_argument("file", metavar="FILE")
+        p.add_argument("--json", action="store_true", help="print a machine-readable summary")
+
+    return {
+        "validate": ("check map files; one line per bad file, exit 1 if any is bad", validate, _validate),
+        "info": ("print a short summary of a map", info, _info),
+        "schema": ("print the JSON Schema of the .journey format", lambda p: None, _schema),
+    }
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wayfinder", description="Design customer journey maps.",
+        epilog="Without a command, `wayfinder [FILE]` opens the editor.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (help_text, add_arguments, run) in _commands().items():
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        add_arguments(command)
+        command.set_defaults(run=run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in _commands() | {"-h": None, "--help": None}:
+        args = _command_parser().parse_args(argv)
+        return args.run(args)
+    parser = argparse.ArgumentParser(
+        prog="wayfinder",
+        description="Open the journey map editor. Sub-commands: " + ", ".join(_commands()) + ".",
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE", help="a .journey map to open")
+    args = parser.parse_args(argv)
+    from app.gui import run_editor  # Qt is imported only for the window
+
+    return run_editor(args.file)
