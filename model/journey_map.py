@@ -313,9 +313,14 @@ class JourneyMap:
     def add_touchpoint(self, stage: str, lane: str, title: str, index: int | None = None,
                        id: str | None = None, **fields: Any) -> Touchpoint:
         """Put a new card into cell (stage, lane), at the end of the cell unless `index` says where."""
+        return self.insert_touchpoint(self.new_touchpoint(stage, lane, title, id=id, **fields), index)
+
+    def new_touchpoint(self, stage: str, lane: str, title: str, id: str | None = None,
+                       **fields: Any) -> Touchpoint:
+        """A validated touchpoint with an id unused on this map, not yet placed (for undo commands)."""
         data = {"id": id or new_id("tp", self._graph.__contains__), "title": title,
                 "stage": stage, "lane": lane, **fields}
-        return self.insert_touchpoint(_validated(Touchpoint, data), index)
+        return _validated(Touchpoint, data)
 
     def insert_touchpoint(self, touchpoint: Touchpoint, index: int | None = None) -> Touchpoint:
         """Put a complete touchpoint (a pasted or restored one) into its cell."""

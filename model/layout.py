@@ -1,0 +1,367 @@
+"""Turn a journey map into geometry: where every header, cell, card, route and band goes.
+
+The canvas and the PDF both draw from `layout(journey)`, so what is exported is what was
+on screen. Geometry is plain frozen dataclasses in layout units (see `model.theme`);
+nothing here knows Qt.
+
+The map is a grid. Stage columns run left to right in stage order under their headers,
+lane rows top to bottom in lane order beside theirs; below the rows lie the emotion band
+and the scores band. Cards fill a cell column by column: `theme.MAX_STACK` cards down,
+then a new sub-column to the right. A stage column is as wide as its widest cell and a
+lane row as tall as its tallest stack, so cards never overlap and cards in one sub-column
+line up across lanes. The hit-testing functions at the end use the same grid, so a drop
+lands where the card will be drawn.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Optional
+
+from . import theme
+from .journey_map import JourneyMap
+
+Cell = tuple[str, str]  # (stage id, lane id)
+ConnectionKey = tuple[str, str]  # (source touchpoint id, target touchpoint id)
+
+_STEP_X = theme.CARD_WIDTH + theme.CARD_GAP_X
+_STEP_Y = theme.CARD_HEIGHT + theme.CARD_GAP_Y
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    """An axis-aligned rectangle; y grows downwards, as on screen."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def left(self) -> float:
+        return self.x
+
+    @property
+    def top(self) -> float:
+        return self.y
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height
+
+    @property
+    def center(self) -> Point:
+        return Point(self.x + self.width / 2, self.y + self.height / 2)
+
+    def contains(self, point: Point) -> bool:
+        """Whether `point` is inside; right and bottom edges are excluded, so that of two
+        neighbouring columns, rows or cells exactly one contains a point on their border."""
+        return self.x <= point.x < self.x + self.width and self.y <= point.y < self.y + self.height
+
+    def contains_rect(self, other: Rect) -> bool:
+        return (self.x <= other.x and self.y <= other.y
+                and other.right <= self.right and other.bottom <= self.bottom)
+
+    def intersects(self, other: Rect) -> bool:
+        """Whether the two share area (touching edges do not count)."""
+        return (self.x < other.right and other.x < self.right
+                and self.y < other.bottom and other.y < self.bottom)
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """A connection drawn as one cubic Bézier curve from the source card to the target card.
+
+    `arrow` and `label` are worked out when asked for: a layout makes thousands of routes,
+    and the drawing code asks for each once.
+    """
+
+    start: Point
+    control1: Point
+    control2: Point
+    end: Point
+
+    def point_at(self, t: float) -> Point:
+        """The point of the curve at parameter t in 0..1 (for hit testing and drawing labels)."""
+        u = 1 - t
+        a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+        return Point(a * self.start.x + b * self.control1.x + c * self.control2.x + d * self.end.x,
+                     a * self.start.y + b * self.control1.y + c * self.control2.y + d * self.end.y)
+
+    @property
+    def label(self) -> Point:
+        """The curve's midpoint, where the connection's label goes."""
+        return self.point_at(0.5)
+
+    @property
+    def arrow(self) -> Point:
+        """Unit vector of the direction of travel at `end`: where the arrow head points."""
+        before = self.control2 if self.control2 != self.end else self.start
+        dx, dy = self.end.x - before.x, self.end.y - before.y
+        length = (dx * dx + dy * dy) ** 0.5
+        return Point(dx / length, dy / length)
+
+
+@dataclass(frozen=True)
+class MapGeometry:
+    """Where everything of one map goes. Read it; a changed map gets a new `layout`.
+
+    Columns span from the top of the stage header to the bottom of the scores band, rows from
+    the left of the lane header to the right of the last column, so that grid lines and
+    header-drag hit tests can use them whole; `cells` are the parts of the grid cards live in.
+    """
+
+    width: float
+    height: float
+    stage_ids: tuple[str, ...]
+    lane_ids: tuple[str, ...]
+    stage_headers: dict[str, Rect]
+    stage_columns: dict[str, Rect]
+    lane_headers: dict[str, Rect]
+    lane_rows: dict[str, Rect]
+    cells: dict[Cell, Rect]
+    cards: dict[str, Rect]
+    routes: dict[ConnectionKey, Route]
+    emotion_header: Rect  # beside the band, under the lane headers: where "Emotion" is written
+    emotion_band: Rect
+    emotion_curve: tuple[Point, ...]
+    emotion_zero_y: float
+    scores_header: Rect
+    scores_band: dict[str, Rect]  # stage id -> where that stage's M / V / A averages go
+
+    def emotion_y(self, emotion: float) -> float:
+        """The height of an emotion (-2..+2, fractions allowed) in the emotion band; +2 is on top."""
+        return _emotion_y(self.emotion_band, emotion)
+
+
+def _emotion_y(band: Rect, emotion: float) -> float:
+    usable = band.height - 2 * theme.EMOTION_BAND_PADDING
+    return band.y + theme.EMOTION_BAND_PADDING + (2 - emotion) / 4 * usable
+
+
+def _span(count: int, size: float, gap: float) -> float:
+    """Length of `count` cards of `size` with `gap` between them, plus the cell's padding."""
+    return 2 * theme.CELL_PADDING + count * size + (count - 1) * gap
+
+
+def layout(journey: JourneyMap) -> MapGeometry:
+    """The geometry of the whole map. Deterministic: the same map gives equal geometry.
+
+    One pass over the cells, then one over the connections: about 20 ms for 2,000 cards and
+    3,000 connections, so it can run again after every change.
+    """
+    stack = theme.MAX_STACK
+    stage_ids = tuple(stage.id for stage in journey.stages)
+    lane_ids = tuple(lane.id for lane in journey.lanes)
+    cell_cards = {(s, l): journey.cell(s, l) for s in stage_ids for l in lane_ids}
+
+    # An empty column stays one card wide and an empty lane one card high, so both remain drop targets.
+    sub_columns = {s: max([1] + [-(-len(cell_cards[s, l]) // stack) for l in lane_ids]) for s in stage_ids}
+    stacked = {l: max([1] + [min(len(cell_cards[s, l]), stack) for s in stage_ids]) for l in lane_ids}
+
+    column_width = {s: _span(sub_columns[s], theme.CARD_WIDTH, theme.CARD_GAP_X) for s in stage_ids}
+    row_height = {l: _span(stacked[l], theme.CARD_HEIGHT, theme.CARD_GAP_Y) for l in lane_ids}
+    grid_left = theme.MARGIN + theme.LANE_HEADER_WIDTH
+    grid_top = theme.MARGIN + theme.STAGE_HEADER_HEIGHT
+    column_left: dict[str, float] = {}
+    x = grid_left
+    for s in stage_ids:
+        column_left[s] = x
+        x += column_width[s]
+    grid_right = x
+    row_top: dict[str, float] = {}
+    y = grid_top
+    for l in lane_ids:
+        row_top[l] = y
+        y += row_height[l]
+    grid_bottom = y
+    scores_top = grid_bottom + theme.EMOTION_BAND_HEIGHT
+    map_bottom = scores_top + theme.SCORES_BAND_HEIGHT
+
+    stage_headers = {s: Rect(column_left[s], theme.MARGIN, column_width[s], theme.STAGE_HEADER_HEIGHT)
+                     for s in stage_ids}
+    stage_columns = {s: Rect(column_left[s], theme.MARGIN, column_width[s], map_bottom - theme.MARGIN)
+                     for s in stage_ids}
+    lane_headers = {l: Rect(theme.MARGIN, row_top[l], theme.LANE_HEADER_WIDTH, row_height[l]) for l in lane_ids}
+    lane_rows = {l: Rect(theme.MARGIN, row_top[l], grid_right - theme.MARGIN, row_height[l]) for l in lane_ids}
+    cells = {(s, l): Rect(column_left[s], row_top[l], column_width[s], row_height[l])
+             for s in stage_ids for l in lane_ids}
+    emotion_band = Rect(grid_left, grid_bottom, grid_right - grid_left, theme.EMOTION_BAND_HEIGHT)
+
+    cards: dict[str, Rect] = {}
+    reading_order: dict[str, int] = {}
+    # Emotions summed per card x: cards sharing a sub-column make one point of the curve.
+    emotion_sums: dict[float, list[float]] = {}
+    for s in stage_ids:
+        left = column_left[s] + theme.CELL_PADDING
+        for l in lane_ids:
+            top = row_top[l] + theme.CELL_PADDING
+            for i, tp_id in enumerate(cell_cards[s, l]):
+                sub_column, place = divmod(i, stack)
+                card = Rect(left + sub_column * _STEP_X, top + place * _STEP_Y, theme.CARD_WIDTH, theme.CARD_HEIGHT)
+                cards[tp_id] = card
+                reading_order[tp_id] = len(reading_order)
+                emotion = journey.touchpoint(tp_id).emotion
+                if emotion is not None:
+                    total = emotion_sums.setdefault(card.x + theme.CARD_WIDTH / 2, [0.0, 0])
+                    total[0] += emotion
+                    total[1] += 1
+
+    emotion_curve = tuple(Point(x, _emotion_y(emotion_band, total / count))
+                          for x, (total, count) in sorted(emotion_sums.items()))
+
+    # Sorted in reading order so that the drawing order of overlapping routes is stable too.
+    edges = sorted(journey.graph.edges, key=lambda e: (reading_order[e[0]], reading_order[e[1]]))
+    routes = {(source, target): route(cards[source], cards[target]) for source, target in edges}
+
+    return MapGeometry(
+        width=grid_right + theme.MARGIN,
+        height=map_bottom + theme.MARGIN,
+        stage_ids=stage_ids,
+        lane_ids=lane_ids,
+        stage_headers=stage_headers,
+        stage_columns=stage_columns,
+        lane_headers=lane_headers,
+        lane_rows=lane_rows,
+        cells=cells,
+        cards=cards,
+        routes=routes,
+        emotion_header=Rect(theme.MARGIN, grid_bottom, theme.LANE_HEADER_WIDTH, theme.EMOTION_BAND_HEIGHT),
+        emotion_band=emotion_band,
+        emotion_curve=emotion_curve,
+        emotion_zero_y=_emotion_y(emotion_band, 0),
+        scores_header=Rect(theme.MARGIN, scores_top, theme.LANE_HEADER_WIDTH, theme.SCORES_BAND_HEIGHT),
+        scores_band={s: Rect(column_left[s], scores_top, column_width[s], theme.SCORES_BAND_HEIGHT)
+                     for s in stage_ids},
+    )
+
+
+def route(source: Rect, target: Rect) -> Route:
+    """The curve from one card to another.
+
+    Cards of different sub-columns never share x, so three cases cover every pair: forward
+    (side to side), back (a loop: top to top, arching above, so it does not cut through
+    the cards between), and the same sub-column (straight down or up).
+    """
+    # Plain floats until the end: this runs once per connection, thousands of times per layout.
+    sx, sy, tx, ty = source.x, source.y, target.x, target.y
+    if tx > sx:
+        x0, y0 = sx + source.width, sy + source.height / 2
+        x3, y3 = tx, ty + target.height / 2
+        pull = max((x3 - x0) / 2, theme.ROUTE_MIN_PULL)
+        x1, y1, x2, y2 = x0 + pull, y0, x3 - pull, y3
+    elif tx < sx:
+        x0, y0 = sx + source.width / 2, sy
+        x3, y3 = tx + target.width / 2, ty
+        arch = min(theme.ROUTE_LOOP_ARCH + (x0 - x3) * theme.ROUTE_LOOP_RISE, theme.ROUTE_LOOP_ARCH_MAX)
+        x1, x2, y1 = x0, x3, min(y0, y3) - arch
+        y2 = y1
+    else:
+        x0 = x1 = x2 = x3 = sx + source.width / 2
+        if ty > sy:
+            y0, y3 = sy + source.height, ty
+        else:
+            y0, y3 = sy, ty + target.height
+        y1 = y2 = (y0 + y3) / 2
+    return Route(Point(x0, y0), Point(x1, y1), Point(x2, y2), Point(x3, y3))
+
+
+# ----------------------------------------------------------------- hit testing
+def _slot(edges: list[float], position: float) -> int:
+    """Index of the band (column or row) whose leading edge is the last one at or before `position`."""
+    return bisect_right(edges, position) - 1
+
+
+def stage_at(geometry: MapGeometry, point: Point) -> Optional[str]:
+    """The stage whose column (header to scores band) holds `point`, or None."""
+    lefts = [geometry.stage_columns[s].x for s in geometry.stage_ids]
+    i = _slot(lefts, point.x)
+    if i < 0:
+        return None
+    stage_id = geometry.stage_ids[i]
+    return stage_id if geometry.stage_columns[stage_id].contains(point) else None
+
+
+def lane_at(geometry: MapGeometry, point: Point) -> Optional[str]:
+    """The lane whose row (header to last column) holds `point`, or None."""
+    tops = [geometry.lane_rows[l].y for l in geometry.lane_ids]
+    i = _slot(tops, point.y)
+    if i < 0:
+        return None
+    lane_id = geometry.lane_ids[i]
+    return lane_id if geometry.lane_rows[lane_id].contains(point) else None
+
+
+def cell_at(geometry: MapGeometry, point: Point) -> Optional[Cell]:
+    """The (stage id, lane id) of the cell under `point`; None over headers, bands and margins."""
+    stage_id, lane_id = stage_at(geometry, point), lane_at(geometry, point)
+    if stage_id is None or lane_id is None or not geometry.cells[stage_id, lane_id].contains(point):
+        return None
+    return stage_id, lane_id
+
+
+def stage_slot(geometry: MapGeometry, x: float) -> int:
+    """The index a stage header dropped at `x` moves to (for `JourneyMap.move_stage`).
+
+    It is the index of the column under `x`; left of the first column is 0 and right of the
+    last is the last index, so a drag past the edge of the map still lands somewhere.
+    """
+    lefts = [geometry.stage_columns[s].x for s in geometry.stage_ids]
+    return max(0, min(_slot(lefts, x), len(lefts) - 1))
+
+
+def lane_slot(geometry: MapGeometry, y: float) -> int:
+    """The index a lane header dropped at `y` moves to (for `JourneyMap.move_lane`)."""
+    tops = [geometry.lane_rows[l].y for l in geometry.lane_ids]
+    return max(0, min(_slot(tops, y), len(tops) - 1))
+
+
+def insertion_index(geometry: MapGeometry, journey: JourneyMap, stage_id: str, lane_id: str,
+                    point: Point, moving: Optional[str] = None) -> int:
+    """Where in cell (stage_id, lane_id) a card dropped at `point` goes, as an index for
+    `JourneyMap.move_touchpoint` or `add_touchpoint`.
+
+    A drop on a card's upper half goes before it, on its lower half after it; the sub-column
+    is the one under `point`, and anywhere past the last card means the end of the cell.
+    `moving` is the dragged card: if it is in this cell, the index counts the cell without
+    it, as `move_touchpoint` takes it out before putting it back.
+    """
+    stack = theme.MAX_STACK
+    cell_cards = journey.cell(stage_id, lane_id)
+    cell = geometry.cells[stage_id, lane_id]
+    # Sub-columns meet in the middle of the gap between them; in a sub-column, a card's middle
+    # separates dropping before it from dropping after it.
+    sub_column = max(0, int((point.x - cell.x - theme.CELL_PADDING + theme.CARD_GAP_X / 2) // _STEP_X))
+    first_middle = cell.y + theme.CELL_PADDING + theme.CARD_HEIGHT / 2
+    middles_above = max(0, min(stack, int((point.y - first_middle) // _STEP_Y) + 1))
+    index = min(sub_column * stack + middles_above, len(cell_cards))
+    if moving is not None and moving in cell_cards and cell_cards.index(moving) < index:
+        index -= 1
+    return index
+
+
+def smooth_curve(points: tuple[Point, ...]) -> list[tuple[Point, Point, Point]]:
+    """Cubic Bézier segments (control1, control2, end) through `points`, starting at points[0].
+
+    A Catmull-Rom spline, so the emotion curve passes through every measured point; the
+    canvas and the PDF draw the same curve from it.
+    """
+    segments = []
+    for i in range(len(points) - 1):
+        p0, p1, p2 = points[max(i - 1, 0)], points[i], points[i + 1]
+        p3 = points[min(i + 2, len(points) - 1)]
+        control1 = Point(p1.x + (p2.x - p0.x) / 6, p1.y + (p2.y - p0.y) / 6)
+        control2 = Point(p2.x - (p3.x - p1.x) / 6, p2.y - (p3.y - p1.y) / 6)
+        segments.append((control1, control2, p2))
+    return segments
