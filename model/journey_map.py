@@ -103,12 +103,16 @@ class _Axis:
     def replace(self, item) -> None:
         self.items[self.index_of[item.id]] = item
 
-    def move(self, item_id: str, index: int) -> None:
+    def move(self, item_id: str, index: int) -> bool:
+        """Move an item to `index`; False when it is there already."""
         item = self.get(item_id)
         _clamp(index, len(self.items) - 1)
+        if self.index_of[item_id] == index:
+            return False
         self.items.remove(item)
         self.items.insert(index, item)
         self._reindex()
+        return True
 
     def pop(self, item_id: str) -> int:
         index = self.index_of[item_id]
@@ -139,7 +143,12 @@ class JourneyMap:
     def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
         """Call `subscriber(event)` after every change; returns a function that unsubscribes."""
         self._subscribers.append(subscriber)
-        return lambda: self._subscribers.remove(subscriber)
+
+        def unsubscribe() -> None:
+            if subscriber in self._subscribers:
+                self._subscribers.remove(subscriber)
+
+        return unsubscribe
 
     def _emit(self, event: ev.MapEvent) -> None:
         for subscriber in list(self._subscribers):
@@ -273,12 +282,12 @@ class JourneyMap:
         return self._update_on(self._lanes, lane_id, changes)
 
     def move_stage(self, stage_id: str, index: int) -> None:
-        self._stages.move(stage_id, index)
-        self._emit(ev.StagesReordered())
+        if self._stages.move(stage_id, index):
+            self._emit(ev.StagesReordered())
 
     def move_lane(self, lane_id: str, index: int) -> None:
-        self._lanes.move(lane_id, index)
-        self._emit(ev.LanesReordered())
+        if self._lanes.move(lane_id, index):
+            self._emit(ev.LanesReordered())
 
     def remove_stage(self, stage_id: str) -> Removal:
         """Remove a stage, its touchpoints and their connections; `restore` undoes it."""
@@ -291,7 +300,7 @@ class JourneyMap:
     def remove_lane(self, lane_id: str) -> Removal:
         """Remove a lane, its touchpoints and their connections; `restore` undoes it."""
         self.lane(lane_id)
-        in_lane = [tp for tp in self.touchpoint_ids() if self.touchpoint(tp).lane == lane_id]
+        in_lane = [tp for stage in self._stages.items for tp in self._cells.get((stage.id, lane_id), ())]
         removal = self._remove_touchpoints(in_lane)
         removal.lanes.append((self._lanes.index_of[lane_id], self.lane(lane_id)))
         self._lanes.pop(lane_id)
@@ -328,8 +337,9 @@ class JourneyMap:
             raise InvalidChange(f"a touchpoint with id {touchpoint.id!r} exists already", "id")
         self._check_cell(touchpoint.stage, touchpoint.lane)
         self._check_note_ids(touchpoint)
-        cell = self._cells.setdefault((touchpoint.stage, touchpoint.lane), [])
+        cell = self._cells.get((touchpoint.stage, touchpoint.lane), [])
         cell.insert(len(cell) if index is None else _clamp(index, len(cell)), touchpoint.id)
+        self._cells[touchpoint.stage, touchpoint.lane] = cell
         self._graph.add_node(touchpoint.id, touchpoint=touchpoint)
         self._emit(ev.TouchpointAdded(touchpoint.id))
         return touchpoint
@@ -378,9 +388,10 @@ class JourneyMap:
     def _remove_touchpoints(self, touchpoint_ids: list[str]) -> Removal:
         removal = Removal()
         gone = set(touchpoint_ids)
+        touching = {edge for tp_id in gone for edge in (*self._graph.in_edges(tp_id), *self._graph.out_edges(tp_id))}
         for connection in self.connections():
-            if connection.source in gone or connection.target in gone:
-                removal.connections.append(self.remove_connection(connection.source, connection.target))
+            if connection.key in touching:
+                removal.connections.append(self.remove_connection(*connection.key))
         # Cell indices are recorded in reading order, so restoring in that order rebuilds each cell.
         for tp_id in [tp for tp in self.touchpoint_ids() if tp in gone]:
             tp = self.touchpoint(tp_id)
