@@ -77,6 +77,33 @@ def _info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from app.exporters import ExportOptions, UnknownFormat, export_map
+
+    try:
+        export_map(load(args.file), args.output, ExportOptions(page=args.page, orientation=args.orientation,
+                                                               scale=args.scale))
+    except (JourneyFileError, UnknownFormat) as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from app.exporters import UnknownFormat, import_map
+    from model.journey_file import save
+
+    try:
+        journey, warnings = import_map(args.file)
+        for warning in warnings:
+            print(f"{args.file}: warning: {warning}", file=sys.stderr)
+        save(journey, args.output)
+    except (JourneyFileError, UnknownFormat) as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return 0
@@ -90,7 +117,23 @@ def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
         p.add_argument("file", metavar="FILE")
         p.add_argument("--json", action="store_true", help="print a machine-readable summary")
 
+    def export(p):
+        p.add_argument("file", metavar="MAP", help="the .journey map to export")
+        p.add_argument("-o", "--output", required=True, metavar="OUT",
+                       help="the file to write; its suffix picks the format")
+        p.add_argument("--page", default="A4", choices=["A4", "A3", "A2", "Letter", "Tabloid", "fit"],
+                       help="PDF page size; 'fit' makes one page as large as the map (default A4)")
+        p.add_argument("--orientation", default="landscape", choices=["landscape", "portrait"],
+                       help="PDF page orientation (default landscape)")
+        p.add_argument("--scale", type=float, default=2.0, help="PNG resolution as a multiple of 100%% (default 2)")
+
+    def import_(p):
+        p.add_argument("file", metavar="IN", help="a Mermaid journey (.mmd) or a spreadsheet (.csv)")
+        p.add_argument("-o", "--output", required=True, metavar="OUT", help="the .journey map to write")
+
     return {
+        "export": ("export a map as PDF, Mermaid, CSV, PNG or SVG", export, _export),
+        "import": ("make a map from a Mermaid journey or a CSV file", import_, _import),
         "validate": ("check map files; one line per bad file, exit 1 if any is bad", validate, _validate),
         "info": ("print a short summary of a map", info, _info),
         "schema": ("print the JSON Schema of the .journey format", lambda p: None, _schema),

@@ -1,0 +1,75 @@
+"""Touchpoints on the clipboard: our own MIME type for Wayfinder windows, plain text for the rest.
+
+The MIME data is JSON in the file format's own shape (touchpoints and the connections among
+them), so pasting validates exactly as loading a file does.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QMimeData
+from pydantic import TypeAdapter, ValidationError
+
+from model.entities import Connection, Touchpoint
+from model.journey_map import JourneyMap, new_id
+
+MIME_TYPE = "application/x-wayfinder-touchpoints+json"
+_TOUCHPOINTS = TypeAdapter(list[Touchpoint])
+_CONNECTIONS = TypeAdapter(list[Connection])
+
+
+def to_mime(journey: JourneyMap, touchpoint_ids: list[str]) -> QMimeData:
+    """The selected touchpoints, in reading order, with the connections among them."""
+    chosen = set(touchpoint_ids)
+    touchpoints = [tp for tp in journey.touchpoints() if tp.id in chosen]
+    connections = [c for c in journey.connections() if c.source in chosen and c.target in chosen]
+    payload = {
+        "touchpoints": _TOUCHPOINTS.dump_python(touchpoints, mode="json"),
+        "connections": _CONNECTIONS.dump_python(connections, mode="json"),
+    }
+    mime = QMimeData()
+    mime.setData(MIME_TYPE, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+    mime.setText("\n".join(_as_text(journey, tp) for tp in touchpoints))
+    return mime
+
+
+def _as_text(journey: JourneyMap, touchpoint: Touchpoint) -> str:
+    where = f"{journey.stage(touchpoint.stage).name} / {journey.lane(touchpoint.lane).name}"
+    return f"{touchpoint.title}\t{where}" + (f"\t{touchpoint.description}" if touchpoint.description else "")
+
+
+def from_mime(mime: QMimeData, journey: JourneyMap, cell: tuple[str, str]) -> tuple[list[Touchpoint], list[Connection]]:
+    """Copies of the clipboard's touchpoints with fresh ids, ready to insert into `journey`.
+
+    A copy keeps its stage and lane when this map has them; otherwise it goes into `cell`.
+    Returns nothing when the clipboard holds no Wayfinder touchpoints.
+    """
+    if not mime.hasFormat(MIME_TYPE):
+        return [], []
+    try:
+        payload = json.loads(bytes(mime.data(MIME_TYPE)).decode("utf-8"))
+        touchpoints = _TOUCHPOINTS.validate_python(payload["touchpoints"])
+        connections = _CONNECTIONS.validate_python(payload["connections"])
+    except (ValueError, KeyError, TypeError, ValidationError):
+        return [], []
+    return copies(journey, touchpoints, connections, cell)
+
+
+def copies(journey: JourneyMap, touchpoints: list[Touchpoint], connections: list[Connection],
+           cell: tuple[str, str]) -> tuple[list[Touchpoint], list[Connection]]:
+    """Touchpoints and their connections with new ids, placed where `journey` can hold them."""
+    stage_ids = {s.id for s in journey.stages}
+    lane_ids = {lane.id for lane in journey.lanes}
+    taken: set[str] = set()
+    renamed: dict[str, str] = {}
+    result = []
+    for tp in touchpoints:
+        fresh = new_id("tp", lambda candidate: journey.has_touchpoint(candidate) or candidate in taken)
+        taken.add(fresh)
+        renamed[tp.id] = fresh
+        stage, lane = (tp.stage, tp.lane) if tp.stage in stage_ids and tp.lane in lane_ids else cell
+        result.append(tp.model_copy(update={"id": fresh, "stage": stage, "lane": lane}))
+    links = [c.model_copy(update={"source": renamed[c.source], "target": renamed[c.target]})
+             for c in connections if c.source in renamed and c.target in renamed]
+    return result, links

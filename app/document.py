@@ -1,0 +1,156 @@
+"""The map open in a window: the `JourneyMap`, the file it came from, and its undo stack.
+
+The modified mark follows the undo stack's clean state, so undoing back to what was saved
+makes the document unmodified again. The document also remembers what it read or wrote
+(size, modification time, content hash), so that a file changed by someone else is
+noticed and never silently overwritten, and it holds the file's lock while open.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from app import file_lock
+from app.disk_stamp import DiskStamp
+from model import journey_file
+from model.errors import JourneyFileError
+from model.journey_map import JourneyMap
+
+
+class FileChangedOnDisk(Exception):
+    """Saving would overwrite a version of the file that someone else wrote since we read it."""
+
+
+class ReadOnlyDocument(Exception):
+    """The map was opened read-only; it can be saved under another name only."""
+
+
+class Document(QObject):
+    """One open map. Replace its contents with `open`/`replace`; change them only through `push`."""
+
+    journeyReplaced = Signal()  # a different JourneyMap object is now open
+    pathChanged = Signal()
+    modifiedChanged = Signal(bool)
+    changedOnDisk = Signal()  # the open file now differs from what we read or wrote
+
+    def __init__(self, parent: QObject | None = None, keep_backup: bool = True):
+        super().__init__(parent)
+        self.journey = JourneyMap()
+        self.path: Path | None = None
+        self.stamp: DiskStamp | None = None
+        self.read_only = False
+        self.keep_backup = keep_backup
+        self.generation = 0  # counts changes, so autosave can tell whether anything is new
+        self._unsubscribe = self.journey.subscribe(self._count_change)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modifiedChanged.emit(not clean))
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._file_changed)
+
+    def _count_change(self, event) -> None:
+        self.generation += 1
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def display_name(self) -> str:
+        name = self.path.name if self.path else "Untitled"
+        return f"{name} (read-only)" if self.read_only else name
+
+    def push(self, command) -> None:
+        """Do a change as an undoable step; raises `InvalidChange`, with nothing changed, if refused."""
+        command.do_first()
+        self.undo_stack.push(command)
+
+    def replace(self, journey: JourneyMap, path: Path | None, stamp: DiskStamp | None = None,
+                read_only: bool = False, modified: bool = False) -> None:
+        """Show another map; `modified` marks restored work that is not saved anywhere yet."""
+        self._let_go_of_file()
+        self.undo_stack.clear()
+        self._unsubscribe()
+        self.journey = journey
+        self._unsubscribe = journey.subscribe(self._count_change)
+        self.generation += 1
+        self.path, self.stamp, self.read_only = path, stamp, read_only
+        if path is not None:
+            if not read_only:
+                file_lock.acquire(path)
+            self.watcher.addPath(str(path))
+        if modified:
+            self.undo_stack.resetClean()
+        self.journeyReplaced.emit()
+        self.pathChanged.emit()
+        self.modifiedChanged.emit(self.modified)
+
+    def _let_go_of_file(self) -> None:
+        if self.path is not None:
+            if self.watcher.files():
+                self.watcher.removePaths(self.watcher.files())
+            if not self.read_only:
+                file_lock.release(self.path)
+
+    def close(self) -> None:
+        """Forget the file (release its lock); the window is going away."""
+        self._let_go_of_file()
+        self.path = None
+
+    def open(self, path: str | Path, read_only: bool = False) -> None:
+        """Load a map file; raises `JourneyFileError` and leaves this document as it was."""
+        path = Path(path).absolute()
+        journey = journey_file.load(path)
+        self.replace(journey, path, DiskStamp.of(path), read_only)
+
+    def reload(self) -> None:
+        """Read the file again, dropping local changes."""
+        self.open(self.path, self.read_only)
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file now holds something other than what we last read or wrote."""
+        if self.path is None or self.stamp is None:
+            return False
+        return not self.stamp.same_content(DiskStamp.of(self.path))
+
+    def _file_changed(self, path: str) -> None:
+        # Tools that save by replacing the file end the watch; watch the new file.
+        if Path(path).exists() and path not in self.watcher.files():
+            self.watcher.addPath(path)
+        if self.changed_on_disk():
+            self.changedOnDisk.emit()
+
+    def save(self, path: str | Path | None = None, overwrite: bool = False) -> None:
+        """Save to `path` (or where it came from), keeping the previous version as `.bak`.
+
+        Raises `FileChangedOnDisk` when the file changed since we read it (unless `overwrite`),
+        `ReadOnlyDocument` for a read-only map's own file, and `JourneyFileError` when it cannot
+        be written; in every case nothing is written and the document stays modified.
+        """
+        target = Path(path).absolute() if path else self.path
+        if target is None:
+            raise ValueError("an untitled map needs a path to save to")
+        same_file = target == self.path
+        if same_file and self.read_only:
+            raise ReadOnlyDocument(f"{target} was opened read-only; save it under another name")
+        if same_file and not overwrite and self.changed_on_disk():
+            raise FileChangedOnDisk(f"{target} was changed by someone else since it was opened")
+        if self.keep_backup and target.exists():
+            try:
+                shutil.copy2(target, target.with_name(target.name + ".bak"))
+            except OSError as error:
+                raise JourneyFileError(str(target), f"cannot keep the previous version as .bak: "
+                                                    f"{error.strerror or error}") from None
+        journey_file.save(self.journey, target)
+        self.undo_stack.setClean()
+        if not same_file:
+            self._let_go_of_file()
+            self.path, self.read_only = target, False
+            file_lock.acquire(target)
+            self.watcher.addPath(str(target))
+            self.pathChanged.emit()
+        self.stamp = DiskStamp.of(target)
+        self.modifiedChanged.emit(False)

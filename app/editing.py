@@ -1,0 +1,248 @@
+"""Turns what the user asks for on the canvas, in the inspector and in the menus into undo commands.
+
+Widgets never write to the model: they emit requests, this class pushes the matching
+command onto the document's undo stack, and the model's events redraw the widgets.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import clipboard
+from app import commands as cmd
+from app.document import Document
+from model import events as ev
+from model.errors import InvalidChange
+from widgets.canvas_scene import JourneyScene
+from widgets.canvas_view import JourneyView
+from widgets.inspector import Inspector
+
+
+class MapEditing(QObject):
+    """The editing behaviour of one window: requests in, undo commands out."""
+
+    def __init__(self, document: Document, scene: JourneyScene, view: JourneyView, inspector: Inspector,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.document, self.scene, self.view, self.inspector = document, scene, view, inspector
+        self._unsubscribe = None
+        self._back_to_canvas = False
+        s = scene
+        s.addTouchpointRequested.connect(self.add_touchpoint_at)
+        s.moveTouchpointRequested.connect(
+            lambda tp, stage, lane, index: self.push(cmd.MoveTouchpoint(self.journey, tp, stage, lane, index)))
+        s.connectRequested.connect(lambda source, target: self.push(cmd.AddConnection(self.journey, source, target)))
+        s.retitleRequested.connect(
+            lambda tp, title: self.push(cmd.edit_touchpoint(self.journey, tp, "Rename touchpoint", False, title=title)))
+        s.renameStageRequested.connect(
+            lambda stage, name: self.push(cmd.edit_stage(self.journey, stage, "Rename stage", name=name)))
+        s.renameLaneRequested.connect(
+            lambda lane, name: self.push(cmd.edit_lane(self.journey, lane, "Rename lane", name=name)))
+        s.moveStageRequested.connect(lambda stage, index: self.push(cmd.move_stage(self.journey, stage, index)))
+        s.moveLaneRequested.connect(lambda lane, index: self.push(cmd.move_lane(self.journey, lane, index)))
+        s.addStageRequested.connect(lambda index: self.push(cmd.AddStage(self.journey, "New stage", index)))
+        s.addLaneRequested.connect(lambda index: self.push(cmd.AddLane(self.journey, "New lane", index)))
+        s.removeStageRequested.connect(lambda stage: self.push(cmd.remove_stage(self.journey, stage)))
+        s.removeLaneRequested.connect(lambda lane: self.push(cmd.remove_lane(self.journey, lane)))
+        s.scoreRequested.connect(self.set_score)
+        s.emotionStepRequested.connect(self.step_emotion)
+        s.painPointRequested.connect(lambda tp: self.add_pain_point(tp))
+        s.opportunityRequested.connect(lambda tp: self.add_opportunity(tp))
+        s.deleteRequested.connect(self.delete_selection)
+        s.selectionChanged.connect(self.show_selection)
+
+        i = inspector
+        i.touchpointEdited.connect(lambda tp, changes: self.push(cmd.edit_touchpoint(self.journey, tp, **changes)))
+        i.stageEdited.connect(lambda stage, changes: self.push(cmd.edit_stage(self.journey, stage, **changes)))
+        i.laneEdited.connect(lambda lane, changes: self.push(cmd.edit_lane(self.journey, lane, **changes)))
+        i.infoEdited.connect(lambda changes: self.push(cmd.edit_info(self.journey, **changes)))
+        i.personaEdited.connect(lambda changes: self.push(cmd.edit_persona(self.journey, **changes)))
+        i.connectionEdited.connect(
+            lambda source, target, changes: self.push(cmd.edit_connection(self.journey, source, target, **changes)))
+        i.painPointAdded.connect(lambda tp: self.add_pain_point(tp))
+        i.painPointEdited.connect(
+            lambda tp, pain, changes: self.push(cmd.edit_pain_point(self.journey, tp, pain, **changes)))
+        i.painPointRemoved.connect(lambda tp, pain: self.push(cmd.RemoveNote(self.journey, tp, "pain_point", pain)))
+        i.opportunityAdded.connect(lambda tp: self.add_opportunity(tp))
+        i.opportunityEdited.connect(
+            lambda tp, idea, changes: self.push(cmd.edit_opportunity(self.journey, tp, idea, **changes)))
+        i.opportunityRemoved.connect(
+            lambda tp, idea: self.push(cmd.RemoveNote(self.journey, tp, "opportunity", idea)))
+        i.editFinished.connect(self.seal_typing)
+        self.journey_replaced()
+
+    @property
+    def journey(self):
+        return self.document.journey
+
+    def journey_replaced(self) -> None:
+        if self._unsubscribe:
+            self._unsubscribe()
+        self._unsubscribe = self.journey.subscribe(self._model_changed)
+        self.show_selection()
+
+    def _model_changed(self, event: ev.MapEvent) -> None:
+        self.inspector.refresh()
+
+    def push(self, command) -> bool:
+        """Push a command; a change the model refuses is reported once and leaves nothing on the stack."""
+        try:
+            self.document.push(command)
+        except InvalidChange as error:
+            QMessageBox.warning(self.view, "Cannot make that change", error.reason)
+            return False
+        return True
+
+    def seal_typing(self) -> None:
+        """End the current typing run, so the next keystroke starts a new undo step.
+
+        After a note was added from the canvas, finishing its text returns the keyboard to
+        the canvas, so live capture goes on without the mouse.
+        """
+        stack = self.document.undo_stack
+        if stack.index() > 0 and isinstance(top := stack.command(stack.index() - 1), cmd.Edit):
+            top.merge = False
+        if self._back_to_canvas:
+            self._back_to_canvas = False
+            self.view.setFocus()
+
+    # ----------------------------------------------------------------- selection and the inspector
+    def show_selection(self) -> None:
+        journey = self.journey
+        touchpoints = self.scene.selected_touchpoints()
+        connection = self.scene.selected_connection()
+        header = self.scene.selected_header()
+        if len(touchpoints) == 1:
+            self.inspector.show_touchpoint(journey, touchpoints[0])
+        elif connection:
+            self.inspector.show_connection(journey, *connection)
+        elif header:
+            kind, item_id = header
+            (self.inspector.show_stage if kind == "stage" else self.inspector.show_lane)(journey, item_id)
+        else:
+            self.inspector.show_map(journey)
+
+    # ----------------------------------------------------------------- requests
+    def add_touchpoint_at(self, stage: str, lane: str, index: int) -> None:
+        command = cmd.add_touchpoint(self.journey, stage, lane, "New touchpoint", None if index < 0 else index)
+        if self.push(command):
+            self.scene.select_touchpoints(command.touchpoint_ids)
+            self.scene.edit_title(command.touchpoint_ids[0])
+
+    def add_touchpoint(self) -> None:
+        """Insert → Touchpoint: after the selected card, or in the current cell."""
+        cell = self.scene.current_cell()
+        if cell is None:
+            QMessageBox.information(self.view, "No cell yet", "Add a stage and a lane first: a card sits in a cell.")
+            return
+        selected = self.scene.selected_touchpoints()
+        index = self.journey.cell_index(selected[-1]) + 1 if selected else -1
+        self.add_touchpoint_at(*cell, index)
+
+    def add_stage(self) -> None:
+        cell = self.scene.current_cell()
+        index = self.journey.stage_index(cell[0]) + 1 if cell else len(self.journey.stages)
+        if self.push(cmd.AddStage(self.journey, "New stage", index)):
+            self.scene.edit_header("stage", self.journey.stages[index].id)
+
+    def add_lane(self) -> None:
+        cell = self.scene.current_cell()
+        index = self.journey.lane_index(cell[1]) + 1 if cell else len(self.journey.lanes)
+        if self.push(cmd.AddLane(self.journey, "New lane", index)):
+            self.scene.edit_header("lane", self.journey.lanes[index].id)
+
+    def connect_selection(self) -> None:
+        chosen = self.scene.selected_touchpoints()
+        if len(chosen) < 2:
+            QMessageBox.information(self.view, "Connect touchpoints",
+                                    "Select two or more cards (Ctrl-click) in the order customers meet them.")
+            return
+        self.document.undo_stack.beginMacro("Connect touchpoints")
+        for source, target in zip(chosen, chosen[1:]):
+            if not self.journey.has_connection(source, target):
+                self.push(cmd.AddConnection(self.journey, source, target))
+        self.document.undo_stack.endMacro()
+
+    def _target_card(self, touchpoint_id: str | None) -> str | None:
+        if touchpoint_id:
+            return touchpoint_id
+        selected = self.scene.selected_touchpoints()
+        return selected[-1] if selected else None
+
+    def add_pain_point(self, touchpoint_id: str | None = None) -> None:
+        self._add_note(touchpoint_id, "pain_point", text="New pain point")
+
+    def add_opportunity(self, touchpoint_id: str | None = None) -> None:
+        self._add_note(touchpoint_id, "opportunity", text="New opportunity")
+
+    def _add_note(self, touchpoint_id: str | None, kind: str, **fields) -> None:
+        card = self._target_card(touchpoint_id)
+        if card is None:
+            QMessageBox.information(self.view, "Select a card", "Select the card to add it to first.")
+            return
+        command = cmd.AddNote(self.journey, card, kind, **fields)
+        if self.push(command):
+            self.scene.select_touchpoints([card])
+            self._back_to_canvas = self.view.hasFocus()
+            self.inspector.focus_note(kind, command.note_id)
+
+    def set_score(self, touchpoint_id: str, name: str, value) -> None:
+        scores = self.journey.touchpoint(touchpoint_id).scores.model_dump()
+        scores[name] = value
+        self.push(cmd.edit_touchpoint(self.journey, touchpoint_id, f"Set {name}", False, scores=scores))
+
+    def step_emotion(self, touchpoint_id: str, step: int) -> None:
+        emotion = self.journey.touchpoint(touchpoint_id).emotion or 0
+        new = max(-2, min(2, emotion + step))
+        self.push(cmd.edit_touchpoint(self.journey, touchpoint_id, "Change emotion", False, emotion=new))
+
+    def delete_selection(self) -> None:
+        chosen = self.scene.selected_touchpoints()
+        if chosen:
+            self.push(cmd.remove_touchpoints(self.journey, chosen))
+        elif connection := self.scene.selected_connection():
+            self.push(cmd.RemoveConnection(self.journey, *connection))
+        elif header := self.scene.selected_header():
+            kind, item_id = header
+            self.push(cmd.remove_stage(self.journey, item_id) if kind == "stage"
+                      else cmd.remove_lane(self.journey, item_id))
+
+    # ----------------------------------------------------------------- clipboard
+    def copy(self) -> bool:
+        chosen = self.scene.selected_touchpoints()
+        if chosen:
+            QApplication.clipboard().setMimeData(clipboard.to_mime(self.journey, chosen))
+        return bool(chosen)
+
+    def cut(self) -> None:
+        if self.copy():
+            command = cmd.remove_touchpoints(self.journey, self.scene.selected_touchpoints())
+            command.setText(command.text().replace("Delete", "Cut"))
+            self.push(command)
+
+    def paste(self) -> None:
+        cell = self.scene.current_cell()
+        if cell is None:
+            return
+        touchpoints, connections = clipboard.from_mime(QApplication.clipboard().mimeData(), self.journey, cell)
+        self._insert_copies(touchpoints, connections, "Paste")
+
+    def duplicate(self) -> None:
+        chosen = set(self.scene.selected_touchpoints())
+        cell = self.scene.current_cell()
+        if not chosen or cell is None:
+            return
+        originals = [tp for tp in self.journey.touchpoints() if tp.id in chosen]
+        links = [c for c in self.journey.connections() if c.source in chosen and c.target in chosen]
+        touchpoints, connections = clipboard.copies(self.journey, originals, links, cell)
+        self._insert_copies(touchpoints, connections, "Duplicate")
+
+    def _insert_copies(self, touchpoints, connections, verb: str) -> None:
+        if not touchpoints:
+            return
+        count = len(touchpoints)
+        command = cmd.AddTouchpoints(self.journey, [(tp, None) for tp in touchpoints], connections,
+                                     f"{verb} {count} touchpoint{'s' if count > 1 else ''}")
+        if self.push(command):
+            self.scene.select_touchpoints(command.touchpoint_ids)

@@ -1,0 +1,117 @@
+"""File → Export… and File → Import…: pick a file and its options, show progress, report problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+
+from app.exporters import EXPORTERS, IMPORTERS, ExportOptions, UnknownFormat, export_map, import_map
+from model.errors import JourneyFileError
+from model.journey_map import JourneyMap
+
+PAGE_SIZES = ["A4", "A3", "A2", "Letter", "Tabloid", "fit"]
+
+
+def _filters(table: dict) -> str:
+    return ";;".join(f"{description} (*{suffix})" for suffix, (description, _) in sorted(table.items()))
+
+
+class ExportOptionsDialog(QDialog):
+    """Page size and orientation for a PDF, scale for a PNG; the choices are remembered."""
+
+    def __init__(self, suffix: str, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Export options")
+        self.settings = settings
+        form = QFormLayout(self)
+        self.page = QComboBox()
+        self.page.addItems(PAGE_SIZES)
+        self.page.setItemText(PAGE_SIZES.index("fit"), "One page as large as the map")
+        self.page.setCurrentIndex(PAGE_SIZES.index(settings.value("export/page", "A4")))
+        self.orientation = QComboBox()
+        self.orientation.addItems(["landscape", "portrait"])
+        self.orientation.setCurrentText(settings.value("export/orientation", "landscape"))
+        self.scale = QDoubleSpinBox()
+        self.scale.setRange(0.5, 8)
+        self.scale.setSingleStep(0.5)
+        self.scale.setSuffix("×")
+        self.scale.setValue(float(settings.value("export/scale", 2.0)))
+        if suffix == ".pdf":
+            form.addRow("Page size", self.page)
+            form.addRow("Orientation", self.orientation)
+        else:
+            form.addRow("Resolution", self.scale)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def options(self) -> ExportOptions:
+        page = PAGE_SIZES[self.page.currentIndex()]
+        self.settings.setValue("export/page", page)
+        self.settings.setValue("export/orientation", self.orientation.currentText())
+        self.settings.setValue("export/scale", self.scale.value())
+        return ExportOptions(page=page, orientation=self.orientation.currentText(), scale=self.scale.value())
+
+
+def export_interactively(parent: QWidget, journey: JourneyMap, start: Path, settings: QSettings,
+                         path: str | None = None) -> bool:
+    """Ask where and how to export, then export with a progress indicator."""
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(parent, "Export map", str(start), _filters(EXPORTERS))
+        if not path:
+            return False
+    target = Path(path)
+    options = ExportOptions()
+    if target.suffix.lower() in (".pdf", ".png"):
+        dialog = ExportOptionsDialog(target.suffix.lower(), settings, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        options = dialog.options()
+    progress = QProgressDialog(f"Exporting {target.name}…", "", 0, 0, parent)
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+
+    def advance(done: int, total: int) -> None:
+        progress.setMaximum(total)
+        progress.setValue(done)
+
+    options.progress = advance
+    try:
+        export_map(journey, target, options)
+    except (JourneyFileError, UnknownFormat, ValueError) as error:
+        QMessageBox.critical(parent, "Cannot export", str(error))
+        return False
+    finally:
+        progress.close()
+    return True
+
+
+def import_interactively(parent: QWidget, start: Path, path: str | None = None) -> JourneyMap | None:
+    """Ask for a Mermaid or CSV file and read it into a new map; warnings are shown once."""
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(parent, "Import map", str(start), _filters(IMPORTERS))
+        if not path:
+            return None
+    try:
+        journey, warnings = import_map(path)
+    except (JourneyFileError, UnknownFormat) as error:
+        QMessageBox.warning(parent, "Cannot import", str(error))
+        return None
+    if warnings:
+        QMessageBox.information(parent, "Imported with warnings", "\n".join(warnings[:20])
+                                + (f"\n… and {len(warnings) - 20} more" if len(warnings) > 20 else ""))
+    return journey

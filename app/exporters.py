@@ -1,0 +1,102 @@
+"""File formats a map can be exported to and imported from, chosen by the file's suffix.
+
+Each entry imports its implementation only when used, so that exporting a PDF, Mermaid or
+CSV never loads Qt; only images start Qt (offscreen) to draw the canvas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from model.journey_map import JourneyMap
+
+
+@dataclass
+class ExportOptions:
+    """What the command line and the export dialogs can ask for; each format reads its own."""
+
+    page: str = "A4"
+    orientation: str = "landscape"
+    scale: float = 2.0
+    progress: Callable[[int, int], None] | None = field(default=None, repr=False)
+
+
+# suffix -> (description, function(journey, path, options))
+EXPORTERS: dict[str, tuple[str, Callable[[JourneyMap, Path, ExportOptions], None]]] = {}
+# suffix -> (description, function(path) -> (journey, warnings))
+IMPORTERS: dict[str, tuple[str, Callable[[Path], tuple[JourneyMap, list[str]]]]] = {}
+
+
+class UnknownFormat(ValueError):
+    """A file suffix no exporter or importer handles."""
+
+
+def _pick(table: dict, path: Path, verb: str):
+    suffix = path.suffix.lower()
+    if suffix not in table:
+        known = ", ".join(sorted(table)) or "none yet"
+        raise UnknownFormat(f"{path}: cannot {verb} {suffix or 'a file without a suffix'}; use one of: {known}")
+    return table[suffix][1]
+
+
+def export_map(journey: JourneyMap, path: str | Path, options: ExportOptions | None = None) -> None:
+    path = Path(path)
+    _pick(EXPORTERS, path, "export to")(journey, path, options or ExportOptions())
+
+
+def import_map(path: str | Path) -> tuple[JourneyMap, list[str]]:
+    path = Path(path)
+    return _pick(IMPORTERS, path, "import")(path)
+
+
+def _image_export(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
+    from app.image_export import write_image
+
+    write_image(journey, path, options.scale)
+
+
+def _pdf_export(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
+    from app.pdf import write_pdf
+
+    write_pdf(journey, path, page=options.page, orientation=options.orientation, progress=options.progress)
+
+
+EXPORTERS[".pdf"] = ("PDF document", _pdf_export)
+EXPORTERS[".png"] = ("PNG image", _image_export)
+EXPORTERS[".svg"] = ("SVG image", _image_export)
+
+
+def _mermaid_export(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
+    from model.interchange import write_text
+    from model.interchange.mermaid import to_mermaid
+
+    write_text(path, to_mermaid(journey))
+
+
+def _mermaid_import(path: Path) -> tuple[JourneyMap, list[str]]:
+    from model.interchange import read_text
+    from model.interchange.mermaid import from_mermaid
+
+    return from_mermaid(read_text(path), str(path))
+
+
+def _csv_export(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
+    from model.interchange import write_text
+    from model.interchange.spreadsheet import to_csv
+
+    write_text(path, to_csv(journey), byte_order_mark=True)
+
+
+def _csv_import(path: Path) -> tuple[JourneyMap, list[str]]:
+    from model.interchange import read_text
+    from model.interchange.spreadsheet import from_csv
+
+    return from_csv(read_text(path), str(path), title=path.stem)
+
+
+EXPORTERS[".mmd"] = EXPORTERS[".mermaid"] = ("Mermaid journey", _mermaid_export)
+EXPORTERS[".csv"] = ("CSV spreadsheet", _csv_export)
+IMPORTERS[".mmd"] = IMPORTERS[".mermaid"] = ("Mermaid journey", _mermaid_import)
+IMPORTERS[".csv"] = ("CSV spreadsheet", _csv_import)

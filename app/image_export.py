@@ -1,0 +1,106 @@
+"""PNG and SVG images of a map for slides, drawn by the canvas itself so they look like it.
+
+From the command line there is no window: Qt is started offscreen just for the drawing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from model import theme
+from model.errors import JourneyFileError
+from model.journey_file import write_atomically
+from model.journey_map import JourneyMap
+
+
+def _application():
+    """The running QApplication, or an offscreen one for command-line exports."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        if not os.environ.get("QT_QPA_PLATFORM"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from app.gui import create_application
+
+        return create_application()
+    return QApplication.instance()
+
+
+def _scene(journey: JourneyMap):
+    from widgets.canvas_scene import JourneyScene
+
+    scene = JourneyScene(journey)
+    scene.ensure_layout()
+    for button in (scene.add_stage_button, scene.add_lane_button):
+        button.hide()
+    return scene
+
+
+def _render(scene, painter, size) -> None:
+    from PySide6.QtCore import QRectF
+
+    g = scene.geometry
+    source = QRectF(0, 0, g.width, g.height)
+    scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
+
+
+def render_png(journey: JourneyMap, scale: float = 2.0) -> bytes:
+    """The map as PNG bytes at `scale` times its size at 100% zoom."""
+    _application()
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    if not 0.1 <= scale <= 8:
+        raise ValueError(f"the image scale must be between 0.1 and 8, not {scale}")
+    scene = _scene(journey)
+    g = scene.geometry
+    size = QSize(max(1, round(g.width * scale)), max(1, round(g.height * scale)))
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(theme.CANVAS_BACKGROUND))
+    image.setDotsPerMeterX(round(3780 * scale))
+    image.setDotsPerMeterY(round(3780 * scale))
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    _render(scene, painter, size)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data)
+
+
+def render_svg(journey: JourneyMap) -> bytes:
+    """The map as an SVG document (text stays text, lines stay vectors)."""
+    _application()
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    scene = _scene(journey)
+    g = scene.geometry
+    size = QSize(max(1, round(g.width)), max(1, round(g.height)))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(size)
+    generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+    generator.setTitle(journey.info.title)
+    generator.setDescription("Customer journey map made with Wayfinder")
+    painter = QPainter(generator)
+    painter.fillRect(QRect(0, 0, size.width(), size.height()), theme.CANVAS_BACKGROUND)
+    _render(scene, painter, size)
+    painter.end()
+    return bytes(data)
+
+
+def write_image(journey: JourneyMap, path: Path, scale: float = 2.0) -> None:
+    """Write a PNG or SVG, by the suffix of `path`, atomically."""
+    data = render_svg(journey) if path.suffix.lower() == ".svg" else render_png(journey, scale)
+    try:
+        write_atomically(path, data)
+    except OSError as error:
+        raise JourneyFileError(str(path), f"cannot be written: {error.strerror or error}") from None

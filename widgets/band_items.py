@@ -1,0 +1,143 @@
+"""The map's background grid, the emotion curve and the per-stage score averages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from model import theme
+from model.analysis import StageScores
+from model.entities import SCORE_NAMES
+from model.layout import MapGeometry, Rect, smooth_curve
+from widgets.text import font
+
+
+def qrect(rect: Rect) -> QRectF:
+    return QRectF(rect.x, rect.y, rect.width, rect.height)
+
+
+class _GeometryItem(QGraphicsItem):
+    """An item that draws part of the whole map's geometry, replaced on every layout."""
+
+    def __init__(self):
+        super().__init__()
+        self.geometry: MapGeometry | None = None
+
+    def set_geometry(self, geometry: MapGeometry) -> None:
+        self.prepareGeometryChange()
+        self.geometry = geometry
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        if self.geometry is None:
+            return QRectF()
+        return QRectF(0, 0, self.geometry.width, self.geometry.height)
+
+
+class GridItem(_GeometryItem):
+    """Cell lines and the bands' backgrounds and labels, under everything else."""
+
+    def __init__(self):
+        super().__init__()
+        self.setZValue(-10)
+        self.cursor_cell: tuple[str, str] | None = None
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        g = self.geometry
+        if g is None or not g.stage_ids:
+            return
+        painter.setPen(QPen(QColor(theme.GRID_LINE), theme.GRID_LINE_WIDTH))
+        painter.setBrush(QColor(theme.CARD_BACKGROUND))
+        for rect in g.cells.values():
+            painter.drawRect(qrect(rect))
+        painter.setBrush(QColor(theme.EMOTION_BAND_BACKGROUND))
+        painter.drawRect(qrect(g.emotion_band))
+        for rect in g.scores_band.values():
+            painter.drawRect(qrect(rect))
+        painter.setBrush(QColor(theme.BAND_HEADER_BACKGROUND))
+        for rect, label in ((g.emotion_header, "Emotion"), (g.scores_header, "Meaning / Value /\nAccommodation")):
+            painter.setPen(QPen(QColor(theme.GRID_LINE), theme.GRID_LINE_WIDTH))
+            painter.drawRect(qrect(rect))
+            painter.setPen(QColor(theme.HEADER_TEXT))
+            painter.setFont(font(theme.BAND_LABEL_SIZE, bold=True))
+            painter.drawText(qrect(rect).adjusted(10, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, label)
+        if self.cursor_cell in g.cells:
+            painter.setPen(QPen(QColor(theme.SELECTION), 2, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(qrect(g.cells[self.cursor_cell]).adjusted(2, 2, -2, -2))
+
+
+class EmotionCurveItem(_GeometryItem):
+    """The customer's emotion across the journey: a smooth line through each card column's average."""
+
+    def __init__(self):
+        super().__init__()
+        self.setZValue(1)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        g = self.geometry
+        if g is None or not g.stage_ids:
+            return
+        band = g.emotion_band
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(theme.EMOTION_ZERO_LINE), 1, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(band.x, g.emotion_zero_y), QPointF(band.right, g.emotion_zero_y))
+        painter.setFont(font(theme.SCORE_LABEL_SIZE))
+        painter.setPen(QColor(theme.TEXT_MUTED))
+        for emotion, label in ((2, "+2"), (0, "0"), (-2, "−2")):
+            painter.drawText(QRectF(band.x + 4, g.emotion_y(emotion) - 8, 24, 16), Qt.AlignmentFlag.AlignVCenter,
+                             label)
+        points = g.emotion_curve
+        if not points:
+            return
+        path = QPainterPath(QPointF(points[0].x, points[0].y))
+        for control1, control2, end in smooth_curve(points):
+            path.cubicTo(QPointF(control1.x, control1.y), QPointF(control2.x, control2.y), QPointF(end.x, end.y))
+        painter.setPen(QPen(QColor(theme.EMOTION_CURVE), theme.EMOTION_CURVE_WIDTH))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        size = theme.EMOTION_MARKER_SIZE
+        painter.setPen(QPen(QColor(theme.CARD_BACKGROUND), 1.5))
+        painter.setBrush(QColor(theme.EMOTION_CURVE))
+        for point in points:
+            painter.drawEllipse(QPointF(point.x, point.y), size / 2, size / 2)
+
+
+class StageScoresItem(_GeometryItem):
+    """Each stage's average Meaning, Value and Accommodation, as numbers with small bars."""
+
+    def __init__(self):
+        super().__init__()
+        self.setZValue(1)
+        self.scores: list[StageScores] = []
+
+    def set_scores(self, scores: list[StageScores]) -> None:
+        self.scores = scores
+        self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        g = self.geometry
+        if g is None:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        label_font = font(theme.SCORE_LABEL_SIZE + 1, bold=True)
+        for stage in self.scores:
+            rect = g.scores_band.get(stage.stage_id)
+            if rect is None:
+                continue
+            slot = (rect.width - 16) / 3
+            for i, name in enumerate(SCORE_NAMES):
+                value = getattr(stage, name)
+                x = rect.x + 8 + i * slot
+                painter.setFont(label_font)
+                painter.setPen(QColor(theme.TEXT))
+                text = f"{theme.SCORE_LABELS[name]} {'–' if value is None else f'{value:.1f}'}"
+                painter.drawText(QRectF(x, rect.y + 6, slot - 6, 18), Qt.AlignmentFlag.AlignLeft, text)
+                track = QRectF(x, rect.y + 28, slot - 10, 5)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(theme.SCORE_BAR_TRACK))
+                painter.drawRoundedRect(track, 2, 2)
+                if value is not None:
+                    painter.setBrush(QColor(theme.SCORE_COLOURS[name]))
+                    painter.drawRoundedRect(QRectF(track.x(), track.y(), track.width() * value / 5, 5), 2, 2)

@@ -1,0 +1,403 @@
+"""The canvas: a QGraphicsScene that mirrors a `JourneyMap` and turns gestures into requests.
+
+Items hold ids and are placed from `model.layout`; they never own data. The scene listens
+to the map's events and updates only what an event names: a changed card repaints, a moved
+card and whatever the re-layout shifted move, nothing is rebuilt. Gestures (drag a card,
+draw a connection, drag a header) live in `widgets.interactions`, live-capture keys in
+`widgets.capture_keys`; both end in a request signal that app/ turns into an undo command.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QTransform
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent, QMenu
+
+from model import events as ev
+from model import theme
+from model.analysis import stage_scores
+from model.journey_map import JourneyMap
+from model.layout import MapGeometry, Point, cell_at, layout
+from widgets.band_items import EmotionCurveItem, GridItem, StageScoresItem, qrect
+from widgets.capture_keys import CaptureKeys
+from widgets.card_item import CardItem
+from widgets.connection_item import ConnectionItem
+from widgets.header_item import AddButtonItem, HeaderItem
+from widgets.inline_editor import InlineEditor
+from widgets.interactions import gesture_for
+
+Cell = tuple[str, str]
+
+
+class JourneyScene(QGraphicsScene):
+    """Shows one map; emits what the user asks for, and changes nothing itself."""
+
+    addTouchpointRequested = Signal(str, str, int)  # stage, lane, index in cell (-1: at the end)
+    moveTouchpointRequested = Signal(str, str, str, int)  # touchpoint, stage, lane, index
+    connectRequested = Signal(str, str)
+    retitleRequested = Signal(str, str)
+    renameStageRequested = Signal(str, str)
+    renameLaneRequested = Signal(str, str)
+    moveStageRequested = Signal(str, int)
+    moveLaneRequested = Signal(str, int)
+    addStageRequested = Signal(int)
+    addLaneRequested = Signal(int)
+    removeStageRequested = Signal(str)
+    removeLaneRequested = Signal(str)
+    scoreRequested = Signal(str, str, object)  # touchpoint, score name, 1..5 or None
+    emotionStepRequested = Signal(str, int)
+    painPointRequested = Signal(str)
+    opportunityRequested = Signal(str)
+    deleteRequested = Signal()
+    revealRequested = Signal(QRectF)
+
+    def __init__(self, journey: JourneyMap, parent=None):
+        super().__init__(parent)
+        self.journey = journey
+        self.geometry: MapGeometry | None = None
+        self.keys = CaptureKeys(self)
+        self.cursor_cell: Cell | None = None
+        self._selection_order: list[str] = []
+        self._unsubscribe = None
+        self._gesture = None
+        self._scheduled = False
+        self._layers = {"emotion": True, "scores": True, "connections": True}
+        self.selectionChanged.connect(self._track_selection)
+        self.set_journey(journey)
+
+    # ----------------------------------------------------------------- building and updating items
+    def set_journey(self, journey: JourneyMap) -> None:
+        """Show another map: every item is made anew, in one pass."""
+        if self._unsubscribe:
+            self._unsubscribe()
+        self.journey = journey
+        self._unsubscribe = journey.subscribe(self._on_event)
+        self.clear()
+        self.cards: dict[str, CardItem] = {}
+        self.connection_items: dict[tuple[str, str], ConnectionItem] = {}
+        self.headers: dict[tuple[str, str], HeaderItem] = {}
+        self.cursor_cell = None
+        self._selection_order = []
+        self.grid, self.curve, self.stage_scores_item = GridItem(), EmotionCurveItem(), StageScoresItem()
+        self.add_stage_button, self.add_lane_button = AddButtonItem("stage"), AddButtonItem("lane")
+        for item in (self.grid, self.curve, self.stage_scores_item, self.add_stage_button, self.add_lane_button):
+            self.addItem(item)
+        self.editor = InlineEditor()
+        self.addItem(self.editor)
+        self.editor.committed.connect(self._rename_committed)
+        for stage in journey.stages:
+            self._add_header("stage", stage.id)
+        for lane in journey.lanes:
+            self._add_header("lane", lane.id)
+        for tp_id in journey.touchpoint_ids():
+            self._add_card(tp_id)
+        for connection in journey.connections():
+            self._add_connection(*connection.key)
+        self._apply_layers()
+        self._dirty = self._scores_dirty = True
+        self.ensure_layout()
+
+    def _add_card(self, tp_id: str) -> None:
+        self.cards[tp_id] = card = CardItem(tp_id)
+        self.addItem(card)
+
+    def _add_connection(self, source: str, target: str) -> None:
+        self.connection_items[source, target] = item = ConnectionItem(source, target)
+        item.setVisible(self._layers["connections"])
+        self.addItem(item)
+
+    def _add_header(self, kind: str, item_id: str) -> None:
+        self.headers[kind, item_id] = header = HeaderItem(kind, item_id)
+        self.addItem(header)
+
+    def _remove(self, table: dict, key) -> None:
+        item = table.pop(key)
+        self.removeItem(item)
+
+    def _on_event(self, event: ev.MapEvent) -> None:
+        structural = True
+        match event:
+            case ev.TouchpointAdded(tp_id):
+                self._add_card(tp_id)
+            case ev.TouchpointRemoved(tp_id):
+                self._remove(self.cards, tp_id)
+                self._selection_order = [t for t in self._selection_order if t != tp_id]
+            case ev.TouchpointChanged(tp_id, fields):
+                self.cards[tp_id].update()
+                structural = "emotion" in fields
+                self._scores_dirty |= bool(fields & {"emotion", "scores"})
+            case ev.ConnectionAdded(source, target):
+                self._add_connection(source, target)
+            case ev.ConnectionRemoved(source, target):
+                self._remove(self.connection_items, (source, target))
+                structural = False
+            case ev.ConnectionChanged(source, target):
+                self.connection_items[source, target].update()
+                structural = False
+            case ev.StageAdded(stage_id):
+                self._add_header("stage", stage_id)
+            case ev.LaneAdded(lane_id):
+                self._add_header("lane", lane_id)
+            case ev.StageRemoved(stage_id):
+                self._remove(self.headers, ("stage", stage_id))
+            case ev.LaneRemoved(lane_id):
+                self._remove(self.headers, ("lane", lane_id))
+            case ev.StageChanged(stage_id):
+                self.headers["stage", stage_id].update()
+                structural = False
+            case ev.LaneChanged(lane_id):
+                self.headers["lane", lane_id].update()
+                structural = False
+            case ev.InfoChanged() | ev.PersonaChanged():
+                structural = False
+        self._dirty |= structural
+        self._scores_dirty |= structural
+        if (self._dirty or self._scores_dirty) and not self._scheduled:
+            # A burst of events (a whole stage restored by undo) is laid out once, when it is over.
+            self._scheduled = True
+            QTimer.singleShot(0, self.ensure_layout)
+
+    def relayout(self) -> None:
+        """Put every item back where the layout says (after a gesture's preview moved some)."""
+        self._dirty = True
+        self.ensure_layout()
+
+    def ensure_layout(self) -> None:
+        """Bring item positions up to date with the map (cheap when nothing changed)."""
+        self._scheduled = False
+        if self._scores_dirty:
+            self._scores_dirty = False
+            self.stage_scores_item.set_scores(stage_scores(self.journey))
+        if not self._dirty:
+            return
+        self._dirty = False
+        g = self.geometry = layout(self.journey)
+        for tp_id, rect in g.cards.items():
+            card = self.cards[tp_id]
+            if card.pos().x() != rect.x or card.pos().y() != rect.y:
+                card.setPos(rect.x, rect.y)
+        for key, route in g.routes.items():
+            self.connection_items[key].set_route(route)
+        for (kind, item_id), header in self.headers.items():
+            rect = g.stage_headers[item_id] if kind == "stage" else g.lane_headers[item_id]
+            header.set_rect(qrect(rect))
+        for item in (self.grid, self.curve, self.stage_scores_item):
+            item.set_geometry(g)
+        gap = 12
+        size = AddButtonItem.SIZE
+        last_column = g.stage_headers[g.stage_ids[-1]] if g.stage_ids else None
+        self.add_stage_button.setPos(
+            (last_column.right + gap if last_column else theme.MARGIN + theme.LANE_HEADER_WIDTH),
+            theme.MARGIN + (theme.STAGE_HEADER_HEIGHT - size) / 2)
+        # The lane button sits in the last lane header's corner: below it starts the emotion band.
+        last_row = g.lane_headers[g.lane_ids[-1]] if g.lane_ids else None
+        self.add_lane_button.setPos(
+            QPointF(last_row.right - size - 6, last_row.bottom - size - 6) if last_row
+            else QPointF(theme.MARGIN + (theme.LANE_HEADER_WIDTH - size) / 2,
+                         theme.MARGIN + theme.STAGE_HEADER_HEIGHT + gap))
+        self.setSceneRect(QRectF(0, 0, g.width + size + 2 * gap, g.height))
+
+    # ----------------------------------------------------------------- layers
+    def set_layer_visible(self, name: str, visible: bool) -> None:
+        """Show or hide the emotion curve, the stage scores or the connections."""
+        self._layers[name] = visible
+        self._apply_layers()
+
+    def _apply_layers(self) -> None:
+        self.curve.setVisible(self._layers["emotion"])
+        self.stage_scores_item.setVisible(self._layers["scores"])
+        for item in self.connection_items.values():
+            item.setVisible(self._layers["connections"])
+
+    # ----------------------------------------------------------------- selection
+    def _track_selection(self) -> None:
+        selected = {item.touchpoint_id for item in self.selectedItems() if isinstance(item, CardItem)}
+        self._selection_order = [t for t in self._selection_order if t in selected]
+        self._selection_order += sorted(selected - set(self._selection_order))
+        if len(self._selection_order) == 1:
+            tp = self.journey.touchpoint(self._selection_order[0])
+            self.set_cursor_cell((tp.stage, tp.lane))
+
+    def selected_touchpoints(self) -> list[str]:
+        """Selected cards' ids, in the order the user selected them."""
+        return list(self._selection_order)
+
+    def selected_connection(self) -> tuple[str, str] | None:
+        items = [i for i in self.selectedItems() if isinstance(i, ConnectionItem)]
+        return items[0].key if items else None
+
+    def selected_header(self) -> tuple[str, str] | None:
+        items = [i for i in self.selectedItems() if isinstance(i, HeaderItem)]
+        return (items[0].kind, items[0].item_id) if items else None
+
+    def select_touchpoints(self, touchpoint_ids: list[str]) -> None:
+        self.ensure_layout()
+        self.clearSelection()
+        for tp_id in touchpoint_ids:
+            self.cards[tp_id].setSelected(True)
+        if touchpoint_ids:
+            self.revealRequested.emit(self.cards[touchpoint_ids[-1]].sceneBoundingRect())
+
+    def select_header(self, kind: str, item_id: str) -> None:
+        self.clearSelection()
+        self.headers[kind, item_id].setSelected(True)
+
+    def select_all(self) -> None:
+        for card in self.cards.values():
+            card.setSelected(True)
+
+    def set_cursor_cell(self, cell: Cell | None) -> None:
+        """The cell the keyboard works in: where Enter adds a card when no card is selected."""
+        self.cursor_cell = cell
+        self.grid.cursor_cell = cell if not self._selection_order else None
+        self.grid.update()
+
+    def current_cell(self) -> Cell | None:
+        """The selected card's cell, else the keyboard's cell, else the first cell of the map."""
+        if self._selection_order:
+            tp = self.journey.touchpoint(self._selection_order[-1])
+            return tp.stage, tp.lane
+        stages = {s.id for s in self.journey.stages}
+        lanes = {lane.id for lane in self.journey.lanes}
+        if self.cursor_cell and self.cursor_cell[0] in stages and self.cursor_cell[1] in lanes:
+            return self.cursor_cell
+        if stages and lanes:
+            return self.journey.stages[0].id, self.journey.lanes[0].id
+        return None
+
+    # ----------------------------------------------------------------- renaming in place
+    def edit_title(self, touchpoint_id: str) -> None:
+        self.ensure_layout()
+        card = self.cards[touchpoint_id]
+        rect = QRectF(card.pos() + QPointF(4, 4), card.pos() + QPointF(theme.CARD_WIDTH - 4, 4 + 28))
+        self.revealRequested.emit(card.sceneBoundingRect())
+        self.editor.start(("touchpoint", touchpoint_id), self.journey.touchpoint(touchpoint_id).title, rect)
+
+    def edit_header(self, kind: str, item_id: str) -> None:
+        self.ensure_layout()
+        header = self.headers[kind, item_id]
+        name = (self.journey.stage(item_id) if kind == "stage" else self.journey.lane(item_id)).name
+        rect = header.name_rect()
+        self.editor.start((kind, item_id), name, QRectF(rect.x(), rect.y(), rect.width(), 28))
+
+    def _rename_committed(self, target: tuple, text: str) -> None:
+        kind, item_id = target
+        if not text:
+            return
+        if kind == "touchpoint" and self.journey.has_touchpoint(item_id):
+            if text != self.journey.touchpoint(item_id).title:
+                self.retitleRequested.emit(item_id, text)
+        elif kind == "stage" and item_id in {s.id for s in self.journey.stages}:
+            if text != self.journey.stage(item_id).name:
+                self.renameStageRequested.emit(item_id, text)
+        elif kind == "lane" and item_id in {lane.id for lane in self.journey.lanes}:
+            if text != self.journey.lane(item_id).name:
+                self.renameLaneRequested.emit(item_id, text)
+
+    # ----------------------------------------------------------------- mouse and keys
+    def item_under(self, pos: QPointF):
+        for item in self.items(pos):
+            if isinstance(item, (CardItem, HeaderItem, AddButtonItem, ConnectionItem)) and item.isVisible():
+                return item
+        return None
+
+    def cell_under(self, pos: QPointF) -> Cell | None:
+        self.ensure_layout()
+        return cell_at(self.geometry, Point(pos.x(), pos.y()))
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.editor.active and not self.editor.sceneBoundingRect().contains(event.scenePos()):
+            self.editor.edit.committed.emit(self.editor.edit.text())
+        item = self.item_under(event.scenePos())
+        if isinstance(item, AddButtonItem):
+            self.addStageRequested.emit(len(self.journey.stages)) if item.kind == "stage" \
+                else self.addLaneRequested.emit(len(self.journey.lanes))
+            event.accept()
+            return
+        self.ensure_layout()
+        self._gesture = gesture_for(self, item, event)
+        if self._gesture is not None and self._gesture.takes_press:
+            event.accept()
+            return
+        super().mousePressEvent(event)
+        if item is None and (cell := self.cell_under(event.scenePos())):
+            self.set_cursor_cell(cell)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._gesture is not None:
+            self._gesture.move(event)
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._gesture is not None:
+            gesture, self._gesture = self._gesture, None
+            gesture.release(event)
+            event.accept()
+            if gesture.takes_press:
+                return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        item = self.item_under(event.scenePos())
+        if isinstance(item, CardItem):
+            self.edit_title(item.touchpoint_id)
+        elif isinstance(item, HeaderItem):
+            self.edit_header(item.kind, item.item_id)
+        elif item is None and (cell := self.cell_under(event.scenePos())):
+            self.addTouchpointRequested.emit(*cell, -1)
+        else:
+            super().mouseDoubleClickEvent(event)
+            return
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        # QGraphicsScene spends Tab on moving focus between items; on the canvas it moves between stages.
+        if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not self.editor.active):
+            self.keyPressEvent(event)
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.editor.active or not self.keys.handle(event):
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        item = self.item_under(event.scenePos())
+        menu = QMenu()
+        if isinstance(item, HeaderItem):
+            self._header_menu(menu, item)
+        elif isinstance(item, CardItem):
+            if not item.isSelected():
+                self.select_touchpoints([item.touchpoint_id])
+            tp = item.touchpoint_id
+            menu.addAction("Rename", lambda: self.edit_title(tp))
+            menu.addAction("Add Pain Point", lambda: self.painPointRequested.emit(tp))
+            menu.addAction("Add Opportunity", lambda: self.opportunityRequested.emit(tp))
+            menu.addSeparator()
+            menu.addAction("Delete", self.deleteRequested.emit)
+        elif (cell := self.cell_under(event.scenePos())) is not None:
+            menu.addAction("Add Touchpoint Here", lambda: self.addTouchpointRequested.emit(*cell, -1))
+        else:
+            return
+        menu.exec(event.screenPos())
+
+    def _header_menu(self, menu: QMenu, header: HeaderItem) -> None:
+        self.select_header(header.kind, header.item_id)
+        item_id = header.item_id
+        if header.kind == "stage":
+            index = self.journey.stage_index(item_id)
+            menu.addAction("Rename Stage", lambda: self.edit_header("stage", item_id))
+            menu.addAction("Insert Stage Before", lambda: self.addStageRequested.emit(index))
+            menu.addAction("Insert Stage After", lambda: self.addStageRequested.emit(index + 1))
+            menu.addSeparator()
+            menu.addAction("Remove Stage", lambda: self.removeStageRequested.emit(item_id))
+        else:
+            index = self.journey.lane_index(item_id)
+            menu.addAction("Rename Lane", lambda: self.edit_header("lane", item_id))
+            menu.addAction("Insert Lane Above", lambda: self.addLaneRequested.emit(index))
+            menu.addAction("Insert Lane Below", lambda: self.addLaneRequested.emit(index + 1))
+            menu.addSeparator()
+            menu.addAction("Remove Lane", lambda: self.removeLaneRequested.emit(item_id))

@@ -1,0 +1,433 @@
+"""The inspector's pages, one per kind of thing it shows: the map, a touchpoint, a stage, a lane,
+a connection.
+
+A page holds the map and the ids of what it shows, reads the model to fill its fields, and
+turns the user's edits into requests (signals) carrying ids and new values in the model's
+types. A request is sent only when the value differs from the model's.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional, get_args
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFormLayout, QFrame, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from model import theme
+from model.entities import (
+    EMOTION_RANGE,
+    SCORE_NAMES,
+    SCORE_RANGE,
+    ConnectionKind,
+    LaneKind,
+    Metrics,
+    Name,
+    Tag,
+    Text,
+    Touchpoint,
+)
+from model.journey_map import JourneyMap
+from widgets.inspector_fields import (
+    ChoiceField,
+    ColourField,
+    ComboField,
+    Field,
+    TextField,
+    format_number,
+    items,
+    muted_label,
+    number,
+    number_validator,
+    same,
+    stripped,
+    verbatim,
+)
+from widgets.inspector_notes import NoteList, OpportunityRow, PainPointRow
+
+
+def _max_length(annotated: Any) -> int:
+    return next(m.max_length for m in get_args(annotated)[1:] if getattr(m, "max_length", None))
+
+
+NAME_MAX, TEXT_MAX, TAG_MAX = _max_length(Name), _max_length(Text), _max_length(Tag)
+
+EMOTION_NAMES = {-2: "Awful", -1: "Unhappy", 0: "Neutral", 1: "Happy", 2: "Delighted"}
+SCORE_EXPLANATIONS = {
+    "meaning": "The brand stands for something at this moment.",
+    "value": "A fair return for the customer's time and money.",
+    "accommodation": "Ease, convenience, being catered to.",
+}
+NOT_SET = (None, "Not set", "Not set")
+
+
+def _metric_range(name: str) -> tuple[float, float]:
+    schema = Metrics.model_json_schema()["properties"][name]
+    bounded = next(option for option in schema.get("anyOf", [schema]) if "minimum" in option)
+    return bounded["minimum"], bounded["maximum"]
+
+
+# (field, label, type, placeholder, what is allowed)
+METRICS = (
+    ("time_to_task_minutes", "Time to task", float, "minutes, e.g. 4.5",
+     "Minutes the customer spends here: a number from 0, or empty if not measured."),
+    ("completion_rate", "Completion rate", float, "% of customers, e.g. 82",
+     "Percent of customers who complete this step: 0 to 100, or empty if not measured."),
+    ("nps", "NPS", int, "−100 … 100",
+     "Net Promoter Score measured here: a whole number from −100 to 100, or empty if not measured."),
+)
+
+
+def _name_field(hint: str, placeholder: str) -> TextField:
+    return TextField.line(hint, stripped(NAME_MAX), placeholder=placeholder, max_length=NAME_MAX)
+
+
+def _text_field(hint: str, placeholder: str, lines: int = 4) -> TextField:
+    return TextField.block(hint, verbatim(TEXT_MAX), placeholder=placeholder, lines=lines)
+
+
+def _list_field(hint: str, placeholder: str) -> TextField:
+    return TextField.block(hint, items("\n", NAME_MAX, "line"), "\n".join, placeholder, lines=3)
+
+
+class Page(QScrollArea):
+    """A form for one kind of entity, in its own scroll area."""
+
+    heading = ""
+    editFinished = Signal()
+
+    def __init__(self):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self._column = QVBoxLayout(body)
+        self._column.setContentsMargins(6, 4, 6, 8)
+        self._column.setSpacing(10)
+        self.setWidget(body)
+        self.journey: Optional[JourneyMap] = None
+        self.ids: tuple[str, ...] = ()
+        self.fields: dict[str, Field] = {}
+
+    # ----------------------------------------------------------------- building
+    def section(self, title: str) -> QFormLayout:
+        group = QGroupBox(title)
+        form = QFormLayout(group)
+        form.setContentsMargins(8, 8, 8, 8)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self._column.addWidget(group)
+        return form
+
+    def add(self, form: QFormLayout, key: str, label: str, field: Field, on_edit: Callable[[Any], None],
+            explanation: str = "") -> Field:
+        """Put `field` into `form`; the user's edits go to `on_edit(value)`."""
+        if explanation:
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(field.widget)
+            column.addWidget(muted_label(explanation))
+            form.addRow(label, box)
+        else:
+            form.addRow(label, field.widget)
+        field.widget.setObjectName(key)
+        self.fields[key] = field
+        field.edited.connect(lambda value: self.exists() and on_edit(value))
+        field.finished.connect(self.editFinished)
+        return field
+
+    def end(self) -> None:
+        self._column.addStretch(1)
+
+    # ----------------------------------------------------------------- showing
+    def show_entity(self, journey: JourneyMap, *ids: str, force: bool) -> None:
+        self.journey, self.ids = journey, ids
+        self.refresh(force)
+
+    def shows(self, journey: JourneyMap, *ids: str) -> bool:
+        return self.journey is journey and self.ids == ids
+
+    def exists(self) -> bool:
+        return self.journey is not None
+
+    def refresh(self, force: bool = False) -> None:
+        """Show the model's values; `force` also drops the user's unfinished, invalid input."""
+        raise NotImplementedError
+
+    def subheading(self) -> str:
+        return ""
+
+    def focus_field(self, key: str) -> None:
+        self.reveal(self.fields[key].widget)
+        self.fields[key].focus()
+
+    def reveal(self, widget: QWidget) -> None:
+        self.ensureWidgetVisible(widget)
+        # A row added a moment ago has its place only once the layout has run.
+        QTimer.singleShot(0, lambda: widget.isVisible() and self.ensureWidgetVisible(widget))
+
+
+class MapPage(Page):
+    """Nothing selected: the map's details and its persona."""
+
+    heading = "Journey map"
+    infoEdited = Signal(dict)
+    personaEdited = Signal(dict)
+
+    INFO = ("title", "description", "client", "author")
+    PERSONA = ("name", "purpose", "goals", "expectations")
+
+    def __init__(self):
+        super().__init__()
+        info = self.section("Map")
+        self._info(info, "title", "Title", _name_field("The map's title.", "The journey's name"))
+        self._info(info, "description", "Description",
+                   _text_field("What the journey covers and why it was mapped.", "What this map covers, and why"))
+        self._info(info, "client", "Client", _name_field("Who the map is made for.", "Who the map is for"))
+        self._info(info, "author", "Author", _name_field("Who made the map.", "Who made it"))
+        persona = self.section("Persona")
+        self._persona(persona, "name", "Name",
+                      _name_field("Who the customer is.", "e.g. First-time buyer"))
+        self._persona(persona, "purpose", "Purpose",
+                      _text_field("Why they set out on this journey.", "Why they set out on this journey", 3))
+        self._persona(persona, "goals", "Goals", _list_field("What they want to achieve, one per line.",
+                                                             "One goal per line"))
+        self._persona(persona, "expectations", "Expectations",
+                      _list_field("What they expect from us on the way, one per line.", "One expectation per line"))
+        self.end()
+
+    def _info(self, form, name: str, label: str, field: Field) -> None:
+        self.add(form, name, label, field,
+                 lambda value: same(getattr(self.journey.info, name), value) or self.infoEdited.emit({name: value}))
+
+    def _persona(self, form, name: str, label: str, field: Field) -> None:
+        self.add(form, f"persona.{name}", label, field,
+                 lambda value: same(getattr(self.journey.persona, name), value)
+                 or self.personaEdited.emit({name: value}))
+
+    def refresh(self, force: bool = False) -> None:
+        for name in self.INFO:
+            self.fields[name].show_value(getattr(self.journey.info, name), force)
+        for name in self.PERSONA:
+            self.fields[f"persona.{name}"].show_value(getattr(self.journey.persona, name), force)
+
+    def subheading(self) -> str:
+        return "Nothing selected: the map's details and its persona."
+
+
+class TouchpointPage(Page):
+    heading = "Touchpoint"
+    touchpointEdited = Signal(str, dict)
+    painPointAdded = Signal(str)
+    painPointEdited = Signal(str, str, dict)
+    painPointRemoved = Signal(str, str)
+    opportunityAdded = Signal(str)
+    opportunityEdited = Signal(str, str, dict)
+    opportunityRemoved = Signal(str, str)
+
+    FIELDS = ("title", "description", "channel", "owner", "emotion", "tags", "colour")
+
+    def __init__(self):
+        super().__init__()
+        form = self.section("Touchpoint")
+        self._plain(form, "title", "Title", _name_field("Shown on the card.", "What happens, in a few words"))
+        self._plain(form, "description", "Description",
+                    _text_field("What happens here.", "What happens here, in the customer's words"))
+        self._plain(form, "channel", "Channel", _name_field("Where it happens.", "Web, app, store, phone…"))
+        self._plain(form, "owner", "Owner", _name_field("The team that owns this moment.", "The team that owns it"))
+        low, high = EMOTION_RANGE
+        emotions = [NOT_SET] + [(v, f"{v:+d}".replace("-", "−") if v else "0", EMOTION_NAMES[v])
+                                for v in range(low, high + 1)]
+        self._plain(form, "emotion", "Emotion",
+                    ChoiceField(emotions, "How the customer feels here: −2 awful … +2 delighted.",
+                                colours=theme.EMOTION_COLOURS, caption=True))
+        self._plain(form, "tags", "Tags", TextField.line("Words to find and group cards by, separated by commas.",
+                                                         items(",", TAG_MAX, "tag"), ", ".join,
+                                                         "e.g. online, first visit"))
+        self._plain(form, "colour", "Colour", ColourField("The card's colour on the map."))
+
+        scores = self.section("Scores")
+        low, high = SCORE_RANGE
+        for name in SCORE_NAMES:
+            choices = [NOT_SET] + [(n, str(n), f"{n} of {high}") for n in range(low, high + 1)]
+            field = ChoiceField(choices, f"{name.title()}, {low} (poor) to {high} (excellent), or not set.",
+                                colours={n: theme.SCORE_COLOURS[name] for n in range(low, high + 1)})
+            self.add(scores, name, name.title(), field,
+                     lambda value, name=name: self._edit_part("scores", name, value), SCORE_EXPLANATIONS[name])
+
+        metrics = self.section("Metrics")
+        for name, label, kind, placeholder, allowed in METRICS:
+            low, high = _metric_range(name)
+            field = TextField.line(allowed, number(kind, low, high, allowed), format_number, placeholder)
+            field.widget.setValidator(number_validator(kind, low, high, field.widget))
+            self.add(metrics, name, label, field, lambda value, name=name: self._edit_part("metrics", name, value))
+
+        self.pain_points = self._notes("Pain points", PainPointRow, "Add pain point", "No pain points noted.",
+                                       self.painPointAdded, self.painPointEdited, self.painPointRemoved)
+        self.opportunities = self._notes("Opportunities", OpportunityRow, "Add opportunity",
+                                         "No opportunities noted.", self.opportunityAdded,
+                                         self.opportunityEdited, self.opportunityRemoved)
+        self.end()
+
+    def _plain(self, form, name: str, label: str, field: Field) -> None:
+        self.add(form, name, label, field, lambda value: self._edit(name, value))
+
+    def _notes(self, title: str, make_row, add_text: str, empty_text: str, added, edited, removed) -> NoteList:
+        notes = NoteList(make_row, add_text, empty_text)
+        self.section(title).addRow(notes)
+        attribute = "pain_points" if make_row is PainPointRow else "opportunities"
+
+        def edit(note_id: str, changes: dict) -> None:
+            note = next(n for n in getattr(self.touchpoint, attribute) if n.id == note_id)
+            if any(not same(getattr(note, name), value) for name, value in changes.items()):
+                edited.emit(self.touchpoint_id, note_id, changes)
+
+        notes.addClicked.connect(lambda: self.exists() and added.emit(self.touchpoint_id))
+        notes.editRequested.connect(lambda note_id, changes: self.exists() and edit(note_id, changes))
+        notes.removeRequested.connect(lambda note_id: self.exists() and removed.emit(self.touchpoint_id, note_id))
+        notes.finished.connect(self.editFinished)
+        return notes
+
+    @property
+    def touchpoint_id(self) -> str:
+        return self.ids[0]
+
+    @property
+    def touchpoint(self) -> Touchpoint:
+        return self.journey.touchpoint(self.touchpoint_id)
+
+    def _edit(self, name: str, value: Any) -> None:
+        if not same(getattr(self.touchpoint, name), value):
+            self.touchpointEdited.emit(self.touchpoint_id, {name: value})
+
+    def _edit_part(self, whole: str, name: str, value: Any) -> None:
+        """Scores and metrics are sent whole, with one part changed."""
+        current = getattr(self.touchpoint, whole).model_dump()
+        if not same(current[name], value):
+            self.touchpointEdited.emit(self.touchpoint_id, {whole: {**current, name: value}})
+
+    def exists(self) -> bool:
+        return super().exists() and self.journey.has_touchpoint(self.touchpoint_id)
+
+    def refresh(self, force: bool = False) -> None:
+        tp = self.touchpoint
+        for name in self.FIELDS:
+            self.fields[name].show_value(getattr(tp, name), force)
+        for name in SCORE_NAMES:
+            self.fields[name].show_value(getattr(tp.scores, name), force)
+        for name, *_ in METRICS:
+            self.fields[name].show_value(getattr(tp.metrics, name), force)
+        if force:  # note ids are unique only within a touchpoint: start afresh for another one
+            self.pain_points.clear()
+            self.opportunities.clear()
+        self.pain_points.show_notes(tp.pain_points, force)
+        self.opportunities.show_notes(tp.opportunities, force)
+
+    def subheading(self) -> str:
+        tp = self.touchpoint
+        return f"{self.journey.stage(tp.stage).name} · {self.journey.lane(tp.lane).name}"
+
+    def focus_note(self, kind: str, note_id: str) -> None:
+        """Focus the text of a pain point (`kind` "pain_point") or an opportunity, ready to type over."""
+        row = (self.pain_points if kind == "pain_point" else self.opportunities).row(note_id)
+        self.reveal(row)
+        row.text.focus()
+
+
+class StagePage(Page):
+    heading = "Stage"
+    stageEdited = Signal(str, dict)
+
+    def __init__(self):
+        super().__init__()
+        form = self.section("Stage")
+        self._field(form, "name", "Name", _name_field("Shown in the stage header.", "e.g. Awareness"))
+        goal = "What does this person need from us to move forward?"
+        self._field(form, "goal", "Customer goal", _text_field(goal, goal))
+        self.end()
+
+    def _field(self, form, name: str, label: str, field: Field) -> None:
+        self.add(form, name, label, field, lambda value: same(getattr(self.stage, name), value)
+                 or self.stageEdited.emit(self.ids[0], {name: value}))
+
+    @property
+    def stage(self):
+        return self.journey.stage(self.ids[0])
+
+    def exists(self) -> bool:
+        return super().exists() and any(stage.id == self.ids[0] for stage in self.journey.stages)
+
+    def refresh(self, force: bool = False) -> None:
+        for name in ("name", "goal"):
+            self.fields[name].show_value(getattr(self.stage, name), force)
+
+    def subheading(self) -> str:
+        return f"Column {self.journey.stage_index(self.ids[0]) + 1} of {len(self.journey.stages)}"
+
+
+class LanePage(Page):
+    heading = "Lane"
+    laneEdited = Signal(str, dict)
+
+    def __init__(self):
+        super().__init__()
+        form = self.section("Lane")
+        self._field(form, "name", "Name", _name_field("Shown in the lane header.", "e.g. Web & social"))
+        kinds = [(LaneKind.channel, "Channel"), (LaneKind.actor, "Actor"), (LaneKind.backstage, "Backstage")]
+        self._field(form, "kind", "Kind", ComboField(kinds, "What the row stands for: a channel the customer "
+                                                            "uses, an actor, or a backstage team."))
+        self.end()
+
+    def _field(self, form, name: str, label: str, field: Field) -> None:
+        self.add(form, name, label, field, lambda value: same(getattr(self.lane, name), value)
+                 or self.laneEdited.emit(self.ids[0], {name: value}))
+
+    @property
+    def lane(self):
+        return self.journey.lane(self.ids[0])
+
+    def exists(self) -> bool:
+        return super().exists() and any(lane.id == self.ids[0] for lane in self.journey.lanes)
+
+    def refresh(self, force: bool = False) -> None:
+        for name in ("name", "kind"):
+            self.fields[name].show_value(getattr(self.lane, name), force)
+
+    def subheading(self) -> str:
+        return f"Row {self.journey.lane_index(self.ids[0]) + 1} of {len(self.journey.lanes)}"
+
+
+class ConnectionPage(Page):
+    heading = "Connection"
+    connectionEdited = Signal(str, str, dict)
+
+    def __init__(self):
+        super().__init__()
+        form = self.section("Connection")
+        kinds = [(ConnectionKind.main, "Main flow"), (ConnectionKind.alternative, "Alternative"),
+                 (ConnectionKind.fallback, "Fallback")]
+        self._field(form, "kind", "Kind", ComboField(kinds, "How this path relates to the intended flow."))
+        self._field(form, "label", "Label", _name_field("Why or when customers take this path.",
+                                                        "Why or when customers go this way"))
+        self.end()
+
+    def _field(self, form, name: str, label: str, field: Field) -> None:
+        self.add(form, name, label, field, lambda value: same(getattr(self.connection, name), value)
+                 or self.connectionEdited.emit(*self.ids, {name: value}))
+
+    @property
+    def connection(self):
+        return self.journey.connection(*self.ids)
+
+    def exists(self) -> bool:
+        return super().exists() and self.journey.has_connection(*self.ids)
+
+    def refresh(self, force: bool = False) -> None:
+        for name in ("kind", "label"):
+            self.fields[name].show_value(getattr(self.connection, name), force)
+
+    def subheading(self) -> str:
+        source, target = (self.journey.touchpoint(tp_id).title for tp_id in self.ids)
+        return f"From “{source}” to “{target}”"
