@@ -1,0 +1,155 @@
+"""The PDF's fonts: bundled TrueType files, registered on first use, embedded as subsets.
+
+DejaVu Sans (the theme's font) covers Latin, Greek, Cyrillic, Hebrew, Arabic and many symbols.
+Characters it lacks go to a fallback, chosen per character so that one line can mix scripts:
+Droid Sans Fallback for Chinese and Japanese, NanumGothic for Korean (Droid has almost no
+Hangul). A character no bundled font has becomes `PLACEHOLDER`, a visible mark where a viewer
+would otherwise show an empty box. Every font is embedded (reportlab's CID fonts are not, so
+they are never used); reportlab subsets each TTF to the glyphs the document uses.
+
+Registering costs a file parse (about 15 ms for DejaVu, 50-80 ms for a CJK font), so each font
+is registered when first needed and a map without CJK text never loads the CJK fonts.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from model import theme
+
+FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+
+SANS = "Wayfinder-Sans"
+SANS_BOLD = "Wayfinder-Sans-Bold"
+CJK = "Wayfinder-CJK"
+HANGUL = "Wayfinder-Hangul"
+_FILES = {
+    SANS: theme.FONT_FILE,
+    SANS_BOLD: theme.FONT_FILE_BOLD,
+    CJK: "DroidSansFallbackFull.ttf",
+    HANGUL: "NanumGothic.ttf",
+}
+# Hangul Jamo, Compatibility Jamo, Jamo Extended-A/B and syllables: Korean reads best in one face,
+# so these go to NanumGothic even where Droid has a stray glyph.
+_HANGUL_RANGES = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF))
+PLACEHOLDER = "\ufffd"
+# Separators the text-fitting code treats as spaces.
+_SPACES = {"\n": " ", "\r": " ", "\t": " ", "\u2028": " ", "\u2029": " "}
+
+
+@lru_cache(maxsize=None)
+def font(name: str) -> TTFont:
+    """The registered font `name` (one of SANS, SANS_BOLD, CJK, HANGUL), registering it first."""
+    ttf = TTFont(name, str(FONTS_DIR / _FILES[name]))
+    pdfmetrics.registerFont(ttf)
+    # Paragraph markup maps <b> through a family; a fallback is its own bold (there is no bold file).
+    if name in (SANS, SANS_BOLD):
+        pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD)
+    else:
+        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+    return ttf
+
+
+def register_base_fonts() -> None:
+    """Register DejaVu Sans and its bold, which every document uses."""
+    font(SANS)
+    font(SANS_BOLD)
+
+
+def _covers(name: str, char: str) -> bool:
+    return ord(char) in font(name).face.charToGlyph
+
+
+def _is_hangul(code: int) -> bool:
+    return any(low <= code <= high for low, high in _HANGUL_RANGES)
+
+
+@lru_cache(maxsize=None)
+def _face_for(char: str, bold: bool) -> str | None:
+    """The font that draws `char`, or None when no bundled font has it."""
+    base = SANS_BOLD if bold else SANS
+    if _covers(base, char):
+        return base
+    order = (HANGUL, CJK) if _is_hangul(ord(char)) else (CJK, HANGUL)
+    return next((name for name in order if _covers(name, char)), None)
+
+
+@lru_cache(maxsize=None)
+def _printable(char: str) -> str:
+    """What `char` becomes in the PDF: itself, a space, nothing, or the placeholder."""
+    if char in _SPACES:
+        return _SPACES[char]
+    category = unicodedata.category(char)
+    if category in ("Cc", "Cf") or 0xFE00 <= ord(char) <= 0xFE0F:
+        return ""  # control characters, invisible format marks (joiners, bidi marks), variation selectors
+    # reportlab writes a broken ToUnicode entry for characters beyond U+FFFF (most emoji), so those
+    # would print but not copy or search: they get the placeholder like characters no font has.
+    if category == "Cs" or ord(char) > 0xFFFF or _face_for(char, False) is None or _face_for(char, True) is None:
+        return PLACEHOLDER
+    return char
+
+
+@lru_cache(maxsize=4096)
+def clean(text: str) -> str:
+    """`text` with every character printable by the bundled fonts, on one line.
+
+    Line breaks and tabs become spaces (callers wrap text themselves), control characters and
+    invisible marks vanish, and characters no font has become `PLACEHOLDER`, one for a run of
+    them (an emoji sequence such as 🧑‍🤝‍🧑 is one placeholder, not three).
+    """
+    if text.isascii() and text.isprintable():
+        return text
+    printed = "".join(_printable(char) for char in text)
+    while PLACEHOLDER * 2 in printed:
+        printed = printed.replace(PLACEHOLDER * 2, PLACEHOLDER)
+    return printed
+
+
+def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
+    """`text` (already `clean`) split into (font name, run) pieces, each drawn in one font."""
+    base = SANS_BOLD if bold else SANS
+    if text.isascii():
+        return [(base, text)] if text else []
+    pieces: list[tuple[str, str]] = []
+    current, start = base, 0
+    for i, char in enumerate(text):
+        face = _face_for(char, bold) or base
+        if face != current and i > start:
+            pieces.append((current, text[start:i]))
+            start = i
+        current = face
+    if start < len(text):
+        pieces.append((current, text[start:]))
+    return pieces
+
+
+def string_width(text: str, size: float, bold: bool = False) -> float:
+    """The width of `text` (already `clean`) at `size` points, in the fonts it will be drawn in."""
+    return sum(pdfmetrics.stringWidth(run, name, size) for name, run in runs(text, bold))
+
+
+# DejaVu Sans's vertical metrics in ems, from its hhea table as Qt reads them (reportlab reads
+# the smaller OS/2 values), so that lines sit where the canvas puts them. Bold shares them.
+_ASCENT_EM = 0.928
+_DESCENT_EM = 0.236
+_CAP_HEIGHT_EM = 0.729
+
+
+def ascent(size: float) -> float:
+    """Height above the baseline of the theme's font at `size` (where Qt puts a top-aligned baseline)."""
+    return _ASCENT_EM * size
+
+
+def line_height(size: float) -> float:
+    """Baseline-to-baseline distance of the theme's font at `size` (Qt's line spacing)."""
+    return (_ASCENT_EM + _DESCENT_EM) * size
+
+
+def centred_baseline(middle: float, size: float) -> float:
+    """The baseline (y up) that centres capitals and digits on `middle`."""
+    return middle - _CAP_HEIGHT_EM * size / 2

@@ -1,0 +1,169 @@
+"""The legend: every mark the map uses, drawn with the very functions that draw the map.
+
+Sections (card, scores, emotion, pain points, connections, curve and averages) sit in a
+table of two or three columns depending on the page's width, so the legend fits one page in
+either orientation.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Table
+
+from model import theme
+from model.entities import SCORE_NAMES, ConnectionKind, PainPoint, Scores, Touchpoint
+from model.layout import Point, Route
+
+from . import marks, text
+from .card import BAR_LEFT, BARS_TOP, BAR_STEP, FACE, PAD, draw_card
+from .fonts import centred_baseline
+from .styles import layout_style, para, rich, styles
+from .vocabulary import (CONNECTION_NAMES, EMOTION_NAMES, SCORE_EXPLANATIONS, SCORE_TITLES, SEVERITY_NAMES,
+                         signed)
+
+Draw = Callable[[Canvas, float, float], None]
+SWATCH_WIDTH = 46
+
+
+class Swatch(Flowable):
+    """A small drawing in a box of its own, for a legend row."""
+
+    def __init__(self, width: float, height: float, draw: Draw):
+        super().__init__()
+        self.width, self.height, self._draw = width, height, draw
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self._draw(self.canv, self.width, self.height)
+
+
+EXAMPLE_CARD = Touchpoint(
+    id="example", title="Compare delivery options", stage="s", lane="l", channel="Website", owner="E-commerce",
+    emotion=-1, scores=Scores(meaning=4, value=3, accommodation=2),
+    pain_points=(PainPoint(id="p1", text="", severity=3), PainPoint(id="p2", text="", severity=1)),
+)
+# Callout numbers beside the parts of the example card, as (x, y down from the card's top).
+_CALLOUTS = ((-11, PAD + 8), (-11, PAD + 40), (theme.CARD_WIDTH + 11, PAD + FACE / 2),
+             (-11, BARS_TOP + BAR_STEP + 2), (theme.CARD_WIDTH + 11, theme.CARD_HEIGHT - PAD - 6))
+_CALLOUT_TEXT = ("Title: two lines at most; the appendix has every title in full.",
+                 "Channel · owner: where the moment happens and the team that owns it.",
+                 "Emotion: how the customer feels here (see Emotion).",
+                 "Meaning, Value and Accommodation scores (see Scores).",
+                 "Pain points: how many, in the colour of the worst (see Pain points).")
+
+
+def _number(canvas: Canvas, x: float, y: float, number: int) -> None:
+    canvas.setFillColor(marks.colour(theme.SELECTION))
+    canvas.circle(x, y, 6.5, stroke=0, fill=1)
+    canvas.setFillColor(marks.WHITE)
+    text.draw_line(canvas, x, centred_baseline(y, 8), str(number), 8, bold=True, align="center")
+
+
+def _example_card(canvas: Canvas, width: float, height: float) -> None:
+    left, top = 18, height - 2
+    draw_card(canvas, EXAMPLE_CARD, left, top)
+    for number, (x, y) in enumerate(_CALLOUTS, 1):
+        _number(canvas, left + x, top - y, number)
+
+
+def _score(name: str) -> Draw:
+    def draw(canvas: Canvas, width: float, height: float) -> None:
+        canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
+        size = theme.SCORE_LABEL_SIZE
+        text.draw_line(canvas, 0, centred_baseline(height / 2, size), theme.SCORE_LABELS[name], size, bold=True)
+        marks.score_bar(canvas, BAR_LEFT - PAD, height / 2 - theme.SCORE_BAR_HEIGHT / 2, width - BAR_LEFT + PAD,
+                        theme.SCORE_BAR_HEIGHT, name, 4)
+    return draw
+
+
+def _face(emotion: int | None) -> Draw:
+    return lambda canvas, width, height: marks.emotion_face(canvas, FACE / 2, height / 2, FACE, emotion)
+
+
+def _pain(severity: int) -> Draw:
+    size = theme.PAIN_MARKER_SIZE
+    return lambda canvas, width, height: marks.pain_marker(canvas, size, height / 2 - size / 2, size, 1, severity)
+
+
+def _connection(kind: ConnectionKind) -> Draw:
+    def draw(canvas: Canvas, width: float, height: float) -> None:
+        start, end = Point(0, height / 2), Point(width - 2, height / 2)
+        marks.connections(canvas, [Route(start, start, start, end)], kind.value)
+    return draw
+
+
+def _loop(canvas: Canvas, width: float, height: float) -> None:
+    """A connection back to an earlier card leaves the card's top and arches above, as layout routes it."""
+    stub = 10
+    canvas.setStrokeColor(marks.colour(theme.CARD_BORDER))
+    canvas.setLineWidth(theme.CARD_BORDER_WIDTH)
+    for x in (0, width - 2 * stub):
+        canvas.roundRect(x, 0, 2 * stub, 6, 2, stroke=1, fill=0)
+    start, end = Point(width - stub, 6), Point(stub, 6)
+    marks.connections(canvas, [Route(start, Point(start.x, height), Point(end.x, height), end)],
+                      ConnectionKind.main.value)
+
+
+def _curve(canvas: Canvas, width: float, height: float) -> None:
+    marks.zero_line(canvas, 0, width, height / 2)
+    ys = (0.3, 0.8, 0.15, 0.6)
+    points = [Point(6 + i * (width - 12) / (len(ys) - 1), height * y) for i, y in enumerate(ys)]
+    marks.emotion_curve(canvas, points)
+
+
+def _average(canvas: Canvas, width: float, height: float) -> None:
+    size = theme.SCORE_LABEL_SIZE + 1
+    canvas.setFillColor(marks.colour(theme.TEXT))
+    text.draw_line(canvas, 0, height - 11, "M 3.5", size, bold=True)
+    marks.score_bar(canvas, 0, height - 22, width - 6, 5, "meaning", 3.5)
+
+
+def _rows(entries: list[tuple[Flowable, str, str]]) -> Table:
+    s = styles()
+    rows = [[swatch, para(title, s.cell_bold) if not body else [para(title, s.cell_bold), para(body, s.cell)]]
+            for swatch, title, body in entries]
+    table = Table(rows, colWidths=[SWATCH_WIDTH + 8, None], hAlign="LEFT")
+    table.setStyle(layout_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 2),
+                                ("BOTTOMPADDING", (0, 0), (-1, -1), 2)))
+    return table
+
+
+def legend(width: float) -> list[Flowable]:
+    """The legend's flowables for a frame `width` points wide."""
+    s = styles()
+    row_height = 22
+    card = [para("Touchpoint card", s.subheading),
+            Swatch(theme.CARD_WIDTH + 40, theme.CARD_HEIGHT + 4, _example_card),
+            *[rich(f"<b>{i}</b>\u2002{text.markup(line)}", s.cell) for i, line in enumerate(_CALLOUT_TEXT, 1)]]
+    scores = [para("Scores, 1 to 5", s.subheading), _rows(
+        [(Swatch(SWATCH_WIDTH, row_height, _score(name)), SCORE_TITLES[name], SCORE_EXPLANATIONS[name])
+         for name in SCORE_NAMES]),
+        para("A longer bar is a higher score; an empty track is not scored yet.", s.cell)]
+    emotion = [para("Emotion", s.subheading), _rows(
+        [(Swatch(SWATCH_WIDTH, row_height, _face(value)), f"{signed(value)}  {EMOTION_NAMES[value]}", "")
+         for value in (2, 1, 0, -1, -2)] + [(Swatch(SWATCH_WIDTH, row_height, _face(None)), "Not recorded", "")])]
+    pains = [para("Pain points", s.subheading), _rows(
+        [(Swatch(SWATCH_WIDTH, row_height, _pain(severity)), SEVERITY_NAMES[severity], "")
+         for severity in (1, 2, 3)]),
+        para("The number counts a card's pain points; the colour is the worst one's severity.", s.cell)]
+    connections = [para("Connections", s.subheading), _rows(
+        [(Swatch(SWATCH_WIDTH, row_height, _connection(kind)), *CONNECTION_NAMES[kind]) for kind in ConnectionKind]
+        + [(Swatch(SWATCH_WIDTH, 34, _loop), "Loop back", "An arch above the cards leads to an earlier step.")])]
+    bands = [para("Emotion curve and stage averages", s.subheading), _rows([
+        (Swatch(SWATCH_WIDTH, 34, _curve), "Emotion curve",
+         "The average emotion of each column of cards, from −2 (bottom) to +2 (top); the dashed line is neutral."),
+        (Swatch(SWATCH_WIDTH, 26, _average), "Stage averages",
+         "Mean Meaning, Value, Accommodation and emotion of a stage's scored touchpoints; – where none is scored."),
+    ])]
+    sections = [card, scores, emotion, pains, connections, bands]
+    columns = 3 if width >= 700 else 2
+    rows = [sections[i:i + columns] for i in range(0, len(sections), columns)]
+    for row in rows:
+        row += [""] * (columns - len(row))
+    grid = Table(rows, colWidths=[width / columns] * columns, hAlign="LEFT")
+    grid.setStyle(layout_style(("RIGHTPADDING", (0, 0), (-1, -1), 18), ("BOTTOMPADDING", (0, 0), (-1, -1), 10)))
+    return [para("Legend", s.heading), grid]

@@ -1,0 +1,159 @@
+"""The small marks of a map (emotion face, pain marker, score bar, connection line, arrow head,
+emotion curve), drawn the way the canvas draws them. The map and the legend both use these, so
+the legend explains exactly the marks the map shows.
+
+Coordinates are reportlab's: y grows upwards. Map drawing negates layout y before calling here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from model import theme
+from model.layout import Point, Route, smooth_curve
+
+from . import text
+from .fonts import centred_baseline
+
+
+@lru_cache(maxsize=None)
+def colour(hex_colour: str) -> Color:
+    return HexColor(hex_colour)
+
+
+WHITE = colour("#ffffff")
+
+
+def emotion_face(canvas: Canvas, cx: float, cy: float, size: float, emotion: Optional[int]) -> None:
+    """A face whose colour and mouth both say the emotion, so colour is never the only cue.
+
+    An unset emotion is a pale disc without a face.
+    """
+    canvas.setFillColor(colour(theme.emotion_colour(emotion)))
+    canvas.circle(cx, cy, size / 2, stroke=0, fill=1)
+    if emotion is None:
+        return
+    ink = WHITE if abs(emotion) == 2 else colour(theme.TEXT)
+    left, top = cx - size / 2, cy + size / 2
+    canvas.setStrokeColor(ink)
+    canvas.setLineCap(1)
+    canvas.setLineWidth(size * 0.11)
+    for eye_x in (0.35, 0.65):  # a round-capped stroke of no length is a dot
+        eye = left + eye_x * size
+        canvas.line(eye, top - 0.38 * size, eye, top - 0.38 * size)
+    canvas.setLineWidth(size * 0.07)
+    mouth_y = top - 0.64 * size
+    bend = -2 * emotion * 0.09 * size  # the quadratic's control point, below the corners for a smile
+    x0, x2 = left + 0.28 * size, left + 0.72 * size
+    # The canvas draws a quadratic curve; a cubic with controls 2/3 of the way to its control point is the same.
+    path = canvas.beginPath()
+    path.moveTo(x0, mouth_y)
+    path.curveTo(x0 + (cx - x0) * 2 / 3, mouth_y + bend * 2 / 3, x2 + (cx - x2) * 2 / 3, mouth_y + bend * 2 / 3,
+                 x2, mouth_y)
+    canvas.drawPath(path, stroke=1, fill=0)
+    canvas.setLineCap(0)
+
+
+def pain_marker(canvas: Canvas, right: float, bottom: float, size: float, count: int, severity: int) -> None:
+    """A warning triangle in the worst severity's colour, with the number of pain points."""
+    canvas.setFillColor(colour(theme.severity_colour(severity)))
+    path = canvas.beginPath()
+    path.moveTo(right - size / 2, bottom + size)
+    path.lineTo(right, bottom)
+    path.lineTo(right - size, bottom)
+    path.close()
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.setFillColor(WHITE)
+    label = str(count) if count < 10 else "9+"
+    label_size = theme.SCORE_LABEL_SIZE * size / theme.PAIN_MARKER_SIZE
+    # Centred where the canvas centres it: in the triangle's lower part, 1.5 units below its middle.
+    baseline = centred_baseline(bottom + size / 2 - 1.5 * size / theme.PAIN_MARKER_SIZE, label_size)
+    text.draw_line(canvas, right - size / 2, baseline, label, label_size, bold=True, align="center")
+
+
+def score_bar(canvas: Canvas, x: float, y: float, width: float, height: float, name: str,
+              score: Optional[float]) -> None:
+    """A rounded track with the score's share (of 5) filled in the score's colour; unset = empty.
+
+    Drawn as round-capped strokes: the same pill shape as a rounded rectangle in a fifth of the
+    PDF operators, which matters with three bars on each of thousands of cards.
+    """
+    middle = y + height / 2
+    canvas.setLineWidth(height)
+    canvas.setLineCap(1)
+    canvas.setStrokeColor(colour(theme.SCORE_BAR_TRACK))
+    canvas.line(x + height / 2, middle, x + width - height / 2, middle)
+    if score is not None:
+        canvas.setStrokeColor(colour(theme.SCORE_COLOURS[name]))
+        canvas.line(x + height / 2, middle, x + max(height / 2, width * score / 5 - height / 2), middle)
+    canvas.setLineCap(0)
+
+
+def connection_pen(canvas: Canvas, kind: str, width: float = theme.CONNECTION_WIDTH) -> None:
+    """Stroke colour, width and dash of a connection kind."""
+    canvas.setStrokeColor(colour(theme.connection_colour(kind)))
+    canvas.setLineWidth(width)
+    dash = theme.connection_dash(kind)
+    canvas.setDash(list(dash) if dash else [], 0)
+
+
+def connections(canvas: Canvas, routes: Sequence[Route], kind: str) -> None:
+    """Connections of one kind: each route's Bézier curve in the kind's pen, an arrow head at its end.
+
+    All curves are one stroked path and all heads one filled path: a large map has thousands of
+    connections, and two PDF operators per kind draw much faster than two per connection.
+    """
+    if not routes:
+        return
+    connection_pen(canvas, kind)
+    curves = canvas.beginPath()
+    for route in routes:
+        curves.moveTo(route.start.x, route.start.y)
+        curves.curveTo(route.control1.x, route.control1.y, route.control2.x, route.control2.y,
+                       route.end.x, route.end.y)
+    canvas.drawPath(curves, stroke=1, fill=0)
+    canvas.setDash([], 0)
+    canvas.setFillColor(colour(theme.connection_colour(kind)))
+    heads = canvas.beginPath()
+    for route in routes:
+        tip, direction = route.end, route.arrow
+        back_x, back_y = direction.x * theme.ARROW_LENGTH, direction.y * theme.ARROW_LENGTH
+        side_x, side_y = -direction.y * theme.ARROW_WIDTH / 2, direction.x * theme.ARROW_WIDTH / 2
+        heads.moveTo(tip.x, tip.y)
+        heads.lineTo(tip.x - back_x + side_x, tip.y - back_y + side_y)
+        heads.lineTo(tip.x - back_x - side_x, tip.y - back_y - side_y)
+        heads.close()
+    canvas.drawPath(heads, stroke=0, fill=1)
+
+
+def emotion_curve(canvas: Canvas, points: Sequence[Point]) -> None:
+    """The smooth curve through `points` (the canvas's Catmull-Rom spline) and a dot on each."""
+    if not points:
+        return
+    canvas.setStrokeColor(colour(theme.EMOTION_CURVE))
+    canvas.setLineWidth(theme.EMOTION_CURVE_WIDTH)
+    canvas.setLineJoin(1)
+    path = canvas.beginPath()
+    path.moveTo(points[0].x, points[0].y)
+    for control1, control2, end in smooth_curve(tuple(points)):
+        path.curveTo(control1.x, control1.y, control2.x, control2.y, end.x, end.y)
+    canvas.drawPath(path, stroke=1, fill=0)
+    canvas.setLineJoin(0)
+    canvas.setStrokeColor(colour(theme.CARD_BACKGROUND))
+    canvas.setFillColor(colour(theme.EMOTION_CURVE))
+    canvas.setLineWidth(1.5)
+    for point in points:
+        canvas.circle(point.x, point.y, theme.EMOTION_MARKER_SIZE / 2, stroke=1, fill=1)
+
+
+def zero_line(canvas: Canvas, x0: float, x1: float, y: float) -> None:
+    """The dashed neutral line of the emotion band."""
+    canvas.setStrokeColor(colour(theme.EMOTION_ZERO_LINE))
+    canvas.setLineWidth(1)
+    canvas.setDash([4, 3], 0)
+    canvas.line(x0, y, x1, y)
+    canvas.setDash([], 0)

@@ -1,0 +1,189 @@
+"""Page sizes, the frame every page shares, and how the map is laid onto pages.
+
+On a named page size the map is scaled to fit one page when it stays legible there (scale
+>= `MIN_SCALE`, never above 100%). A larger map is cut into tiles: groups of stage columns (and
+of lane rows if needed), each tile repeating the stage and lane headers so that every page reads
+on its own (the emotion and scores bands go with the last lane row). The tile scale is the largest of `TILE_SCALES` that needs the fewest pages, and the
+groups are balanced, so the last page is not a sliver. A stage too wide for one page is cut
+between its card sub-columns, never through a card; a lane row is never cut. Page size "fit" makes one custom page as large as the map at
+100% (shrunk only past the 200-inch page limit of PDF viewers); the other pages are then A4.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A2, A3, A4, LETTER, TABLOID
+
+from model import theme
+from model.layout import MapGeometry
+
+PAGE_SIZES = {"A4": A4, "A3": A3, "A2": A2, "Letter": LETTER, "Tabloid": TABLOID}
+PAGE_CHOICES = (*PAGE_SIZES, "fit")
+ORIENTATIONS = ("landscape", "portrait")
+
+MARGIN = 36  # half an inch on every side of every page
+HEADER_SPACE = 22  # the running header between the top margin and the content
+FOOTER_SPACE = 20  # the page number between the content and the bottom margin
+MIN_SCALE = 0.55  # below this a card's title prints under 7 pt and its channel line under 5.5 pt: tile instead
+TILE_SCALES = (0.8, 0.75, 0.7, 0.65, 0.6, MIN_SCALE)
+MAX_PAGE_SIDE = 14_400  # 200 inches, the largest page PDF viewers open
+
+_STEP_X = theme.CARD_WIDTH + theme.CARD_GAP_X
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where content goes on a page, in points from the bottom-left corner."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def top(self) -> float:
+        return self.y + self.height
+
+
+def page_size(page: str, orientation: str) -> tuple[float, float]:
+    """(width, height) in points of a named page in an orientation; ValueError names the choices."""
+    if page not in PAGE_SIZES:
+        raise ValueError(f"unknown page size {page!r}; use one of: {', '.join(PAGE_CHOICES)}")
+    if orientation not in ORIENTATIONS:
+        raise ValueError(f"unknown orientation {orientation!r}; use landscape or portrait")
+    short, long = sorted(PAGE_SIZES[page])
+    return (long, short) if orientation == "landscape" else (short, long)
+
+
+def frame(size: tuple[float, float]) -> Frame:
+    """The content frame of a page of `size`: inside the margins, between header and footer."""
+    width, height = size
+    return Frame(MARGIN, MARGIN + FOOTER_SPACE, width - 2 * MARGIN,
+                 height - 2 * MARGIN - HEADER_SPACE - FOOTER_SPACE)
+
+
+@dataclass(frozen=True)
+class MapTile:
+    """One page of the map: a slice of the grid (layout units) beside the repeated headers.
+
+    `columns` is the x range of stage columns shown and `rows` the y range of lane rows shown
+    (including the emotion and scores bands when `bands`); `part` is (column group, row group),
+    each counted from 1, out of `parts`.
+    """
+
+    columns: tuple[float, float]
+    rows: tuple[float, float]
+    scale: float
+    bands: bool
+    part: tuple[int, int]
+    parts: tuple[int, int]
+
+    @property
+    def width(self) -> float:
+        """Width on the page, headers included, in points."""
+        return (theme.LANE_HEADER_WIDTH + self.columns[1] - self.columns[0]) * self.scale
+
+    @property
+    def height(self) -> float:
+        return (theme.STAGE_HEADER_HEIGHT + self.rows[1] - self.rows[0]) * self.scale
+
+
+@dataclass(frozen=True)
+class MapPlan:
+    """The map's pages: their size and the tile each shows."""
+
+    page_size: tuple[float, float]
+    tiles: tuple[MapTile, ...]
+
+
+def _grid_box(geometry: MapGeometry) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of the grid and bands, without headers and margins."""
+    return (theme.MARGIN + theme.LANE_HEADER_WIDTH, theme.MARGIN + theme.STAGE_HEADER_HEIGHT,
+            geometry.width - theme.MARGIN, geometry.height - theme.MARGIN)
+
+
+def plan_map(geometry: MapGeometry, page: str, orientation: str) -> MapPlan:
+    """How the map goes onto pages for the export options (see the module docstring)."""
+    left, top, right, bottom = _grid_box(geometry)
+    map_width = theme.LANE_HEADER_WIDTH + right - left
+    map_height = theme.STAGE_HEADER_HEIGHT + bottom - top
+    whole = dict(columns=(left, right), rows=(top, bottom), bands=True, part=(1, 1), parts=(1, 1))
+    if page == "fit":
+        page_size("A4", orientation)  # checks the orientation
+        chrome_x, chrome_y = 2 * MARGIN, 2 * MARGIN + HEADER_SPACE + FOOTER_SPACE
+        scale = min(1.0, (MAX_PAGE_SIDE - chrome_x) / map_width, (MAX_PAGE_SIDE - chrome_y) / map_height)
+        size = (map_width * scale + chrome_x, map_height * scale + chrome_y)
+        return MapPlan(size, (MapTile(scale=scale, **whole),))
+    size = page_size(page, orientation)
+    box = frame(size)
+    fitted = min(1.0, box.width / map_width, box.height / map_height)
+    if fitted >= MIN_SCALE:
+        return MapPlan(size, (MapTile(scale=fitted, **whole),))
+    return MapPlan(size, _tiles(geometry, box))
+
+
+def _tiles(geometry: MapGeometry, box: Frame) -> tuple[MapTile, ...]:
+    """The fewest tiles at a legible scale, at the largest scale that needs no more of them."""
+    candidates = [_tiles_at(geometry, box, scale) for scale in TILE_SCALES]
+    return min(candidates, key=lambda tiles: (len(tiles), -tiles[0].scale))
+
+
+def _tiles_at(geometry: MapGeometry, box: Frame, scale: float) -> tuple[MapTile, ...]:
+    left, _, right, bottom = _grid_box(geometry)
+    row_atoms = [(geometry.lane_rows[l].y, geometry.lane_rows[l].bottom) for l in geometry.lane_ids]
+    # The bands go with the last lane row, so that they never fill a page of their own.
+    last_top = row_atoms.pop()[0] if row_atoms else geometry.emotion_band.y
+    row_atoms.append((last_top, bottom))
+    tallest = max(end - start for start, end in row_atoms)
+    narrowest_column = 2 * theme.CELL_PADDING + theme.CARD_WIDTH
+    # Shrink further only if a single lane row or card sub-column would not fit the page.
+    scale = min(scale, box.height / (theme.STAGE_HEADER_HEIGHT + tallest),
+                box.width / (theme.LANE_HEADER_WIDTH + narrowest_column))
+    room_x = box.width / scale - theme.LANE_HEADER_WIDTH
+    room_y = box.height / scale - theme.STAGE_HEADER_HEIGHT
+    column_groups = _group(_column_atoms(geometry, room_x), room_x) or [(left, right)]  # no stages yet
+    row_groups = _group(row_atoms, room_y)
+    return tuple(
+        MapTile(columns=columns, rows=rows, scale=scale, bands=r == len(row_groups) - 1,
+                part=(c + 1, r + 1), parts=(len(column_groups), len(row_groups)))
+        for c, columns in enumerate(column_groups)
+        for r, rows in enumerate(row_groups)
+    )
+def _column_atoms(geometry: MapGeometry, room: float) -> list[tuple[float, float]]:
+    """Stage columns as x ranges; a column wider than `room` is cut between card sub-columns."""
+    atoms = []
+    for stage_id in geometry.stage_ids:
+        column = geometry.stage_columns[stage_id]
+        if column.width <= room:
+            atoms.append((column.x, column.right))
+            continue
+        sub_columns = round((column.width - 2 * theme.CELL_PADDING + theme.CARD_GAP_X) / _STEP_X)
+        cuts = [column.x + theme.CELL_PADDING + k * _STEP_X - theme.CARD_GAP_X / 2 for k in range(1, sub_columns)]
+        edges = [column.x, *cuts, column.right]
+        atoms.extend(zip(edges, edges[1:]))
+    return atoms
+
+
+def _group(atoms: list[tuple[float, float]], room: float) -> list[tuple[float, float]]:
+    """Consecutive ranges merged into as few spans no longer than `room` as possible, with the
+    spans as even as they can be (an atom never splits; one wider than `room` stands alone)."""
+    count = len(_fill(atoms, room))
+    low, high = max([end - start for start, end in atoms] + [0.0]), room
+    if low >= high:
+        return _fill(atoms, room)
+    for _ in range(30):  # bisect for the shortest span length that still needs only `count` spans
+        middle = (low + high) / 2
+        low, high = (low, middle) if len(_fill(atoms, middle)) <= count else (middle, high)
+    return _fill(atoms, high)
+
+
+def _fill(atoms: list[tuple[float, float]], room: float) -> list[tuple[float, float]]:
+    """Consecutive ranges merged greedily into spans no longer than `room`."""
+    groups: list[tuple[float, float]] = []
+    for start, end in atoms:
+        if groups and end - groups[-1][0] <= room:
+            groups[-1] = (groups[-1][0], end)
+        else:
+            groups.append((start, end))
+    return groups

@@ -1,0 +1,233 @@
+"""The report as a whole: its sections in order, page furniture, metadata, outline, and writing it.
+
+Sections: title block, map (one page per tile), legend, summary, appendix. Every page but the
+first carries a running header (map title, section) and every page a footer ("Page 3 of 7").
+The total is a form drawn once the last page exists, so the document is laid out in one pass.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+from typing import Callable, Optional
+
+from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak, PageTemplate, Table
+from reportlab.platypus.frames import Frame as PlatypusFrame
+
+from model import theme
+from model.analysis import analyse
+from model.errors import JourneyFileError
+from model.journey_file import write_atomically
+from model.journey_map import JourneyMap
+from model.layout import MapGeometry, layout
+
+from . import fonts, marks, text
+from .appendix import appendix, row_count
+from .legend import legend
+from .map_drawing import MapTileFlowable
+from .pages import MARGIN, HEADER_SPACE, MapTile, frame, page_size, plan_map
+from .summary import summary
+from .title_page import logo_image, long_date, title_block
+
+# Streams are compressed; ASCII85 on top only makes them larger, and costs a pure-Python pass.
+rl_config.useA85 = 0
+
+Progress = Callable[[int, int], None]
+PAGE_TOTAL = "PageTotal"
+FURNITURE_SIZE = 8
+
+
+def write_pdf(journey: JourneyMap, path: str | Path, page: str = "A4", orientation: str = "landscape",
+              progress: Optional[Progress] = None, client: str = "", author: str = "",
+              logo: str | Path | None = None) -> None:
+    """Write the client-ready PDF of `journey` to `path` (atomically).
+
+    `page` is A4, A3, A2, Letter, Tabloid or "fit"; `client` and `author` default to the
+    map's own; `logo` is an image file shown in the title block. `progress(done, total)` is
+    called as the work advances. Raises ValueError for an unknown page or orientation and
+    `JourneyFileError` for a path that cannot be written or a logo that cannot be read.
+    """
+    path = Path(path)
+    page_size("A4" if page == "fit" else page, orientation)
+    if not path.parent.is_dir():
+        raise JourneyFileError(str(path), f"cannot be written: there is no folder {str(path.parent)!r}")
+    if path.is_dir():
+        raise JourneyFileError(str(path), "cannot be written: it is a folder")
+    logo_flowable = None
+    if logo:
+        try:
+            logo_flowable = logo_image(logo)
+        except Exception as error:  # Pillow and reportlab raise many kinds for a file that is not an image
+            raise JourneyFileError(str(logo), f"cannot be read as an image ({error})") from None
+    data = render_pdf(journey, page, orientation, progress, client or journey.info.client,
+                      author or journey.info.author, logo_flowable)
+    try:
+        write_atomically(path, data)
+    except OSError as error:
+        raise JourneyFileError(str(path), f"cannot be written: {error.strerror or error}") from None
+
+
+class _Progress:
+    def __init__(self, callback: Optional[Progress], total: int):
+        self.callback, self.total, self.done = callback, total, 0
+
+    def advance(self, steps: int = 1) -> None:
+        self.done = min(self.total, self.done + steps)
+        if self.callback is not None:
+            self.callback(self.done, self.total)
+
+
+class _Marker(Flowable):
+    """Where a section (or a map tile) starts: names it in the running header and the outline."""
+
+    def __init__(self, header: str, outline: str = "", level: int = 0):
+        super().__init__()
+        self.header, self.outline, self.level = header, outline, level
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        document = self.canv._doctemplate
+        document.section = self.header
+        if self.outline:
+            key = f"section-{len(document.outline_keys)}"
+            document.outline_keys.append(key)
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(fonts.clean(self.outline), key, level=self.level, closed=self.level == 0)
+
+
+class _Step(Flowable):
+    """Reports one step of progress when the layout reaches it."""
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._doctemplate.progress.advance()
+
+
+class _ReportCanvas(Canvas):
+    """A canvas that draws the page count into a form once every page exists."""
+
+    def save(self) -> None:
+        self.beginForm(PAGE_TOTAL, lowerx=0, lowery=-3, upperx=60, uppery=FURNITURE_SIZE + 2)
+        self.setFillColor(marks.colour(theme.TEXT_MUTED))
+        text.draw_line(self, 0, 0, str(self.getPageNumber() - 1), FURNITURE_SIZE)
+        self.endForm()
+        super().save()
+
+
+class _Report(BaseDocTemplate):
+    def __init__(self, buffer: BytesIO, journey: JourneyMap, document_size: tuple[float, float],
+                 map_size: tuple[float, float], client: str, author: str, progress: _Progress, today: date):
+        info = journey.info
+        subject = "Customer journey map" + (f" for {client}" if client else "")
+        super().__init__(buffer, pagesize=document_size, title=fonts.clean(info.title), author=fonts.clean(author),
+                         subject=fonts.clean(subject), creator="Wayfinder", initialFontName=fonts.SANS,
+                         initialFontSize=10, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+                         bottomMargin=MARGIN)
+        self.journey, self.client, self.progress, self.today = journey, client, progress, today
+        self.section = ""
+        self.outline_keys: list[str] = []
+        self.addPageTemplates([self._template("document", document_size), self._template("map", map_size)])
+
+    def _template(self, name: str, size: tuple[float, float]) -> PageTemplate:
+        box = frame(size)
+        content = PlatypusFrame(box.x, box.y, box.width, box.height, leftPadding=0, rightPadding=0,
+                                topPadding=0, bottomPadding=0, id=name)
+        return PageTemplate(name, [content], pagesize=size, onPageEnd=self._furniture)
+
+    def _furniture(self, canvas: Canvas, document: BaseDocTemplate) -> None:
+        """The running header (not on the title page) and the footer with the page number."""
+        width, height = canvas._pagesize
+        canvas.saveState()
+        muted = marks.colour(theme.TEXT_MUTED)
+        usable = width - 2 * MARGIN
+        if canvas.getPageNumber() > 1:
+            baseline = height - MARGIN - FURNITURE_SIZE
+            canvas.setFillColor(marks.colour(theme.TEXT))
+            text.draw_fitted(canvas, MARGIN, baseline, self.journey.info.title, FURNITURE_SIZE, usable * 0.45,
+                             bold=True)
+            canvas.setFillColor(muted)
+            text.draw_fitted(canvas, width - MARGIN, baseline, self.section, FURNITURE_SIZE, usable * 0.5,
+                             align="right")
+            canvas.setStrokeColor(marks.colour(theme.GRID_LINE))
+            canvas.setLineWidth(0.5)
+            rule = height - MARGIN - HEADER_SPACE + 8
+            canvas.line(MARGIN, rule, width - MARGIN, rule)
+        canvas.setFillColor(muted)
+        label = f"Page {canvas.getPageNumber()} of "
+        text.draw_line(canvas, MARGIN, MARGIN, label, FURNITURE_SIZE)
+        canvas.saveState()
+        canvas.translate(MARGIN + fonts.string_width(label, FURNITURE_SIZE), MARGIN)
+        canvas.doForm(PAGE_TOTAL)
+        canvas.restoreState()
+        credit = " · ".join(part for part in (self.client, long_date(self.today)) if part)
+        text.draw_fitted(canvas, width - MARGIN, MARGIN, credit, FURNITURE_SIZE, usable * 0.6, align="right")
+        canvas.restoreState()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, MapTileFlowable):
+            self.progress.advance()
+        elif isinstance(flowable, Table) and self.section == "Appendix":
+            self.progress.advance(flowable._nrows - flowable.repeatRows)  # rows laid out on this page
+
+
+def tile_label(journey: JourneyMap, geometry: MapGeometry, tile: MapTile) -> str:
+    """Which stages (and lanes, when the lanes are split too) a map tile shows."""
+    def span(names: list[str]) -> str:
+        return names[0] if len(names) == 1 else f"{names[0]} \u2013 {names[-1]}"
+
+    left, right = tile.columns
+    stages = [journey.stage(s).name for s in geometry.stage_ids
+              if geometry.stage_columns[s].x < right and left < geometry.stage_columns[s].right]
+    top, bottom = tile.rows
+    lanes = [journey.lane(l).name for l in geometry.lane_ids
+             if geometry.lane_rows[l].y < bottom and top < geometry.lane_rows[l].bottom]
+    parts = [span(stages)] if stages else []
+    if tile.parts[1] > 1 and lanes:
+        parts.append(span(lanes))
+    return ", ".join(parts)
+
+
+def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optional[Progress] = None,
+               client: str = "", author: str = "", logo: Flowable | None = None,
+               today: date | None = None) -> bytes:
+    """The PDF's bytes (see `write_pdf`)."""
+    fonts.register_base_fonts()
+    today = today or date.today()
+    geometry = layout(journey)
+    insights = analyse(journey)
+    plan = plan_map(geometry, page, orientation)
+    document_size = page_size("A4" if page == "fit" else page, orientation)
+    width = frame(document_size).width
+    steps = _Progress(progress, 3 + len(plan.tiles) + row_count(journey) + 1)
+
+    story: list[Flowable] = [_Marker("", "Title"), *title_block(journey, client, author, logo, today, width),
+                             _Step(), NextPageTemplate("map"), PageBreak()]
+    for i, tile in enumerate(plan.tiles):
+        label = tile_label(journey, geometry, tile)
+        if len(plan.tiles) == 1:
+            story.append(_Marker("Map", "Map"))
+        else:
+            part = f"Part {i + 1} of {len(plan.tiles)}" + (f": {label}" if label else "")
+            if i == 0:
+                story.append(_Marker("", "Map"))
+            story.append(_Marker(f"Map, {part[0].lower()}{part[1:]}", part, level=1))
+        story.append(MapTileFlowable(journey, geometry, insights.stage_scores, tile))
+        if i == len(plan.tiles) - 1:
+            story.append(NextPageTemplate("document"))
+        story.append(PageBreak())
+    story += [_Marker("Legend", "Legend"), *legend(width), _Step(), PageBreak(),
+              _Marker("Summary", "Summary"), *summary(journey, insights, width), _Step(), PageBreak(),
+              _Marker("Appendix", "Appendix"), *appendix(journey, width)]
+
+    buffer = BytesIO()
+    document = _Report(buffer, journey, document_size, plan.page_size, client, author, steps, today)
+    document.build(story, canvasmaker=_ReportCanvas)
+    steps.advance(steps.total)
+    return buffer.getvalue()

@@ -1,0 +1,119 @@
+"""User text on the page: fitted into its box, drawn in the right font per script, escaped for markup.
+
+Every piece of map text passes through here, so that no title spills out of its card, no
+`<b>` typed by a user becomes bold, and a Chinese word inside an English title still prints.
+Right-to-left text is drawn in logical order without shaping (see the package docstring).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from reportlab.pdfgen.canvas import Canvas
+
+from . import fonts
+from .fonts import clean, string_width
+
+ELLIPSIS = "\u2026"
+
+
+def escape(value: str) -> str:
+    """`value` safe inside Paragraph markup, as `xml.sax.saxutils.escape` makes it; that module
+    is not imported because it loads urllib, a tenth of the export's start-up time."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _cut(text: str, size: float, width: float, bold: bool, reserve: float = 0.0) -> int:
+    """How many leading characters of `text` fit in `width` minus `reserve` (at least 1)."""
+    low, high = 1, len(text)
+    while low < high:  # binary search: the longest prefix that fits
+        middle = (low + high + 1) // 2
+        if string_width(text[:middle], size, bold) + reserve <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def elide(text: str, size: float, width: float, bold: bool = False) -> str:
+    """`text` (already `clean`) shortened with an ellipsis so that it fits in `width`."""
+    if string_width(text, size, bold) <= width:
+        return text
+    reserve = string_width(ELLIPSIS, size, bold)
+    if reserve > width:
+        return ""
+    keep = _cut(text, size, width, bold, reserve)
+    while keep and string_width(text[:keep], size, bold) + reserve > width:
+        keep -= 1
+    return text[:keep].rstrip() + ELLIPSIS
+
+
+@lru_cache(maxsize=8192)
+def fit_lines(text: str, size: float, width: float, max_lines: int, bold: bool = False) -> tuple[str, ...]:
+    """`text` wrapped at spaces into at most `max_lines` lines of `width`; the last line ends in
+    an ellipsis if text remains. A word wider than a line (or a run of CJK, which has no spaces)
+    is broken where it stops fitting. Works like the canvas's `elided_lines`."""
+    words = clean(text).split()
+    lines: list[str] = []
+    current = ""
+    while words and len(lines) < max_lines:
+        candidate = f"{current} {words[0]}" if current else words[0]
+        if string_width(candidate, size, bold) <= width:
+            current = candidate
+            words.pop(0)
+            continue
+        if not current:  # a single word wider than the line: cut it where it no longer fits
+            cut = _cut(words[0], size, width, bold)
+            current, words[0] = words[0][:cut], words[0][cut:]
+        lines.append(current)
+        current = ""
+    if current and len(lines) < max_lines:
+        lines.append(current)
+    if words and lines:
+        lines[-1] = elide(" ".join([lines[-1], *words]), size, width, bold)
+    return tuple(lines)
+
+
+def draw_line(canvas: Canvas, x: float, y: float, line: str, size: float, bold: bool = False,
+              align: str = "left") -> None:
+    """Draw one fitted line with its baseline at `y`, switching fonts between scripts.
+
+    `align` is "left", "center" or "right" of `x`. Text stays text in the PDF: selectable
+    and searchable.
+    """
+    if not line:
+        return
+    if align != "left":
+        shift = string_width(line, size, bold)
+        x -= shift / 2 if align == "center" else shift
+    text = canvas.beginText(x, y)
+    for name, run in fonts.runs(line, bold):
+        text.setFont(name, size)
+        text.textOut(run)
+    canvas.drawText(text)
+
+
+def draw_fitted(canvas: Canvas, x: float, y: float, text: str, size: float, width: float,
+                bold: bool = False, align: str = "left") -> None:
+    """Draw `text` on one line, shortened with an ellipsis to fit `width`."""
+    draw_line(canvas, x, y, elide(clean(text), size, width, bold), size, bold, align)
+
+
+def markup(text: str, limit: int | None = None) -> str:
+    """Paragraph markup that prints `text` literally: escaped, with fallback fonts per script.
+
+    Line breaks become <br/>. `limit` shortens very long text (with an ellipsis) so that one
+    table cell cannot outgrow a page.
+    """
+    if limit is not None and len(text) > limit:
+        text = text[:limit].rstrip() + ELLIPSIS
+    parts = []
+    for line in text.splitlines() or [""]:
+        pieces = []
+        for name, run in fonts.runs(clean(line)):
+            if name in (fonts.SANS, fonts.SANS_BOLD):
+                pieces.append(escape(run))
+            else:
+                pieces.append(f'<font name="{name}">{escape(run)}</font>')
+        parts.append("".join(pieces))
+    return "<br/>".join(parts)
