@@ -12,9 +12,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 @pytest.fixture
 def settings_dir(tmp_path, monkeypatch):
     """QSettings and QStandardPaths point into the test's own folder."""
-    from PySide6.QtCore import QSettings, QStandardPaths
+    from PySide6.QtCore import QSettings
 
-    QStandardPaths.setTestModeEnabled(True)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -25,7 +24,7 @@ def settings_dir(tmp_path, monkeypatch):
 @pytest.fixture
 def dialogs(monkeypatch):
     """Records message boxes instead of showing them; tests set `answers` for questions."""
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
     class Dialogs:
         def __init__(self):
@@ -40,9 +39,16 @@ def dialogs(monkeypatch):
                 return QMessageBox.StandardButton.Ok
             return show
 
+    def unexpected(box, *args):
+        # A modal box would wait for a click that never comes; fail the test instead of hanging it.
+        text = box.text() if isinstance(box, QMessageBox) else box.windowTitle()
+        raise AssertionError(f"unexpected modal dialog: {text!r}")
+
     recorded = Dialogs()
     for kind in ("warning", "critical", "information", "question"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(recorded._record(kind)))
+    monkeypatch.setattr(QMessageBox, "exec", unexpected)
+    monkeypatch.setattr(QDialog, "exec", unexpected)
     return recorded
 
 

@@ -48,7 +48,8 @@ def answer(monkeypatch):
 
 
 def open_file(window, tmp_path, name="map.journey") -> Path:
-    path = tmp_path / name
+    path = tmp_path / "shared" / name
+    path.parent.mkdir(exist_ok=True)
     save(sample_map(), path)
     assert window.open_path(path)
     settle(window)
@@ -136,7 +137,7 @@ def test_autosave_writes_beside_nothing_and_a_clean_close_removes_it(window, tmp
     edit_a_card(window)
     window._autosave()
     assert window.recovery.map_path.exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".map.journey.lock", "map.journey"]
+    assert sorted(p.name for p in path.parent.iterdir()) == [".map.journey.lock", "map.journey"]
     shortcut(window, "save")
     assert not window.recovery.map_path.exists()
     assert path.with_name("map.journey.bak").exists()
@@ -217,14 +218,14 @@ def test_a_failed_save_keeps_the_file_and_the_changes(window, tmp_path, monkeypa
         raise errors[failure]
 
     target = journey_file.tempfile if failure == "mkstemp" else journey_file.os
-    monkeypatch.setattr(target, failure, fail)
-    shortcut(window, "save")
-    monkeypatch.undo()
+    with monkeypatch.context() as patch:
+        patch.setattr(target, failure, fail)
+        shortcut(window, "save")
     kind, title, text = dialogs.shown[-1]
     assert (kind, title) == ("critical", "Cannot save map")
     assert errors[failure].strerror in text and str(path) in text
     assert path.read_bytes() == before and window.isWindowModified()
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".map.journey.lock", "map.journey", "map.journey.bak"]
+    assert sorted(p.name for p in path.parent.iterdir()) == [".map.journey.lock", "map.journey", "map.journey.bak"]
 
 
 def test_save_into_a_missing_folder_says_so(window, tmp_path, monkeypatch, dialogs):
