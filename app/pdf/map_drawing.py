@@ -133,20 +133,22 @@ class MapPainter:
 
     def _draw_routes(self) -> None:
         canvas = self.canvas
+        by_kind: dict[str, list[Route]] = {}
+        labels = []
         for (source, target), route in self.geometry.routes.items():
             if not _intersects(*_route_box(route), self.view):
                 continue
             connection = self.journey.connection(source, target)
-            kind = connection.kind.value
-            direction = route.arrow
-            marks.connection(canvas, _flip(route.start), _flip(route.control1), _flip(route.control2),
-                             _flip(route.end), Point(direction.x, -direction.y), kind)
+            by_kind.setdefault(connection.kind.value, []).append(
+                Route(_flip(route.start), _flip(route.control1), _flip(route.control2), _flip(route.end)))
             if connection.label:
-                label = route.label
-                canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
-                size = theme.CONNECTION_LABEL_SIZE
-                text.draw_fitted(canvas, label.x, centred_baseline(-label.y, size), connection.label, size, 140,
-                                 align="center")
+                labels.append((route.label, connection.label))
+        for kind, routes in by_kind.items():
+            marks.connections(canvas, routes, kind)
+        canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
+        size = theme.CONNECTION_LABEL_SIZE
+        for point, label in labels:
+            text.draw_fitted(canvas, point.x, centred_baseline(-point.y, size), label, size, 140, align="center")
 
     def _draw_emotion_band(self) -> None:
         canvas, geometry = self.canvas, self.geometry
