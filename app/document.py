@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 from app import file_lock
 from app.disk_stamp import DiskStamp
 from model import journey_file
+from model.document import FORMAT_VERSION
 from model.errors import JourneyFileError
 from model.journey_map import JourneyMap
 
@@ -43,6 +44,7 @@ class Document(QObject):
         self.path: Path | None = None
         self.stamp: DiskStamp | None = None
         self.read_only = False
+        self.file_version = FORMAT_VERSION  # the format the file was written in; older ones change on save
         self.keep_backup = keep_backup
         self.generation = 0  # counts changes, so autosave can tell whether anything is new
         self._unsubscribe = self.journey.subscribe(self._count_change)
@@ -78,6 +80,7 @@ class Document(QObject):
         self._unsubscribe = journey.subscribe(self._count_change)
         self.generation += 1
         self.path, self.stamp, self.read_only = path, stamp, read_only
+        self.file_version = FORMAT_VERSION
         if path is not None:
             if not read_only:
                 file_lock.acquire(path)
@@ -103,8 +106,9 @@ class Document(QObject):
     def open(self, path: str | Path, read_only: bool = False) -> None:
         """Load a map file; raises `JourneyFileError` and leaves this document as it was."""
         path = Path(path).absolute()
-        journey = journey_file.load(path)
+        journey, version = journey_file.read(path)
         self.replace(journey, path, DiskStamp.of(path), read_only)
+        self.file_version = version
 
     def reload(self) -> None:
         """Read the file again, dropping local changes."""
@@ -153,4 +157,5 @@ class Document(QObject):
             self.watcher.addPath(str(target))
             self.pathChanged.emit()
         self.stamp = DiskStamp.of(target)
+        self.file_version = FORMAT_VERSION
         self.modifiedChanged.emit(False)

@@ -28,6 +28,7 @@ from app.keymap import CANVAS_KEYS
 from app.recovery import DEFAULT_INTERVAL_SECONDS, RecoveryStore
 from app.samples import SAMPLES_DIR, sample_paths
 from model.errors import JourneyFileError
+from model.document import FORMAT_VERSION
 from model.journey_map import JourneyMap
 from widgets.canvas_scene import JourneyScene
 from widgets.canvas_view import JourneyView
@@ -250,7 +251,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot open map", str(error))
             return False
         self._remember_recent(self.document.path)
-        self.statusBar().showMessage(f"Opened {self.document.path}", 4000)
+        message = f"Opened {self.document.path}"
+        if self.document.file_version < FORMAT_VERSION:
+            message += (f" (written by an older Wayfinder in format version {self.document.file_version}; "
+                        f"it is saved in version {FORMAT_VERSION} when you save)")
+        self.statusBar().showMessage(message, 10000)
         return True
 
     def open_sample(self, path: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 Id = Annotated[
     str,
@@ -134,6 +134,23 @@ class Metrics(Entity):
     )
 
 
+class Motivator(str, Enum):
+    """What a touchpoint offers the customer's motivation (self-determination theory)."""
+
+    purpose = "purpose"  # the customer's own goal moves forward
+    mastery = "mastery"  # visible progress, getting better at it
+    autonomy = "autonomy"  # options and control
+
+
+class Target(Entity):
+    """The to-be: the emotion and scores we want this touchpoint to have; null where no target is set."""
+
+    emotion: Optional[Emotion] = Field(None, description="Target emotion, -2..+2.")
+    meaning: Optional[Score] = Field(None, description="Target Meaning (1..5).")
+    value: Optional[Score] = Field(None, description="Target Value (1..5).")
+    accommodation: Optional[Score] = Field(None, description="Target Accommodation (1..5).")
+
+
 class Touchpoint(Entity):
     """A card in one cell (stage x lane): a moment where the customer meets the brand."""
 
@@ -151,6 +168,18 @@ class Touchpoint(Entity):
     metrics: Metrics = Field(default_factory=Metrics)
     tags: tuple[Tag, ...] = ()
     colour: Optional[Colour] = Field(None, description="Card colour as #rrggbb, or null for the theme's.")
+    motivators: tuple[Motivator, ...] = Field(
+        (), description="Which motivators this moment serves: purpose, mastery, autonomy (each at most once).")
+    expected: Optional[Score] = Field(None, description="What the customer expected here (1..5).")
+    experienced: Optional[Score] = Field(None, description="What the customer got here (1..5).")
+    target: Target = Field(default_factory=Target, description="The to-be emotion and scores.")
+
+    @field_validator("motivators")
+    @classmethod
+    def _motivators_once(cls, motivators: tuple[Motivator, ...]) -> tuple[Motivator, ...]:
+        if len(set(motivators)) != len(motivators):
+            raise ValueError("each motivator may be listed once")
+        return tuple(sorted(motivators, key=list(Motivator).index))
 
     @property
     def worst_severity(self) -> int:

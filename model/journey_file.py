@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from .document import FORMAT_MARKER, FORMAT_VERSION, JourneyDocument, to_document, to_map
 from .errors import InvalidChange, JourneyFileError, first_problem
+from .migrations import migrate
 from .journey_map import JourneyMap
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -89,9 +90,8 @@ def parse_json(data: bytes) -> Any:
     return value
 
 
-def document_from_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> JourneyDocument:
-    """Validate file contents as a journey document, or raise `JourneyFileError`."""
-    path = str(path)
+def _raw_document(data: bytes, path: str) -> dict[str, Any]:
+    """File contents as JSON that claims to be a map of a version this Wayfinder reads."""
     if len(data) > MAX_FILE_BYTES:
         raise JourneyFileError(path, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
     try:
@@ -112,30 +112,50 @@ def document_from_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> Jou
         )
     if version < 1:
         raise JourneyFileError(path, f"format version {version} does not exist", "version")
+    return raw
+
+
+def _validated(raw: dict[str, Any], path: str) -> JourneyDocument:
     try:
-        return JourneyDocument.model_validate(raw)
+        return JourneyDocument.model_validate(migrate(raw, FORMAT_VERSION))
     except ValidationError as error:
         place, reason = first_problem(error)
         raise JourneyFileError(path, reason, place) from None
 
 
-def map_from_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> JourneyMap:
-    """A map from file contents, or `JourneyFileError`; nothing else escapes."""
-    document = document_from_bytes(data, path)
+def document_from_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> JourneyDocument:
+    """Validate file contents as a journey document of the current version, or raise `JourneyFileError`."""
+    return _validated(_raw_document(data, str(path)), str(path))
+
+
+def read_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> tuple[JourneyMap, int]:
+    """The map in file contents and the format version they were written in; `JourneyFileError` if bad."""
+    raw = _raw_document(data, str(path))
+    document = _validated(raw, str(path))
     try:
-        return to_map(document)
+        return to_map(document), raw["version"]
     except InvalidChange as error:
         raise JourneyFileError(str(path), error.reason, error.place) from None
 
 
-def load(path: str | os.PathLike) -> JourneyMap:
-    """Read a `.journey` file. Raises `JourneyFileError` for any file that is not a valid map."""
+def map_from_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> JourneyMap:
+    """A map from file contents, or `JourneyFileError`; nothing else escapes."""
+    return read_bytes(data, path)[0]
+
+
+def read(path: str | os.PathLike) -> tuple[JourneyMap, int]:
+    """Read a `.journey` file and tell which format version it was in (older ones are migrated)."""
     try:
         with open(path, "rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise JourneyFileError(str(path), f"cannot be read: {error.strerror or error}") from None
-    return map_from_bytes(data, path)
+    return read_bytes(data, path)
+
+
+def load(path: str | os.PathLike) -> JourneyMap:
+    """Read a `.journey` file. Raises `JourneyFileError` for any file that is not a valid map."""
+    return read(path)[0]
 
 
 def to_bytes(journey: JourneyMap) -> bytes:

@@ -246,3 +246,25 @@ def test_disk_stamp_notices_content_changes_only(tmp_path):
     assert stamp.same_content(DiskStamp.of(path))
     path.write_text("two")
     assert not stamp.same_content(DiskStamp.of(path))
+
+
+# ----------------------------------------------------------------- format versions
+def test_an_old_file_opens_says_so_and_is_converted_only_on_save(window, tmp_path):
+    path = tmp_path / "old.journey"
+    original = (ROOT / "tests" / "fixtures" / "format-v1.journey").read_bytes()
+    path.write_bytes(original)
+    assert window.open_path(path)
+    assert "format version 1" in window.statusBar().currentMessage()
+    assert path.read_bytes() == original and not window.isWindowModified()
+    shortcut(window, "save")
+    assert json.loads(path.read_bytes())["version"] == journey_file.FORMAT_VERSION
+
+
+def test_a_file_from_a_newer_wayfinder_is_refused_naming_both_versions(window, tmp_path, dialogs):
+    path = tmp_path / "new.journey"
+    path.write_text('{"format": "wayfinder.journey", "version": 99}')
+    before = window.document.journey
+    assert not window.open_path(path)
+    kind, title, text = dialogs.shown[-1]
+    assert "format version 99" in text and f"format version {journey_file.FORMAT_VERSION}" in text
+    assert window.document.journey is before

@@ -1,0 +1,43 @@
+"""Older formats load as the current one; reading never rewrites the file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from model.document import FORMAT_VERSION
+from model.journey_file import read, save, to_bytes
+from model.migrations import STEPS
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def test_there_is_a_fixture_for_every_old_version():
+    assert sorted(STEPS) == list(range(1, FORMAT_VERSION))
+    for version in STEPS:
+        assert json.loads((FIXTURES / f"format-v{version}.journey").read_text())["version"] == version
+
+
+@pytest.mark.parametrize("version", sorted(STEPS))
+def test_an_old_file_is_migrated_on_load_and_untouched_until_saved(version, tmp_path):
+    path = tmp_path / "old.journey"
+    original = (FIXTURES / f"format-v{version}.journey").read_bytes()
+    path.write_bytes(original)
+    journey, read_version = read(path)
+    assert read_version == version
+    assert path.read_bytes() == original
+    old = json.loads(original)
+    assert [tp.title for tp in journey.touchpoints()] == [tp["title"] for tp in old["touchpoints"]]
+    assert len(journey.connections()) == len(old["connections"])
+    save(journey, path)
+    assert json.loads(path.read_bytes())["version"] == FORMAT_VERSION
+    assert read(path)[1] == FORMAT_VERSION and to_bytes(read(path)[0]) == path.read_bytes()
+
+
+def test_version_1_maps_have_no_motivators_expectations_or_targets():
+    journey, _ = read(FIXTURES / "format-v1.journey")
+    for touchpoint in journey.touchpoints():
+        assert touchpoint.motivators == () and touchpoint.expected is None and touchpoint.experienced is None
+        assert touchpoint.target.emotion is None and touchpoint.target.meaning is None
