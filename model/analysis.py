@@ -14,6 +14,7 @@ from typing import Optional
 import networkx as nx
 
 from .journey_map import JourneyMap
+from .lenses import Gap, PainTally, expectation_gaps, pain_tally, stages_without_motivators, target_gaps, unscored
 
 
 def _reading_order(journey: JourneyMap, ids: set[str]) -> list[str]:
@@ -78,7 +79,7 @@ class StageScores:
     touchpoints: int
 
 
-def _mean(values: list[Optional[int]]) -> Optional[float]:
+def _mean(values: list[Optional[float]]) -> Optional[float]:
     present = [v for v in values if v is not None]
     return fmean(present) if present else None
 
@@ -135,13 +136,30 @@ class Insights:
     loops: list[list[str]]
     stage_scores: list[StageScores]
     weakest: list[WeakTouchpoint]
+    pains: PainTally
+    unscored: list[str]
+    stages_without_motivators: list[str]
+    expectation_gaps: list[Gap]
+    target_gaps: list[Gap]
+
+    def weakest_stage(self) -> Optional[StageScores]:
+        """The stage whose average Meaning, Value and Accommodation is lowest (scored stages only)."""
+        scored = [(_mean([s.meaning, s.value, s.accommodation]), i, s) for i, s in enumerate(self.stage_scores)]
+        scored = [entry for entry in scored if entry[0] is not None]
+        return min(scored, key=lambda entry: entry[:2])[2] if scored else None
 
 
-def analyse(journey: JourneyMap, weakest_limit: int = 5) -> Insights:
+def analyse(journey: JourneyMap, weakest_limit: int = 5, gaps_limit: int = 10) -> Insights:
+    """Everything the insights panel, the PDF summary and `main.py info` report, from one place."""
     return Insights(
         dead_ends=dead_ends(journey),
         unreachable=unreachable(journey),
         loops=loops(journey),
         stage_scores=stage_scores(journey),
         weakest=weakest_touchpoints(journey, weakest_limit),
+        pains=pain_tally(journey),
+        unscored=unscored(journey),
+        stages_without_motivators=stages_without_motivators(journey),
+        expectation_gaps=expectation_gaps(journey, gaps_limit),
+        target_gaps=target_gaps(journey, gaps_limit),
     )

@@ -136,6 +136,7 @@ class MapGeometry:
     emotion_header: Rect  # beside the band, under the lane headers: where "Emotion" is written
     emotion_band: Rect
     emotion_curve: tuple[Point, ...]
+    target_emotion_curve: tuple[Point, ...]  # the to-be: the same average over target emotions
     emotion_zero_y: float
     scores_header: Rect
     scores_band: dict[str, Rect]  # stage id -> where that stage's M / V / A averages go
@@ -148,6 +149,18 @@ class MapGeometry:
 def _emotion_y(band: Rect, emotion: float) -> float:
     usable = band.height - 2 * theme.EMOTION_BAND_PADDING
     return band.y + theme.EMOTION_BAND_PADDING + (2 - emotion) / 4 * usable
+
+
+def _add_emotion(sums: dict[float, list[float]], card: Rect, emotion: int | None) -> None:
+    """Cards stacked in one sub-column share a point of the curve: their average."""
+    if emotion is not None:
+        total = sums.setdefault(card.x + theme.CARD_WIDTH / 2, [0.0, 0])
+        total[0] += emotion
+        total[1] += 1
+
+
+def _curve(band: Rect, sums: dict[float, list[float]]) -> tuple[Point, ...]:
+    return tuple(Point(x, _emotion_y(band, total / count)) for x, (total, count) in sorted(sums.items()))
 
 
 def _span(count: int, size: float, gap: float) -> float:
@@ -203,6 +216,7 @@ def layout(journey: JourneyMap) -> MapGeometry:
     reading_order: dict[str, int] = {}
     # Emotions summed per card x: cards sharing a sub-column make one point of the curve.
     emotion_sums: dict[float, list[float]] = {}
+    target_sums: dict[float, list[float]] = {}
     for s in stage_ids:
         left = column_left[s] + theme.CELL_PADDING
         for l in lane_ids:
@@ -212,14 +226,9 @@ def layout(journey: JourneyMap) -> MapGeometry:
                 card = Rect(left + sub_column * _STEP_X, top + place * _STEP_Y, theme.CARD_WIDTH, theme.CARD_HEIGHT)
                 cards[tp_id] = card
                 reading_order[tp_id] = len(reading_order)
-                emotion = journey.touchpoint(tp_id).emotion
-                if emotion is not None:
-                    total = emotion_sums.setdefault(card.x + theme.CARD_WIDTH / 2, [0.0, 0])
-                    total[0] += emotion
-                    total[1] += 1
-
-    emotion_curve = tuple(Point(x, _emotion_y(emotion_band, total / count))
-                          for x, (total, count) in sorted(emotion_sums.items()))
+                touchpoint = journey.touchpoint(tp_id)
+                _add_emotion(emotion_sums, card, touchpoint.emotion)
+                _add_emotion(target_sums, card, touchpoint.target.emotion)
 
     # Sorted in reading order so that the drawing order of overlapping routes is stable too.
     edges = sorted(journey.graph.edges, key=lambda e: (reading_order[e[0]], reading_order[e[1]]))
@@ -239,7 +248,8 @@ def layout(journey: JourneyMap) -> MapGeometry:
         routes=routes,
         emotion_header=Rect(theme.MARGIN, grid_bottom, theme.LANE_HEADER_WIDTH, theme.EMOTION_BAND_HEIGHT),
         emotion_band=emotion_band,
-        emotion_curve=emotion_curve,
+        emotion_curve=_curve(emotion_band, emotion_sums),
+        target_emotion_curve=_curve(emotion_band, target_sums),
         emotion_zero_y=_emotion_y(emotion_band, 0),
         scores_header=Rect(theme.MARGIN, scores_top, theme.LANE_HEADER_WIDTH, theme.SCORES_BAND_HEIGHT),
         scores_band={s: Rect(column_left[s], scores_top, column_width[s], theme.SCORES_BAND_HEIGHT)

@@ -257,7 +257,8 @@ def journeys(draw) -> JourneyMap:
     m = JourneyMap()
     m.set_info(title=draw(texts), description=draw(texts))
     stages = [m.add_stage(draw(texts)).id for _ in range(draw(st.integers(1, 3)))]
-    lanes = [m.add_lane(draw(texts)).id for _ in range(draw(st.integers(1, 3)))]
+    # Mermaid names a lane by its actor, so two lanes of one name come back as one.
+    lanes = [m.add_lane(name).id for name in draw(st.lists(texts, min_size=1, max_size=3, unique=True))]
     for _ in range(draw(st.integers(0, 6))):
         m.add_touchpoint(draw(st.sampled_from(stages)), draw(st.sampled_from(lanes)), draw(texts),
                          owner=draw(texts), emotion=draw(st.sampled_from([None, -2, -1, 0, 1, 2])))
