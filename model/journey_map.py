@@ -138,6 +138,7 @@ class JourneyMap:
         self._graph = nx.DiGraph()
         self._cells: dict[Cell, list[str]] = {}
         self._subscribers: list[Subscriber] = []
+        self._reading: tuple[Touchpoint, ...] | None = None
 
     # ----------------------------------------------------------------- subscribers
     def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
@@ -151,6 +152,7 @@ class JourneyMap:
         return unsubscribe
 
     def _emit(self, event: ev.MapEvent) -> None:
+        self._reading = None  # every change emits, so this is where the cached reading order goes stale
         for subscriber in list(self._subscribers):
             subscriber(event)
 
@@ -215,8 +217,11 @@ class JourneyMap:
                 yield from self._cells.get((stage.id, lane.id), ())
 
     def touchpoints(self) -> list[Touchpoint]:
-        nodes = self._graph.nodes
-        return [nodes[tp_id]["touchpoint"] for tp_id in self.touchpoint_ids()]
+        """Every touchpoint in reading order (a fresh list; analysis asks for it many times per edit)."""
+        if self._reading is None:
+            nodes = self._graph.nodes
+            self._reading = tuple(nodes[tp_id]["touchpoint"] for tp_id in self.touchpoint_ids())
+        return list(self._reading)
 
     def touchpoints_in_stage(self, stage_id: str) -> list[str]:
         return [tp_id for lane in self._lanes.items for tp_id in self._cells.get((stage_id, lane.id), ())]

@@ -64,7 +64,8 @@ def pain_tally(journey: JourneyMap) -> PainTally:
 
 def unscored(journey: JourneyMap) -> list[str]:
     """Touchpoints with no Meaning, Value or Accommodation score yet, in reading order."""
-    return [tp.id for tp in journey.touchpoints() if all(score is None for score in tp.scores.values())]
+    return [tp.id for tp in journey.touchpoints()
+            if tp.scores.meaning is None and tp.scores.value is None and tp.scores.accommodation is None]
 
 
 def stages_without_motivators(journey: JourneyMap) -> list[str]:
@@ -106,6 +107,8 @@ def target_gaps(journey: JourneyMap, limit: int = 10) -> list[Gap]:
     gaps = []
     for tp in journey.touchpoints():
         target = tp.target
+        if target.emotion is None and target.meaning is None and target.value is None and target.accommodation is None:
+            continue  # most touchpoints have no target: skip them cheaply
         pairs = [("emotion", target.emotion, tp.emotion)]
         pairs += [(name, getattr(target, name), getattr(tp.scores, name)) for name in SCORE_NAMES]
         details = tuple((name, want, have) for name, want, have in pairs
