@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app import file_lock
 from app.document import Document, FileChangedOnDisk, ReadOnlyDocument
 from app.editing import MapEditing
+from app.insights import InsightsController
 from app.export_dialogs import export_interactively, import_interactively
 from app.keymap import CANVAS_KEYS
 from app.recovery import DEFAULT_INTERVAL_SECONDS, RecoveryStore
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.inspector_dock = dock
         self.editing = MapEditing(self.document, self.scene, self.view, self.inspector, self)
+        self.insights = InsightsController(self, self.settings)
         self._build_actions()
         self.document.journeyReplaced.connect(self._show_new_journey)
         self.document.pathChanged.connect(self._update_title)
@@ -166,7 +168,10 @@ class MainWindow(QMainWindow):
                      *(f"show_{n}" for n, _ in VIEW_OPTIONS)):
             view_menu.addSeparator() if name is None else view_menu.addAction(a[name])
         view_menu.addSeparator()
+        a.update(self.insights.build_menu(view_menu.addMenu("O&verlays")))
+        view_menu.addSeparator()
         view_menu.addAction(self.inspector_dock.toggleViewAction())
+        view_menu.addAction(self.insights.dock.toggleViewAction())
         insert_menu = bar.addMenu("&Insert")
         for name in ("add_stage", "add_lane", "add_touchpoint", "add_connection", "add_pain", "add_opportunity"):
             insert_menu.addAction(a[name])

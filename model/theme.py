@@ -106,6 +106,16 @@ SELECTION = BLUE
 SELECTION_FILL = "#cfe3f1"
 DROP_INDICATOR = BLUE
 PROBLEM_HIGHLIGHT = VERMILLION  # dead ends, unreachable cards found by analysis
+UNREACHABLE_HIGHLIGHT = REDDISH_PURPLE
+TARGET_CURVE = BLUISH_GREEN  # the to-be emotion, dashed beside today's
+PATH_COLOURS = {"easiest": BLUISH_GREEN, "painful": VERMILLION, "happy": BLUE}
+
+# ----------------------------------------------------------------- overlay fills
+# Light card fills, so that the card's text stays readable: the same vermillion-to-blue
+# diverging scale as emotion, 1 (or -2) worst .. 5 (or +2) best.
+SCALE_FILLS = {1: "#f7c1a6", 2: "#fbe0cc", 3: "#eeeeee", 4: "#d5e8f5", 5: "#a9cfe9"}
+SCALE_FILL_UNSET = "#ffffff"
+PAIN_FILLS = {0: "#ffffff", 1: "#fbe3d2", 2: "#f5b48c", 3: "#e07b4f"}
 
 # ----------------------------------------------------------------- meaning colours
 # Diverging around a neutral grey: vermillion for bad, blue for good, darker = stronger.

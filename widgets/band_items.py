@@ -74,6 +74,7 @@ class EmotionCurveItem(_GeometryItem):
     def __init__(self):
         super().__init__()
         self.setZValue(1)
+        self.show_target = False  # the to-be emotion as a second, dashed curve
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         g = self.geometry
@@ -88,20 +89,29 @@ class EmotionCurveItem(_GeometryItem):
         for emotion, label in ((2, "+2"), (0, "0"), (-2, "−2")):
             painter.drawText(QRectF(band.x + 4, g.emotion_y(emotion) - 8, 24, 16), Qt.AlignmentFlag.AlignVCenter,
                              label)
-        points = g.emotion_curve
+        if self.show_target:
+            self._paint_curve(painter, g.target_emotion_curve, theme.TARGET_CURVE, Qt.PenStyle.DashLine)
+        self._paint_curve(painter, g.emotion_curve, theme.EMOTION_CURVE, Qt.PenStyle.SolidLine)
+
+    @staticmethod
+    def _paint_curve(painter: QPainter, points, colour: str, style: Qt.PenStyle) -> None:
         if not points:
             return
         path = QPainterPath(QPointF(points[0].x, points[0].y))
         for control1, control2, end in smooth_curve(points):
             path.cubicTo(QPointF(control1.x, control1.y), QPointF(control2.x, control2.y), QPointF(end.x, end.y))
-        painter.setPen(QPen(QColor(theme.EMOTION_CURVE), theme.EMOTION_CURVE_WIDTH))
+        painter.setPen(QPen(QColor(colour), theme.EMOTION_CURVE_WIDTH, style))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
         size = theme.EMOTION_MARKER_SIZE
         painter.setPen(QPen(QColor(theme.CARD_BACKGROUND), 1.5))
-        painter.setBrush(QColor(theme.EMOTION_CURVE))
+        painter.setBrush(QColor(colour))
         for point in points:
             painter.drawEllipse(QPointF(point.x, point.y), size / 2, size / 2)
+
+    def set_show_target(self, show: bool) -> None:
+        self.show_target = show
+        self.update()
 
 
 class StageScoresItem(_GeometryItem):

@@ -11,6 +11,7 @@ from model.entities import SCORE_NAMES, Touchpoint
 from widgets.text import elided_lines, font
 
 HANDLE_RADIUS = 6
+BADGE_HEIGHT = 17
 _CARD_RECT = QRectF(0, 0, theme.CARD_WIDTH, theme.CARD_HEIGHT)
 
 
@@ -20,7 +21,10 @@ class CardItem(QGraphicsItem):
     def __init__(self, touchpoint_id: str):
         super().__init__()
         self.touchpoint_id = touchpoint_id
-        self.highlight: str | None = None  # a colour from an overlay (dead end, unreachable), or None
+        # What overlays (widgets/overlays.py) ask for: a border colour, a fill, and a label above the card.
+        self.highlight: str | None = None
+        self.fill: str | None = None
+        self.badge: str = ""
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
@@ -33,7 +37,13 @@ class CardItem(QGraphicsItem):
         return self.scene().journey.touchpoint(self.touchpoint_id)
 
     def boundingRect(self) -> QRectF:
-        return _CARD_RECT.adjusted(-3, -3, 3 + HANDLE_RADIUS, 3)
+        return _CARD_RECT.adjusted(-3, -3 - (BADGE_HEIGHT if self.badge else 0), 3 + HANDLE_RADIUS, 3)
+
+    def set_overlay(self, highlight: str | None = None, fill: str | None = None, badge: str = "") -> None:
+        if (highlight, fill, badge) != (self.highlight, self.fill, self.badge):
+            self.prepareGeometryChange()
+            self.highlight, self.fill, self.badge = highlight, fill, badge
+            self.update()
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -58,11 +68,6 @@ class CardItem(QGraphicsItem):
         self._hovered = False
         self.update()
 
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.update()
-        return super().itemChange(change, value)
-
     # ----------------------------------------------------------------- painting
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         tp = self.touchpoint
@@ -71,8 +76,10 @@ class CardItem(QGraphicsItem):
         border = QColor(theme.SELECTION if selected else (self.highlight or theme.CARD_BORDER))
         width = theme.CARD_SELECTED_BORDER_WIDTH if selected or self.highlight else theme.CARD_BORDER_WIDTH
         painter.setPen(QPen(border, width))
-        painter.setBrush(QColor(tp.colour or theme.CARD_BACKGROUND))
+        painter.setBrush(QColor(self.fill or tp.colour or theme.CARD_BACKGROUND))
         painter.drawRoundedRect(_CARD_RECT, theme.CARD_CORNER_RADIUS, theme.CARD_CORNER_RADIUS)
+        if self.badge:
+            self._paint_badge(painter)
 
         pad = theme.CARD_PADDING
         face = theme.EMOTION_FACE_SIZE
@@ -104,6 +111,18 @@ class CardItem(QGraphicsItem):
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
             painter.drawLine(self.handle_center() + QPointF(-3, 0), self.handle_center() + QPointF(3, 0))
             painter.drawLine(self.handle_center() + QPointF(0, -3), self.handle_center() + QPointF(0, 3))
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        """A label on a tab above the card, in the highlight's colour: "Dead end", "Unreachable"."""
+        badge_font = font(theme.CARD_META_SIZE, bold=True)
+        width = QFontMetricsF(badge_font).horizontalAdvance(self.badge) + 12
+        tab = QRectF(0, -BADGE_HEIGHT, width, BADGE_HEIGHT + theme.CARD_CORNER_RADIUS)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(self.highlight or theme.PROBLEM_HIGHLIGHT))
+        painter.drawRoundedRect(tab, 4, 4)
+        painter.setFont(badge_font)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(QRectF(0, -BADGE_HEIGHT, width, BADGE_HEIGHT), Qt.AlignmentFlag.AlignCenter, self.badge)
 
     @staticmethod
     def _paint_emotion(painter: QPainter, rect: QRectF, emotion: int | None) -> None:

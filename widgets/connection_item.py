@@ -33,6 +33,7 @@ class ConnectionItem(QGraphicsPathItem):
         super().__init__()
         self.key = (source, target)
         self._route: Route | None = None
+        self.emphasis: str | None = None  # a path overlay's colour, drawn bold
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(1)
 
@@ -40,6 +41,12 @@ class ConnectionItem(QGraphicsPathItem):
         if route != self._route:
             self._route = route
             self.setPath(route_path(route))
+
+    def set_emphasis(self, colour: str | None) -> None:
+        if colour != self.emphasis:
+            self.emphasis = colour
+            self.setZValue(1.5 if colour else 1)
+            self.update()
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
@@ -53,8 +60,9 @@ class ConnectionItem(QGraphicsPathItem):
         if self._route is None:  # added since the last layout; drawn once it is placed
             return
         connection = self.scene().journey.connection(*self.key)
-        colour = QColor(theme.SELECTION if self.isSelected() else theme.connection_colour(connection.kind))
-        pen = QPen(colour, theme.CONNECTION_WIDTH * (1.8 if self.isSelected() else 1))
+        colour = QColor(theme.SELECTION if self.isSelected()
+                        else self.emphasis or theme.connection_colour(connection.kind))
+        pen = QPen(colour, theme.CONNECTION_WIDTH * (3 if self.emphasis else 1.8 if self.isSelected() else 1))
         dash = theme.connection_dash(connection.kind)
         if dash:
             pen.setDashPattern([d / theme.CONNECTION_WIDTH for d in dash])

@@ -2,7 +2,8 @@
 
 Title (two lines at most, ellipsis), channel · owner line, emotion face, M / V / A bars and
 the pain marker all sit where they sit on screen, so a printed card reads like the card on
-the canvas. All text is fitted to the card: nothing spills out of it.
+the canvas. All text is fitted to the card: nothing spills out of it. The parts every card
+shares in few variants (frame, face, bars, pain marker) are stamps (see `stamps`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from model.entities import SCORE_NAMES, Touchpoint
 
 from . import marks, text
 from .fonts import ascent, centred_baseline, line_height
+from .stamps import stamp
 
 PAD = theme.CARD_PADDING
 FACE = theme.EMOTION_FACE_SIZE
@@ -22,6 +24,7 @@ BAR_LEFT = PAD + theme.SCORE_BAR_LABEL_WIDTH
 BAR_WIDTH = theme.CARD_WIDTH - BAR_LEFT - PAD - theme.PAIN_MARKER_SIZE - 6
 BAR_STEP = theme.SCORE_BAR_HEIGHT + 5
 BARS_TOP = theme.CARD_HEIGHT - PAD - 3 * BAR_STEP + 5  # from the card's top, y down as on screen
+_BOX = (-2, -theme.CARD_HEIGHT - 2, theme.CARD_WIDTH + 2, 2)  # the card and its border, y up from its top
 
 
 def meta_line(touchpoint: Touchpoint) -> str:
@@ -33,12 +36,17 @@ def draw_card(canvas: Canvas, touchpoint: Touchpoint, x: float, top: float) -> N
     """Draw `touchpoint`'s card with its top-left corner at (x, top), y up."""
     canvas.saveState()
     canvas.translate(x, top)  # from here on, the card's own y-down offsets are negated
-    canvas.setStrokeColor(marks.colour(theme.CARD_BORDER))
-    canvas.setLineWidth(theme.CARD_BORDER_WIDTH)
-    canvas.setFillColor(marks.colour(touchpoint.colour or theme.CARD_BACKGROUND))
-    canvas.roundRect(0, -theme.CARD_HEIGHT, theme.CARD_WIDTH, theme.CARD_HEIGHT, theme.CARD_CORNER_RADIUS,
-                     stroke=1, fill=1)
-    marks.emotion_face(canvas, theme.CARD_WIDTH - PAD - FACE / 2, -PAD - FACE / 2, FACE, touchpoint.emotion)
+    background = touchpoint.colour or theme.CARD_BACKGROUND
+    stamp(canvas, ("card", background), _BOX, lambda c: _frame(c, background))
+    emotion = touchpoint.emotion
+    stamp(canvas, ("card face", emotion), _BOX,
+          lambda c: marks.emotion_face(c, theme.CARD_WIDTH - PAD - FACE / 2, -PAD - FACE / 2, FACE, emotion))
+    for i, (name, score) in enumerate(zip(SCORE_NAMES, touchpoint.scores.values())):
+        stamp(canvas, ("card bar", i, name, score), _BOX, lambda c: _score_bar(c, i, name, score))
+    if touchpoint.pain_points:
+        count, severity = min(len(touchpoint.pain_points), 10), touchpoint.worst_severity  # 10 or more show "9+"
+        stamp(canvas, ("card pains", count, severity), _BOX, lambda c: marks.pain_marker(
+            c, theme.CARD_WIDTH - PAD, -(theme.CARD_HEIGHT - PAD), theme.PAIN_MARKER_SIZE, count, severity))
 
     size = theme.CARD_TITLE_SIZE
     spacing = line_height(size)
@@ -52,20 +60,24 @@ def draw_card(canvas: Canvas, touchpoint: Touchpoint, x: float, top: float) -> N
         meta_top = PAD + 2 * spacing + 2
         text.draw_fitted(canvas, PAD, -(meta_top + ascent(theme.CARD_META_SIZE)), meta, theme.CARD_META_SIZE,
                          theme.CARD_WIDTH - 2 * PAD)
-    _draw_scores(canvas, touchpoint)
-    if touchpoint.pain_points:
-        marks.pain_marker(canvas, theme.CARD_WIDTH - PAD, -(theme.CARD_HEIGHT - PAD), theme.PAIN_MARKER_SIZE,
-                          len(touchpoint.pain_points), touchpoint.worst_severity)
     canvas.restoreState()
 
 
-def _draw_scores(canvas: Canvas, touchpoint: Touchpoint) -> None:
-    """Three labelled bars, M, V and A; an unset score shows an empty track."""
+def _frame(canvas: Canvas, background: str) -> None:
+    """The card's rounded box in `background`, and the M / V / A labels of its bars."""
+    canvas.setStrokeColor(marks.colour(theme.CARD_BORDER))
+    canvas.setLineWidth(theme.CARD_BORDER_WIDTH)
+    canvas.setFillColor(marks.colour(background))
+    canvas.roundRect(0, -theme.CARD_HEIGHT, theme.CARD_WIDTH, theme.CARD_HEIGHT, theme.CARD_CORNER_RADIUS,
+                     stroke=1, fill=1)
     size = theme.SCORE_LABEL_SIZE
-    for i, (name, score) in enumerate(zip(SCORE_NAMES, touchpoint.scores.values())):
-        bar_top = BARS_TOP + i * BAR_STEP
-        canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
-        middle = -(bar_top + theme.SCORE_BAR_HEIGHT / 2)
+    canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
+    for i, name in enumerate(SCORE_NAMES):
+        middle = -(BARS_TOP + i * BAR_STEP + theme.SCORE_BAR_HEIGHT / 2)
         text.draw_line(canvas, PAD, centred_baseline(middle, size), theme.SCORE_LABELS[name], size, bold=True)
-        marks.score_bar(canvas, BAR_LEFT, -(bar_top + theme.SCORE_BAR_HEIGHT), BAR_WIDTH, theme.SCORE_BAR_HEIGHT,
-                        name, score)
+
+
+def _score_bar(canvas: Canvas, row: int, name: str, score: int | None) -> None:
+    """The bar of score `name` in row `row` (M, V, A from the top); an unset score shows an empty track."""
+    bottom = -(BARS_TOP + row * BAR_STEP + theme.SCORE_BAR_HEIGHT)
+    marks.score_bar(canvas, BAR_LEFT, bottom, BAR_WIDTH, theme.SCORE_BAR_HEIGHT, name, score)

@@ -4,7 +4,8 @@ A page shows one `MapTile`: the lane headers at the left, the stage headers alon
 the slice of the grid the tile covers (with the emotion and scores bands on the last row of
 tiles). Each of the three parts is drawn in its own clipped pane translated so that layout
 coordinates can be used unchanged (only y is negated: layout y grows down, PDF y up). Only the
-cards and routes that reach into a tile are drawn on it, so tiling a large map stays fast.
+cards and routes that reach into a tile are drawn on it, and what all tiles share is prepared once
+(`MapContent`), so tiling a large map stays fast.
 """
 
 from __future__ import annotations
@@ -33,22 +34,39 @@ _LANE_HEADER, _STAGE_HEADER = theme.LANE_HEADER_WIDTH, theme.STAGE_HEADER_HEIGHT
 _BAND_LABELS = (("emotion_header", "Emotion"), ("scores_header", "Meaning / Value / Accommodation"))
 
 
+class MapContent:
+    """What every tile of one map draws from, prepared once: the routes with their extents and
+    y flipped, grouped by kind, rather than again for each of a large map's hundred pages."""
+
+    def __init__(self, journey: JourneyMap, geometry: MapGeometry, scores: list[StageScores]):
+        self.journey, self.geometry = journey, geometry
+        self.scores = {entry.stage_id: entry for entry in scores}
+        self.routes: list[tuple[tuple[float, float, float, float], str, Route]] = []  # (box, kind, route)
+        self.labels: list[tuple[tuple[float, float, float, float], Point, str]] = []  # (box, where, label)
+        for (source, target), route in geometry.routes.items():
+            connection = journey.connection(source, target)
+            box = _route_box(route)
+            self.routes.append((box, connection.kind.value, Route(*map(_flip, (route.start, route.control1,
+                                                                               route.control2, route.end)))))
+            if connection.label:
+                self.labels.append((box, route.label, connection.label))
+
+
 class MapTileFlowable(Flowable):
     """One page of the map: a tile, drawn at the top-left of the frame."""
 
-    def __init__(self, journey: JourneyMap, geometry: MapGeometry, scores: list[StageScores], tile: MapTile):
+    def __init__(self, content: MapContent, tile: MapTile):
         super().__init__()
-        self.journey, self.geometry, self.tile = journey, geometry, tile
-        self.scores = {entry.stage_id: entry for entry in scores}
+        self.content, self.tile = content, tile
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.tile.width, self.tile.height
 
     def draw(self) -> None:
-        if not self.geometry.stage_ids:
+        if not self.content.geometry.stage_ids:
             self.canv.setFillColor(marks.colour(theme.TEXT_MUTED))
             text.draw_line(self.canv, 0, -30, "This map has no stages yet.", theme.HEADER_SIZE)
-        MapPainter(self.canv, self.journey, self.geometry, self.scores, self.tile).draw(0, self.tile.height)
+        MapPainter(self.canv, self.content, self.tile).draw(0, self.tile.height)
 
 
 def _intersects(left: float, top: float, right: float, bottom: float, view: tuple[float, float, float, float]) -> bool:
@@ -69,9 +87,9 @@ def _flip(point: Point) -> Point:
 class MapPainter:
     """Draws one tile of a map on a reportlab canvas."""
 
-    def __init__(self, canvas: Canvas, journey: JourneyMap, geometry: MapGeometry,
-                 scores: dict[str, StageScores], tile: MapTile):
-        self.canvas, self.journey, self.geometry, self.scores, self.tile = canvas, journey, geometry, scores, tile
+    def __init__(self, canvas: Canvas, content: MapContent, tile: MapTile):
+        self.canvas, self.content, self.tile = canvas, content, tile
+        self.journey, self.geometry, self.scores = content.journey, content.geometry, content.scores
         (self.left, self.right), (self.top, self.bottom) = tile.columns, tile.rows
         self.view = (self.left, self.top, self.right, self.bottom)
 
@@ -134,21 +152,16 @@ class MapPainter:
     def _draw_routes(self) -> None:
         canvas = self.canvas
         by_kind: dict[str, list[Route]] = {}
-        labels = []
-        for (source, target), route in self.geometry.routes.items():
-            if not _intersects(*_route_box(route), self.view):
-                continue
-            connection = self.journey.connection(source, target)
-            by_kind.setdefault(connection.kind.value, []).append(
-                Route(_flip(route.start), _flip(route.control1), _flip(route.control2), _flip(route.end)))
-            if connection.label:
-                labels.append((route.label, connection.label))
+        for box, kind, route in self.content.routes:
+            if _intersects(*box, self.view):
+                by_kind.setdefault(kind, []).append(route)
         for kind, routes in by_kind.items():
             marks.connections(canvas, routes, kind)
         canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
         size = theme.CONNECTION_LABEL_SIZE
-        for point, label in labels:
-            text.draw_fitted(canvas, point.x, centred_baseline(-point.y, size), label, size, 140, align="center")
+        for box, point, label in self.content.labels:
+            if _intersects(*box, self.view):
+                text.draw_fitted(canvas, point.x, centred_baseline(-point.y, size), label, size, 140, align="center")
 
     def _draw_emotion_band(self) -> None:
         canvas, geometry = self.canvas, self.geometry

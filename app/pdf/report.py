@@ -27,7 +27,7 @@ from model.layout import MapGeometry, layout
 from . import fonts, marks, text
 from .appendix import appendix, row_count
 from .legend import legend
-from .map_drawing import MapTileFlowable
+from .map_drawing import MapContent, MapTileFlowable
 from .pages import MARGIN, HEADER_SPACE, MapTile, frame, page_size, plan_map
 from .summary import summary
 from .title_page import logo_image, long_date, title_block
@@ -206,6 +206,7 @@ def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optio
     document_size = page_size("A4" if page == "fit" else page, orientation)
     width = frame(document_size).width
     steps = _Progress(progress, 3 + len(plan.tiles) + row_count(journey) + 1)
+    content = MapContent(journey, geometry, insights.stage_scores)
 
     story: list[Flowable] = [_Marker("", "Title"), *title_block(journey, client, author, logo, today, width),
                              _Step(), NextPageTemplate("map"), PageBreak()]
@@ -218,7 +219,7 @@ def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optio
             if i == 0:
                 story.append(_Marker("", "Map"))
             story.append(_Marker(f"Map, {part[0].lower()}{part[1:]}", part, level=1))
-        story.append(MapTileFlowable(journey, geometry, insights.stage_scores, tile))
+        story.append(MapTileFlowable(content, tile))
         if i == len(plan.tiles) - 1:
             story.append(NextPageTemplate("document"))
         story.append(PageBreak())

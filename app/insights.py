@@ -1,0 +1,144 @@
+"""Keeps the insights panel and the canvas overlays in step with the map.
+
+Edits never wait on analysis: a model event only restarts a short timer, and the analysis runs
+once when the user pauses. The same `model.analysis.analyse` feeds the panel, the overlays and
+the PDF summary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+
+from model.analysis import Insights, analyse
+from model.paths import easiest_path, happy_path, most_painful_path
+from widgets.insights_panel import InsightsPanel
+from widgets.overlays import COLOUR_BY, PATHS, OverlayChoice, OverlayLegend, apply_overlays
+
+DELAY_MS = 120  # long enough to let a typing burst finish, short enough to feel live
+
+
+class InsightsController(QObject):
+    """The Insights dock, the View → Overlays menu, and the analysis that feeds both."""
+
+    def __init__(self, window: QMainWindow, settings: QSettings):
+        super().__init__(window)
+        self.window, self.settings = window, settings
+        self.document, self.scene, self.view = window.document, window.scene, window.view
+        self.panel = InsightsPanel()
+        self.dock = QDockWidget("Insights", window)
+        self.dock.setObjectName("insights-dock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)  # under the inspector
+        self.legend = OverlayLegend(self.view)
+        self.choice = OverlayChoice(
+            colour_by=str(settings.value("overlay/colour_by", "none")),
+            problems=settings.value("overlay/problems", True, type=bool),
+            path=str(settings.value("overlay/path", "none")),
+            target_curve=settings.value("overlay/target_curve", False, type=bool))
+        self.insights: Insights | None = None
+        self.path: list[str] = []
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DELAY_MS)
+        self.timer.timeout.connect(self.refresh)
+        self._unsubscribe = None
+        self.panel.touchpointsActivated.connect(self._select)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.document.journeyReplaced.connect(self._watch_journey)
+        self._watch_journey()
+
+    # ----------------------------------------------------------------- menu
+    def build_menu(self, menu: QMenu) -> dict[str, QAction]:
+        """Fill View → Overlays; returns the actions by name for the window's action table."""
+        actions: dict[str, QAction] = {}
+        colour_menu = menu.addMenu("Colour Cards &By")
+        group = QActionGroup(self)
+        for key, label in COLOUR_BY.items():
+            action = colour_menu.addAction(label, lambda k=key: self.choose(colour_by=k))
+            action.setCheckable(True)
+            action.setChecked(key == self.choice.colour_by)
+            group.addAction(action)
+            actions[f"colour_by_{key}"] = action
+        problems = menu.addAction("Mark &Dead Ends and Unreachable")
+        problems.setCheckable(True)
+        problems.setChecked(self.choice.problems)
+        problems.toggled.connect(lambda on: self.choose(problems=on))
+        actions["mark_problems"] = problems
+        path_menu = menu.addMenu("Show &Path")
+        paths = QActionGroup(self)
+        for key, label in PATHS.items():
+            action = path_menu.addAction(label, lambda k=key: self.choose(path=k))
+            action.setCheckable(True)
+            action.setChecked(key == self.choice.path)
+            paths.addAction(action)
+            actions[f"path_{key}"] = action
+        target = menu.addAction("Show &Target Emotion Curve")
+        target.setCheckable(True)
+        target.setChecked(self.choice.target_curve)
+        target.toggled.connect(lambda on: self.choose(target_curve=on))
+        actions["target_curve"] = target
+        return actions
+
+    def choose(self, **changes) -> None:
+        """Change what the overlays show (and remember it for next time)."""
+        self.choice = replace(self.choice, **changes)
+        for name, value in changes.items():
+            self.settings.setValue(f"overlay/{name}", value)
+        self.legend.show_for(self.choice.colour_by)
+        self._apply()
+
+    # ----------------------------------------------------------------- keeping up with the map
+    def _watch_journey(self) -> None:
+        if self._unsubscribe:
+            self._unsubscribe()
+        self._unsubscribe = self.document.journey.subscribe(lambda event: self.timer.start())
+        self.timer.start()  # after the window has rebuilt the canvas for the new map
+
+    def refresh(self) -> None:
+        """Analyse the map now and show the result (the timer calls this after edits)."""
+        self.timer.stop()
+        journey = self.document.journey
+        self.insights = analyse(journey)
+        self.panel.show_insights(journey, self.insights)
+        self.legend.show_for(self.choice.colour_by)
+        self._apply()
+
+    def _selection_changed(self) -> None:
+        if self.choice.path in ("easiest", "painful"):
+            self._apply()
+
+    def _apply(self) -> None:
+        if self.insights is None:
+            return
+        self.path = self._path()
+        apply_overlays(self.scene, self.choice, self.insights, self.path)
+
+    def _path(self) -> list[str]:
+        journey = self.document.journey
+        if self.choice.path == "happy":
+            found = happy_path(journey)
+            if found is None:
+                self._say("No path leads from the first stage to the last.")
+            return found or []
+        if self.choice.path in ("easiest", "painful"):
+            selected = self.scene.selected_touchpoints()
+            if len(selected) != 2:
+                self._say("Select two touchpoints (Ctrl-click) to see the path between them.")
+                return []
+            find = easiest_path if self.choice.path == "easiest" else most_painful_path
+            found = find(journey, *selected)
+            if found is None:
+                self._say("No path leads from the first selected touchpoint to the second.")
+            return found or []
+        return []
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 5000)
+
+    def _select(self, touchpoint_ids: list[str]) -> None:
+        self.scene.select_touchpoints([t for t in touchpoint_ids if t in self.scene.cards])
+        self.view.setFocus()
