@@ -344,6 +344,53 @@ class ChoiceField(Field):
             self.caption.setText(self.names[self.group.checkedId()])
 
 
+class FlagsField(Field):
+    """Toggle buttons, any number on at once; the value is the tuple of those on, in button order."""
+
+    def __init__(self, choices: Sequence[tuple[Any, str, str]], hint: str):
+        super().__init__(QWidget(), hint)
+        self.values = [value for value, _, _ in choices]
+        row = QHBoxLayout(self.widget)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        self.buttons: list[QToolButton] = []
+        for value, text, explanation in choices:
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(explanation)
+            button.setAccessibleName(text)
+            button.setCheckable(True)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setStyleSheet(
+                "QToolButton { border: 1px solid palette(mid); border-radius: 3px; padding: 3px 6px;"
+                " background: palette(base); }"
+                "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+                " font-weight: bold; }")
+            button.toggled.connect(self._toggled)
+            self.buttons.append(button)
+            row.addWidget(button)
+
+    @property
+    def value(self) -> tuple:
+        return tuple(v for v, button in zip(self.values, self.buttons) if button.isChecked())
+
+    def button(self, value: Any) -> QToolButton:
+        return self.buttons[self.values.index(value)]
+
+    def show_value(self, value: Sequence[Any], force: bool = False) -> None:
+        for v, button in zip(self.values, self.buttons):
+            if button.isChecked() != (v in value):
+                with QSignalBlocker(button):
+                    button.setChecked(v in value)
+
+    def focus(self) -> None:
+        self.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _toggled(self) -> None:
+        self.edited.emit(self.value)
+        self.finished.emit()
+
+
 class ComboField(Field):
     """A drop-down of fixed choices (an enum of the model)."""
 

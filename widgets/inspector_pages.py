@@ -21,6 +21,7 @@ from model.entities import (
     ConnectionKind,
     LaneKind,
     Metrics,
+    Motivator,
     Name,
     Tag,
     Text,
@@ -32,6 +33,7 @@ from widgets.inspector_fields import (
     ColourField,
     ComboField,
     Field,
+    FlagsField,
     TextField,
     format_number,
     items,
@@ -75,6 +77,27 @@ METRICS = (
     ("nps", "NPS", int, "−100 … 100",
      "Net Promoter Score measured here: a whole number from −100 to 100, or empty if not measured."),
 )
+
+
+MOTIVATOR_EXPLANATIONS = {
+    Motivator.purpose: "Purpose: the customer's own goal moves forward here.",
+    Motivator.mastery: "Mastery: the customer sees progress, gets better at it.",
+    Motivator.autonomy: "Autonomy: the customer has options and control.",
+}
+
+
+def _score_field(what: str, colour: str) -> ChoiceField:
+    low, high = SCORE_RANGE
+    choices = [NOT_SET] + [(n, str(n), f"{n} of {high}") for n in range(low, high + 1)]
+    return ChoiceField(choices, f"{what}, {low} (poor) to {high} (excellent), or not set.",
+                       colours={n: colour for n in range(low, high + 1)})
+
+
+def _emotion_field(hint: str) -> ChoiceField:
+    low, high = EMOTION_RANGE
+    emotions = [NOT_SET] + [(v, f"{v:+d}".replace("-", "−") if v else "0", EMOTION_NAMES[v])
+                            for v in range(low, high + 1)]
+    return ChoiceField(emotions, hint, colours=theme.EMOTION_COLOURS, caption=True)
 
 
 def _name_field(hint: str, placeholder: str) -> TextField:
@@ -227,7 +250,8 @@ class TouchpointPage(Page):
     opportunityEdited = Signal(str, str, dict)
     opportunityRemoved = Signal(str, str)
 
-    FIELDS = ("title", "description", "channel", "owner", "emotion", "tags", "colour")
+    FIELDS = ("title", "description", "channel", "owner", "emotion", "tags", "colour", "motivators", "expected",
+              "experienced")
 
     def __init__(self):
         super().__init__()
@@ -237,25 +261,35 @@ class TouchpointPage(Page):
                     _text_field("What happens here.", "What happens here, in the customer's words"))
         self._plain(form, "channel", "Channel", _name_field("Where it happens.", "Web, app, store, phone…"))
         self._plain(form, "owner", "Owner", _name_field("The team that owns this moment.", "The team that owns it"))
-        low, high = EMOTION_RANGE
-        emotions = [NOT_SET] + [(v, f"{v:+d}".replace("-", "−") if v else "0", EMOTION_NAMES[v])
-                                for v in range(low, high + 1)]
-        self._plain(form, "emotion", "Emotion",
-                    ChoiceField(emotions, "How the customer feels here: −2 awful … +2 delighted.",
-                                colours=theme.EMOTION_COLOURS, caption=True))
+        self._plain(form, "emotion", "Emotion", _emotion_field("How the customer feels here: −2 awful … +2 delighted."))
         self._plain(form, "tags", "Tags", TextField.line("Words to find and group cards by, separated by commas.",
                                                          items(",", TAG_MAX, "tag"), ", ".join,
                                                          "e.g. online, first visit"))
         self._plain(form, "colour", "Colour", ColourField("The card's colour on the map."))
 
         scores = self.section("Scores")
-        low, high = SCORE_RANGE
         for name in SCORE_NAMES:
-            choices = [NOT_SET] + [(n, str(n), f"{n} of {high}") for n in range(low, high + 1)]
-            field = ChoiceField(choices, f"{name.title()}, {low} (poor) to {high} (excellent), or not set.",
-                                colours={n: theme.SCORE_COLOURS[name] for n in range(low, high + 1)})
-            self.add(scores, name, name.title(), field,
+            self.add(scores, name, name.title(), _score_field(name.title(), theme.SCORE_COLOURS[name]),
                      lambda value, name=name: self._edit_part("scores", name, value), SCORE_EXPLANATIONS[name])
+
+        motivation = self.section("Motivation and expectation")
+        self.add(motivation, "motivators", "Motivators",
+                 FlagsField([(m, m.value.capitalize(), MOTIVATOR_EXPLANATIONS[m]) for m in Motivator],
+                            "Which motivators this moment serves; stages with none lose customers."),
+                 lambda value: self._edit("motivators", value), "Purpose: their own goal. Mastery: visible "
+                 "progress. Autonomy: options and control.")
+        for name, label, hint in (("expected", "Expected", "What the customer expected here"),
+                                  ("experienced", "Experienced", "What the customer got here")):
+            self._plain(motivation, name, label, _score_field(hint, theme.SELECTION))
+
+        target = self.section("To-be target")
+        self.add(target, "target.emotion", "Emotion", _emotion_field("The emotion we want customers to feel here."),
+                 lambda value: self._edit_part("target", "emotion", value),
+                 "Shown as a dashed second curve (View → Overlays).")
+        for name in SCORE_NAMES:
+            self.add(target, f"target.{name}", name.title(),
+                     _score_field(f"Target {name}", theme.SCORE_COLOURS[name]),
+                     lambda value, name=name: self._edit_part("target", name, value))
 
         metrics = self.section("Metrics")
         for name, label, kind, placeholder, allowed in METRICS:
@@ -319,6 +353,8 @@ class TouchpointPage(Page):
             self.fields[name].show_value(getattr(tp.scores, name), force)
         for name, *_ in METRICS:
             self.fields[name].show_value(getattr(tp.metrics, name), force)
+        for name in ("emotion", *SCORE_NAMES):
+            self.fields[f"target.{name}"].show_value(getattr(tp.target, name), force)
         if force:  # note ids are unique only within a touchpoint: start afresh for another one
             self.pain_points.clear()
             self.opportunities.clear()

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 LEFT = Qt.MouseButton.LeftButton
+
+
+def open_map(window, journey, tmp_path) -> Path:
+    """Save `journey` into the test's folder and open it in the window, as File → Open would."""
+    from model.journey_file import save
+
+    path = tmp_path / "map.journey"
+    save(journey, path)
+    assert window.open_path(path)
+    settle(window)
+    return path
 
 
 def settle(window) -> None:

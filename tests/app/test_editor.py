@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
 
 from model.journey_file import load, save, to_bytes
-from tests.app.driver import card_center, cell_center, click, double_click, drag, keys, settle, shortcut
+from tests.app.driver import card_center, cell_center, click, double_click, drag, keys, open_map, settle, shortcut
 from tests.factories import make_map
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def open_map(window, journey, tmp_path) -> Path:
-    path = tmp_path / "map.journey"
-    save(journey, path)
-    assert window.open_path(path)
-    settle(window)
-    return path
 
 
 def test_build_a_three_stage_map_by_keyboard_alone(window, qtbot):

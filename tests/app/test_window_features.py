@@ -8,8 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from app.clipboard import MIME_TYPE
-from tests.app.driver import at, card_center, click, settle, shortcut
-from tests.app.test_editor import open_map
+from tests.app.driver import at, card_center, click, open_map, settle, shortcut
 from tests.factories import make_map
 
 CTRL = Qt.KeyboardModifier.ControlModifier
