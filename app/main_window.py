@@ -433,6 +433,8 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
+        else:  # first start: the inspector and the insights share the right side evenly
+            self.resizeDocks([self.inspector_dock, self.insights.dock], [1, 1], Qt.Orientation.Vertical)
         for name, _ in VIEW_OPTIONS:
             visible = self.settings.value(f"view/{name}", True, type=bool)
             self.actions_by_name[f"show_{name}"].setChecked(visible)
