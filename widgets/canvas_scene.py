@@ -72,7 +72,10 @@ class JourneyScene(QGraphicsScene):
             self._unsubscribe()
         self.journey = journey
         self._unsubscribe = journey.subscribe(self._on_event)
+        # Clearing deselects the old cards; nobody must hear of it, for the old items are going away.
+        blocked = self.blockSignals(True)
         self.clear()
+        self.blockSignals(blocked)
         self.cards: dict[str, CardItem] = {}
         self.connection_items: dict[tuple[str, str], ConnectionItem] = {}
         self.headers: dict[tuple[str, str], HeaderItem] = {}
