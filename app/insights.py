@@ -54,33 +54,26 @@ class InsightsController(QObject):
     # ----------------------------------------------------------------- menu
     def build_menu(self, menu: QMenu) -> dict[str, QAction]:
         """Fill View → Overlays; returns the actions by name for the window's action table."""
-        actions: dict[str, QAction] = {}
-        colour_menu = menu.addMenu("Colour Cards &By")
+        actions = self._one_of(menu.addMenu("Colour Cards &By"), "colour_by", COLOUR_BY)
+        for name, text in (("problems", "Mark &Dead Ends and Unreachable"), ("target_curve", "Show &Target Emotion Curve")):
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(getattr(self.choice, name))
+            action.toggled.connect(lambda on, name=name: self.choose(**{name: on}))
+            actions["mark_problems" if name == "problems" else name] = action
+        actions.update(self._one_of(menu.addMenu("Show &Path"), "path", PATHS))
+        return actions
+
+    def _one_of(self, menu: QMenu, setting: str, options: dict[str, str]) -> dict[str, QAction]:
+        """Checkable actions of which one is on: the choice `setting` of the overlays."""
         group = QActionGroup(self)
-        for key, label in COLOUR_BY.items():
-            action = colour_menu.addAction(label, lambda k=key: self.choose(colour_by=k))
+        actions = {}
+        for key, label in options.items():
+            action = menu.addAction(label, lambda k=key: self.choose(**{setting: k}))
             action.setCheckable(True)
-            action.setChecked(key == self.choice.colour_by)
+            action.setChecked(key == getattr(self.choice, setting))
             group.addAction(action)
-            actions[f"colour_by_{key}"] = action
-        problems = menu.addAction("Mark &Dead Ends and Unreachable")
-        problems.setCheckable(True)
-        problems.setChecked(self.choice.problems)
-        problems.toggled.connect(lambda on: self.choose(problems=on))
-        actions["mark_problems"] = problems
-        path_menu = menu.addMenu("Show &Path")
-        paths = QActionGroup(self)
-        for key, label in PATHS.items():
-            action = path_menu.addAction(label, lambda k=key: self.choose(path=k))
-            action.setCheckable(True)
-            action.setChecked(key == self.choice.path)
-            paths.addAction(action)
-            actions[f"path_{key}"] = action
-        target = menu.addAction("Show &Target Emotion Curve")
-        target.setCheckable(True)
-        target.setChecked(self.choice.target_curve)
-        target.toggled.connect(lambda on: self.choose(target_curve=on))
-        actions["target_curve"] = target
+            actions[f"{setting}_{key}"] = action
         return actions
 
     def choose(self, **changes) -> None:

@@ -29,7 +29,6 @@ class CardItem(QGraphicsItem):
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self._hovered = False
         self.setZValue(2)
 
     @property
@@ -59,14 +58,6 @@ class CardItem(QGraphicsItem):
         """Whether a press at `local` grabs the connection handle on the card's right edge."""
         delta = local - self.handle_center()
         return (delta.x() ** 2 + delta.y() ** 2) <= (HANDLE_RADIUS + 3) ** 2
-
-    def hoverEnterEvent(self, event) -> None:
-        self._hovered = True
-        self.update()
-
-    def hoverLeaveEvent(self, event) -> None:
-        self._hovered = False
-        self.update()
 
     # ----------------------------------------------------------------- painting
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
@@ -105,7 +96,7 @@ class CardItem(QGraphicsItem):
         self._paint_scores(painter, tp)
         if tp.pain_points:
             self._paint_pain_marker(painter, len(tp.pain_points), tp.worst_severity)
-        if self._hovered or selected:
+        if self.isUnderMouse() or selected:
             painter.setPen(QPen(QColor(theme.SELECTION), 1.5))
             painter.setBrush(QColor(theme.CARD_BACKGROUND))
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)

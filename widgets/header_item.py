@@ -88,23 +88,14 @@ class AddButtonItem(QGraphicsItem):
         self.setToolTip("Add a stage" if kind == "stage" else "Add a lane")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setZValue(4)
-        self._hovered = False
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.SIZE, self.SIZE)
 
-    def hoverEnterEvent(self, event) -> None:
-        self._hovered = True
-        self.update()
-
-    def hoverLeaveEvent(self, event) -> None:
-        self._hovered = False
-        self.update()
-
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor(theme.SELECTION), 1.5))
-        painter.setBrush(QColor(theme.SELECTION_FILL if self._hovered else theme.CARD_BACKGROUND))
+        painter.setBrush(QColor(theme.SELECTION_FILL if self.isUnderMouse() else theme.CARD_BACKGROUND))
         painter.drawEllipse(self.boundingRect().adjusted(1, 1, -1, -1))
         c = self.SIZE / 2
         painter.drawLine(c - 6, c, c + 6, c)

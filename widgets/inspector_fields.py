@@ -276,6 +276,17 @@ def _text_on(colour: str) -> str:
     return "#000000" if luminance > 0.45 else "#ffffff"
 
 
+def _toggle_button(text: str, tip: str, name: str) -> QToolButton:
+    """A checkable button that shares its row's width with its neighbours."""
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(name)
+    button.setCheckable(True)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return button
+
+
 class ChoiceField(Field):
     """Segmented buttons, one per choice; a click is a complete edit."""
 
@@ -293,12 +304,7 @@ class ChoiceField(Field):
         row.setSpacing(0)
         column.addLayout(row)
         for i, (value, text, name) in enumerate(choices):
-            button = QToolButton()
-            button.setText(text)
-            button.setToolTip(name)
-            button.setAccessibleName(name)
-            button.setCheckable(True)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button = _toggle_button(text, name, name)
             checked = (colours or {}).get(value)
             style = "QToolButton { border: 1px solid palette(mid); padding: 3px 2px; background: palette(base); }" \
                     "QToolButton:hover { background: palette(alternate-base); }" \
@@ -355,12 +361,7 @@ class FlagsField(Field):
         row.setSpacing(4)
         self.buttons: list[QToolButton] = []
         for value, text, explanation in choices:
-            button = QToolButton()
-            button.setText(text)
-            button.setToolTip(explanation)
-            button.setAccessibleName(text)
-            button.setCheckable(True)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button = _toggle_button(text, explanation, text)
             button.setStyleSheet(
                 "QToolButton { border: 1px solid palette(mid); border-radius: 3px; padding: 3px 6px;"
                 " background: palette(base); }"
