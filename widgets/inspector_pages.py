@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable, Optional, get_args
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QGroupBox, QScrollArea, QVBoxLayout, QWidget
 
 from model import theme
 from model.entities import (

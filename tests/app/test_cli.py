@@ -3,20 +3,15 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from model.journey_file import save
 from tests.factories import large_map
+from tests.command_line import ROOT, wayfinder
 
-ROOT = Path(__file__).parents[2]
 SAMPLES = sorted((ROOT / "resources" / "samples").glob("*.journey"))
 
-
-def wayfinder(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
 
 
 def test_samples_validate():

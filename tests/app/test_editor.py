@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 
-from model.journey_file import load, save, to_bytes
-from tests.app.driver import card_center, cell_center, click, double_click, drag, keys, open_map, settle, shortcut
+from model.journey_file import load, to_bytes
+from tests.app.driver import card_center, cell_center, click, double_click, drag, keys, open_map, shortcut
 from tests.factories import make_map
 
 Key = Qt.Key

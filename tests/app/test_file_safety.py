@@ -12,12 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from app import file_lock
 from app.document import DiskStamp
 from model import journey_file
-from model.journey_file import load, save, to_bytes
+from model.journey_file import load, save
 from tests.app.driver import card_center, click, keys, settle, shortcut
 from tests.factories import make_map
 

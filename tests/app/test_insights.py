@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 
 from model import theme
 from model.entities import Motivator
-from tests.app.driver import card_center, click, keys, open_map, settle, shortcut
+from tests.app.driver import card_center, click, open_map, settle, shortcut
 from tests.factories import make_map
 
 

@@ -1,10 +1,7 @@
 """Mermaid journeys: what Mermaid accepts comes in, what it rejects names its line, and maps go
 out as journeys that come back with the same titles, sections, order, scores and actors."""
 
-import subprocess
-import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,8 +11,8 @@ from model.errors import JourneyFileError
 from model.journey_file import load
 from model.journey_map import JourneyMap
 from model.interchange.mermaid import from_mermaid, to_mermaid
+from tests.command_line import wayfinder
 
-ROOT = Path(__file__).parents[2]
 
 
 def read(text: str):
@@ -277,10 +274,6 @@ def test_any_map_comes_back_from_mermaid_with_its_texts_scores_and_actors(origin
                               for stage, lane, title, emotion, owner, _ in cards(original)]
     assert to_mermaid(journey) == text
 
-
-def wayfinder(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
 
 
 def test_command_line_imports_and_exports_mermaid(tmp_path):

@@ -1,9 +1,6 @@
 """CSV spreadsheets: a workshop wall typed up in any spreadsheet comes in, errors name the row and
 column, and a map exported to CSV comes back the same."""
 
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -15,8 +12,8 @@ from model.interchange import read_text
 from model.interchange.spreadsheet import from_csv, to_csv
 from model.journey_file import load
 from model.journey_map import JourneyMap
+from tests.command_line import wayfinder
 
-ROOT = Path(__file__).parents[2]
 
 
 def cards(journey: JourneyMap) -> list[tuple]:
@@ -205,10 +202,6 @@ def test_any_map_comes_back_from_csv_with_the_same_touchpoints_in_the_same_order
     assert [s.name for s in journey.stages] == [s.name for s in original.stages if s.id in used]
     assert to_csv(journey) == text
 
-
-def wayfinder(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
 
 
 def test_command_line_imports_and_exports_csv_with_a_byte_order_mark(tmp_path):
