@@ -16,21 +16,21 @@ from model import theme
 from model.analysis import Insights, StageScores
 from model.journey_map import JourneyMap
 from model.lenses import Gap, motivators_by_stage
+from model.vocabulary import PAIN_KIND_NAMES, SEVERITY_NAMES, signed
 
 IDS = Qt.ItemDataRole.UserRole
-SEVERITY_WORDS = {3: "Critical", 2: "Serious", 1: "Minor"}
 
 
-def _number(value: Optional[float], signed: bool = False) -> str:
+def _number(value: Optional[float], with_sign: bool = False) -> str:
     if value is None:
         return "–"
-    return f"{value:+.1f}".replace("-", "−") if signed else f"{value:.1f}"
+    return signed(value, 1) if with_sign else f"{value:.1f}"
 
 
 def _gap_words(gap: Gap) -> str:
     """ "expected 4, got 1" or "emotion −2 (target +1)", one part per field that differs."""
     def show(what: str, value: int) -> str:
-        return f"{value:+d}".replace("-", "−") if what == "emotion" else str(value)
+        return signed(value) if what == "emotion" else str(value)
     if gap.details[0][0] == "experience":
         _, want, have = gap.details[0]
         return f"expected {want}, got {have}"
@@ -84,9 +84,9 @@ class InsightsPanel(QWidget):
                       [(f"{o.owner or 'No owner'} — {o.pain_points} pain point{'s' * (o.pain_points != 1)}, "
                         f"severity {o.severity}", list(o.touchpoint_ids)) for o in pains.by_owner])
         self._section("Pain by severity", "",
-                      [(f"{SEVERITY_WORDS[level]}: {count}", self._with_pain(journey, level))
+                      [(f"{SEVERITY_NAMES[level]}: {count}", self._with_pain(journey, level))
                        for level, count in pains.by_severity.items()], empty="No pain points yet")
-        self._section("Pain by kind", "", [(f"{kind.value.replace('_', ' ').capitalize()}: {count}",
+        self._section("Pain by kind", "", [(f"{PAIN_KIND_NAMES[kind]}: {count}",
                                             self._with_pain(journey, kind=kind)) for kind, count in pains.by_kind])
         self._section("Not scored yet", "No Meaning, Value or Accommodation score.",
                       [(title(t), [t]) for t in insights.unscored])
@@ -129,7 +129,7 @@ class InsightsPanel(QWidget):
     @staticmethod
     def _stage_line(journey: JourneyMap, s: StageScores) -> str:
         return (f"{journey.stage(s.stage_id).name} — M {_number(s.meaning)} · V {_number(s.value)} · "
-                f"A {_number(s.accommodation)} · emotion {_number(s.emotion, signed=True)}")
+                f"A {_number(s.accommodation)} · emotion {_number(s.emotion, with_sign=True)}")
 
     @staticmethod
     def _with_pain(journey: JourneyMap, severity: int | None = None, kind=None) -> list[str]:

@@ -12,17 +12,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from model import theme
-from model.entities import SEVERITY_RANGE, Opportunity, PainKind, PainPoint
+from model.entities import SEVERITY_RANGE, Opportunity, PainPoint
+from model.vocabulary import PAIN_KIND_NAMES, SEVERITY_NAMES
 from widgets.inspector_fields import ChoiceField, ComboField, TextField, muted_label, stripped
 
-PAIN_KIND_NAMES = {
-    PainKind.dead_end: "Dead end",
-    PainKind.frustration: "Frustration",
-    PainKind.delay: "Delay",
-    PainKind.confusion: "Confusion",
-    PainKind.effort: "Effort",
-}
-SEVERITY_NAMES = {1: "Minor", 2: "Serious", 3: "Critical"}
 NOTE_TEXT_MAX = 20_000
 
 

@@ -28,6 +28,7 @@ from model.entities import (
     Touchpoint,
 )
 from model.journey_map import JourneyMap
+from model.vocabulary import EMOTION_NAMES, SCORE_EXPLANATIONS, signed
 from widgets.inspector_fields import (
     ChoiceField,
     ColourField,
@@ -53,12 +54,6 @@ def _max_length(annotated: Any) -> int:
 
 NAME_MAX, TEXT_MAX, TAG_MAX = _max_length(Name), _max_length(Text), _max_length(Tag)
 
-EMOTION_NAMES = {-2: "Awful", -1: "Unhappy", 0: "Neutral", 1: "Happy", 2: "Delighted"}
-SCORE_EXPLANATIONS = {
-    "meaning": "The brand stands for something at this moment.",
-    "value": "A fair return for the customer's time and money.",
-    "accommodation": "Ease, convenience, being catered to.",
-}
 NOT_SET = (None, "Not set", "Not set")
 
 
@@ -95,7 +90,7 @@ def _score_field(what: str, colour: str) -> ChoiceField:
 
 def _emotion_field(hint: str) -> ChoiceField:
     low, high = EMOTION_RANGE
-    emotions = [NOT_SET] + [(v, f"{v:+d}".replace("-", "−") if v else "0", EMOTION_NAMES[v])
+    emotions = [NOT_SET] + [(v, signed(v), EMOTION_NAMES[v])
                             for v in range(low, high + 1)]
     return ChoiceField(emotions, hint, colours=theme.EMOTION_COLOURS, caption=True)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from model import theme
 from model.analysis import Insights
 from model.entities import Touchpoint
+from model.vocabulary import EMOTION_NAMES, signed
 
 COLOUR_BY = {"none": "Nothing", "meaning": "Meaning", "value": "Value", "accommodation": "Accommodation",
              "emotion": "Emotion", "pain": "Pain Severity"}
@@ -48,7 +49,7 @@ def legend_entries(colour_by: str) -> list[tuple[str, str]]:
         return [(theme.PAIN_FILLS[3], "Critical pain"), (theme.PAIN_FILLS[2], "Serious pain"),
                 (theme.PAIN_FILLS[1], "Minor pain"), (theme.PAIN_FILLS[0], "No pain")]
     if colour_by == "emotion":
-        words = {1: "−2 Awful", 2: "−1 Unhappy", 3: "0 Neutral", 4: "+1 Happy", 5: "+2 Delighted"}
+        words = {e + 3: f"{signed(e)} {EMOTION_NAMES[e]}" for e in EMOTION_NAMES}
     else:
         words = {1: "1 Poor", 2: "2", 3: "3", 4: "4", 5: "5 Excellent"}
     return [(theme.SCALE_FILLS[v], words[v]) for v in range(1, 6)] + [(theme.SCALE_FILL_UNSET, "Not recorded")]
