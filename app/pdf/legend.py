@@ -108,11 +108,14 @@ def _loop(canvas: Canvas, width: float, height: float) -> None:
                       ConnectionKind.main.value)
 
 
-def _curve(canvas: Canvas, width: float, height: float) -> None:
-    marks.zero_line(canvas, 0, width, height / 2)
-    ys = (0.3, 0.8, 0.15, 0.6)
-    points = [Point(6 + i * (width - 12) / (len(ys) - 1), height * y) for i, y in enumerate(ys)]
-    marks.emotion_curve(canvas, points)
+def _curve(target: bool) -> Draw:
+    ys = (0.75, 0.9, 0.65, 0.85) if target else (0.3, 0.8, 0.15, 0.6)
+
+    def draw(canvas: Canvas, width: float, height: float) -> None:
+        marks.zero_line(canvas, 0, width, height / 2)
+        points = [Point(6 + i * (width - 12) / (len(ys) - 1), height * y) for i, y in enumerate(ys)]
+        marks.emotion_curve(canvas, points, target)
+    return draw
 
 
 def _average(canvas: Canvas, width: float, height: float) -> None:
@@ -132,8 +135,9 @@ def _rows(entries: list[tuple[Flowable, str, str]]) -> Table:
     return table
 
 
-def legend(width: float) -> list[Flowable]:
-    """The legend's flowables for a frame `width` points wide."""
+def legend(width: float, target: bool) -> list[Flowable]:
+    """The legend's flowables for a frame `width` points wide; `target`: the map draws a target
+    emotion curve, which is then explained too."""
     s = styles()
     row_height = 22
     card = [para("Touchpoint card", s.subheading),
@@ -153,9 +157,14 @@ def legend(width: float) -> list[Flowable]:
     connections = [para("Connections", s.subheading), _rows(
         [(Swatch(SWATCH_WIDTH, row_height, _connection(kind)), *CONNECTION_NAMES[kind]) for kind in ConnectionKind]
         + [(Swatch(SWATCH_WIDTH, 34, _loop), "Loop back", "An arch above the cards leads to an earlier step.")])]
+    curves = [(Swatch(SWATCH_WIDTH, 34, _curve(False)), "Emotion curve",
+               "The average emotion of each column of cards, from −2 (bottom) to +2 (top); the dashed grey line "
+               "is neutral.")]
+    if target:
+        curves.append((Swatch(SWATCH_WIDTH, 34, _curve(True)), "Target emotion",
+                       "The to-be: the average target emotion of each column of cards that has targets."))
     bands = [para("Emotion curve and stage averages", s.subheading), _rows([
-        (Swatch(SWATCH_WIDTH, 34, _curve), "Emotion curve",
-         "The average emotion of each column of cards, from −2 (bottom) to +2 (top); the dashed line is neutral."),
+        *curves,
         (Swatch(SWATCH_WIDTH, 26, _average), "Stage averages",
          "Mean Meaning, Value, Accommodation and emotion of a stage's scored touchpoints; – where none is scored."),
     ])]

@@ -172,6 +172,7 @@ class MapPainter:
         for emotion in (2, 0, -2):
             baseline = centred_baseline(-geometry.emotion_y(emotion), theme.SCORE_LABEL_SIZE)
             text.draw_line(canvas, visible_left + 4, baseline, signed(emotion), theme.SCORE_LABEL_SIZE)
+        marks.emotion_curve(canvas, [_flip(point) for point in geometry.target_emotion_curve], target=True)
         marks.emotion_curve(canvas, [_flip(point) for point in geometry.emotion_curve])
 
     def _draw_stage_averages(self) -> None:

@@ -130,21 +130,29 @@ def connections(canvas: Canvas, routes: Sequence[Route], kind: str) -> None:
     canvas.drawPath(heads, stroke=0, fill=1)
 
 
-def emotion_curve(canvas: Canvas, points: Sequence[Point]) -> None:
-    """The smooth curve through `points` (the canvas's Catmull-Rom spline) and a dot on each."""
+# Qt's DashLine, which the canvas draws the target curve with: 4 widths on, 2 off.
+TARGET_DASH = (4 * theme.EMOTION_CURVE_WIDTH, 2 * theme.EMOTION_CURVE_WIDTH)
+
+
+def emotion_curve(canvas: Canvas, points: Sequence[Point], target: bool = False) -> None:
+    """The smooth curve through `points` (the canvas's Catmull-Rom spline) and a dot on each:
+    today's emotion, or (`target`) the to-be emotion, dashed in its own colour."""
     if not points:
         return
-    canvas.setStrokeColor(colour(theme.EMOTION_CURVE))
+    ink = colour(theme.TARGET_CURVE if target else theme.EMOTION_CURVE)
+    canvas.setStrokeColor(ink)
     canvas.setLineWidth(theme.EMOTION_CURVE_WIDTH)
     canvas.setLineJoin(1)
+    canvas.setDash(list(TARGET_DASH) if target else [], 0)
     path = canvas.beginPath()
     path.moveTo(points[0].x, points[0].y)
     for control1, control2, end in smooth_curve(tuple(points)):
         path.curveTo(control1.x, control1.y, control2.x, control2.y, end.x, end.y)
     canvas.drawPath(path, stroke=1, fill=0)
+    canvas.setDash([], 0)
     canvas.setLineJoin(0)
     canvas.setStrokeColor(colour(theme.CARD_BACKGROUND))
-    canvas.setFillColor(colour(theme.EMOTION_CURVE))
+    canvas.setFillColor(ink)
     canvas.setLineWidth(1.5)
     for point in points:
         canvas.circle(point.x, point.y, theme.EMOTION_MARKER_SIZE / 2, stroke=1, fill=1)

@@ -28,6 +28,7 @@ from . import fonts, marks, text
 from .appendix import appendix, row_count
 from .legend import legend
 from .map_drawing import MapContent, MapTileFlowable
+from .outline import Marker
 from .pages import MARGIN, HEADER_SPACE, MapTile, frame, page_size, plan_map
 from .summary import summary
 from .title_page import logo_image, long_date, title_block
@@ -78,26 +79,6 @@ class _Progress:
         self.done = min(self.total, self.done + steps)
         if self.callback is not None:
             self.callback(self.done, self.total)
-
-
-class _Marker(Flowable):
-    """Where a section (or a map tile) starts: names it in the running header and the outline."""
-
-    def __init__(self, header: str, outline: str = "", level: int = 0):
-        super().__init__()
-        self.header, self.outline, self.level = header, outline, level
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        document = self.canv._doctemplate
-        document.section = self.header
-        if self.outline:
-            key = f"section-{len(document.outline_keys)}"
-            document.outline_keys.append(key)
-            self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(fonts.clean(self.outline), key, level=self.level, closed=self.level == 0)
 
 
 class _Step(Flowable):
@@ -208,24 +189,25 @@ def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optio
     steps = _Progress(progress, 3 + len(plan.tiles) + row_count(journey) + 1)
     content = MapContent(journey, geometry, insights.stage_scores)
 
-    story: list[Flowable] = [_Marker("", "Title"), *title_block(journey, client, author, logo, today, width),
+    story: list[Flowable] = [Marker("", "Title"), *title_block(journey, client, author, logo, today, width),
                              _Step(), NextPageTemplate("map"), PageBreak()]
     for i, tile in enumerate(plan.tiles):
         label = tile_label(journey, geometry, tile)
         if len(plan.tiles) == 1:
-            story.append(_Marker("Map", "Map"))
+            story.append(Marker("Map", "Map"))
         else:
             part = f"Part {i + 1} of {len(plan.tiles)}" + (f": {label}" if label else "")
             if i == 0:
-                story.append(_Marker("", "Map"))
-            story.append(_Marker(f"Map, {part[0].lower()}{part[1:]}", part, level=1))
+                story.append(Marker("", "Map"))
+            story.append(Marker(f"Map, {part[0].lower()}{part[1:]}", part, level=1))
         story.append(MapTileFlowable(content, tile))
         if i == len(plan.tiles) - 1:
             story.append(NextPageTemplate("document"))
         story.append(PageBreak())
-    story += [_Marker("Legend", "Legend"), *legend(width), _Step(), PageBreak(),
-              _Marker("Summary", "Summary"), *summary(journey, insights, width), _Step(), PageBreak(),
-              _Marker("Appendix", "Appendix"), *appendix(journey, width)]
+    legend_page = legend(width, target=bool(geometry.target_emotion_curve))
+    story += [Marker("Legend", "Legend"), *legend_page, _Step(), PageBreak(),
+              Marker("Summary", "Summary"), *summary(journey, insights, width), _Step(), PageBreak(),
+              Marker("Appendix", "Appendix"), *appendix(journey, width)]
 
     buffer = BytesIO()
     document = _Report(buffer, journey, document_size, plan.page_size, client, author, steps, today)

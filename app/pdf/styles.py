@@ -24,6 +24,7 @@ class Styles:
     heading: ParagraphStyle
     subheading: ParagraphStyle
     body: ParagraphStyle
+    figure: ParagraphStyle  # the answer in an "At a glance" tile
     muted: ParagraphStyle
     label: ParagraphStyle
     cell: ParagraphStyle
@@ -45,6 +46,8 @@ def styles() -> Styles:
         subheading=ParagraphStyle("subheading", parent=body, fontName=SANS_BOLD, fontSize=12, leading=16,
                                   spaceBefore=12, spaceAfter=5),
         body=body,
+        figure=ParagraphStyle("figure", parent=body, fontName=SANS_BOLD, fontSize=14, leading=18, spaceBefore=2,
+                              spaceAfter=2),
         muted=ParagraphStyle("muted", parent=body, textColor=muted),
         label=ParagraphStyle("label", parent=body, fontName=SANS_BOLD, fontSize=8, leading=11, textColor=muted),
         cell=cell,
@@ -62,16 +65,22 @@ def para(value: str, style: ParagraphStyle, limit: int | None = None) -> Paragra
 CELL_PADDING = 4  # left and right, in every table
 
 
-def cell_text(value: str, width: float) -> str | Paragraph:
+def cell_text(value: str, width: float, bold: bool = False, limit: int | None = None) -> str | Paragraph:
     """A table cell for short user text in a column `width` wide: the plain string when it is
     one line in the table's font (drawn without a paragraph's layout cost, which adds up over
-    thousands of rows), else a wrapping paragraph."""
+    thousands of rows), else a wrapping paragraph (of `limit` characters at most). A `bold`
+    plain string needs its column in `bold_column`."""
     line = fonts.clean(value)
-    runs = fonts.runs(line)
-    if len(runs) <= 1 and (not runs or runs[0][0] == SANS) and \
-            fonts.string_width(line, styles().cell.fontSize) <= width - 2 * CELL_PADDING:
+    runs = fonts.runs(line, bold)
+    if len(runs) <= 1 and (not runs or runs[0][0] == (SANS_BOLD if bold else SANS)) and \
+            fonts.string_width(line, styles().cell.fontSize, bold) <= width - 2 * CELL_PADDING:
         return line
-    return para(value, styles().cell)
+    return para(value, styles().cell_bold if bold else styles().cell, limit)
+
+
+def bold_column(column: int) -> tuple:
+    """The table style command that prints the plain strings of `column` (below the header) in bold."""
+    return ("FONTNAME", (column, 1), (column, -1), SANS_BOLD)
 
 
 def rich(markup: str, style: ParagraphStyle) -> Paragraph:

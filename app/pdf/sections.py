@@ -1,0 +1,72 @@
+"""The building blocks every summary section shares: its heading, tables, and the one-line
+answers, so that the sections read alike and each new insight is a few lines."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, LongTable, Spacer
+
+from model.journey_map import JourneyMap
+
+from .outline import Marker
+from .styles import bold_column, cell_text, para, styles, table_style
+
+LIST_LIMIT = 60  # touchpoints (or loops) one section lists
+
+
+def average(value: Optional[float]) -> str:
+    return "\u2013" if value is None else f"{value:.1f}"
+
+
+def place(journey: JourneyMap, tp_id: str, widths: list[float]) -> list:
+    """A touchpoint's title (bold: its column needs `bold_column`), stage and, given a third
+    width, lane as table cells for columns of `widths`."""
+    tp = journey.touchpoint(tp_id)
+    cells = [cell_text(tp.title, widths[0], bold=True), cell_text(journey.stage(tp.stage).name, widths[1])]
+    return cells + [cell_text(journey.lane(tp.lane).name, widths[2])] if len(widths) > 2 else cells
+
+
+def table(header: list, rows: list[list], widths: list[float], *style: tuple, numbers_from: int = 0) -> LongTable:
+    """A table whose header row (plain words, or paragraphs) repeats on every page it spans;
+    columns from `numbers_from` on hold numbers and align right, headers included."""
+    s = styles()
+    titles = [title if not isinstance(title, str)
+              else para(title, s.cell_header_right if numbers_from and i >= numbers_from else s.cell_header)
+              for i, title in enumerate(header)]
+    if numbers_from:
+        style = (*style, ("ALIGN", (numbers_from, 1), (-1, -1), "RIGHT"))
+    result = LongTable([titles, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    result.setStyle(table_style(*style))
+    return result
+
+
+def section(title: str, explanation: str, body: list[Flowable], together: bool = False) -> list[Flowable]:
+    """A sub-section of the summary, with its own outline entry under "Summary"; `together` keeps
+    it on one page (unless it is longer than a page)."""
+    s = styles()
+    # The marker comes after the break so that the outline points at the page the heading is on.
+    flowables = [Marker("Summary", title, level=1), para(title, s.subheading), para(explanation, s.muted),
+                 Spacer(1, 4), *body]
+    # Otherwise keep the heading with the start of its content rather than alone at the foot of a page.
+    return [KeepTogether(flowables)] if together else [CondPageBreak(90), *flowables]
+
+
+def nothing(answer: str) -> list[Flowable]:
+    """The one muted line a section prints when it finds nothing, in place of an empty table."""
+    return [para(answer, styles().muted)]
+
+
+def more(count: int, limit: int, where: str = "") -> list[Flowable]:
+    if count <= limit:
+        return []
+    return [Spacer(1, 3), para(f"… and {count - limit} more{where}.", styles().muted)]
+
+
+def listed(journey: JourneyMap, ids: list[str], width: float, none: str) -> list[Flowable]:
+    """Touchpoints as a Touchpoint / Stage / Lane table (the first `LIST_LIMIT`), or `none`."""
+    if not ids:
+        return nothing(none)
+    widths = [width * 0.5, width * 0.25, width * 0.25]
+    rows = [place(journey, tp_id, widths) for tp_id in ids[:LIST_LIMIT]]
+    return [table(["Touchpoint", "Stage", "Lane"], rows, widths, bold_column(0))] + more(len(ids), LIST_LIMIT)
