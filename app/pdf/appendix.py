@@ -20,7 +20,7 @@ from model.journey_map import JourneyMap
 from . import marks, text
 from .lens_sections import records_targets
 from .styles import MUTED_MARKUP, bold_column, cell_text, para, rich, severity_mark, styles, table_style
-from .vocabulary import EMOTION_NAMES, PAIN_KIND_NAMES, signed
+from model.vocabulary import EMOTION_NAMES, PAIN_KIND_NAMES, signed
 
 DESCRIPTION_LIMIT = 400  # characters of a description shown under the title
 NOTE_LIMIT = 1000  # characters of one pain point or opportunity: a third of a page in the narrowest column

@@ -18,7 +18,7 @@ from model.entities import SCORE_NAMES
 from model.journey_map import JourneyMap
 
 from . import fonts, marks, text
-from .vocabulary import SCORE_TITLES, signed
+from model.vocabulary import SCORE_TITLES, signed
 
 HEIGHT = 220
 _LABEL_SIZE = 8

@@ -20,7 +20,7 @@ from . import marks, text
 from .card import BAR_LEFT, BARS_TOP, BAR_STEP, FACE, PAD, draw_card
 from .fonts import centred_baseline
 from .styles import layout_style, para, rich, styles
-from .vocabulary import (CONNECTION_NAMES, EMOTION_NAMES, SCORE_EXPLANATIONS, SCORE_TITLES, SEVERITY_NAMES,
+from model.vocabulary import (CONNECTION_NAMES, EMOTION_NAMES, SCORE_EXPLANATIONS, SCORE_TITLES, SEVERITY_NAMES,
                          signed)
 
 Draw = Callable[[Canvas, float, float], None]

@@ -20,7 +20,7 @@ from model.lenses import motivators_by_stage
 from . import marks
 from .sections import listed, nothing, place, section, table
 from .styles import MUTED_MARKUP, bold_column, cell_text, para, rich, styles
-from .vocabulary import PAIN_KIND_NAMES, SCORE_TITLES, signed
+from model.vocabulary import PAIN_KIND_NAMES, SCORE_TITLES, signed
 
 NO_OWNER = "No owner"
 TICK = "\u2713"

@@ -26,7 +26,7 @@ from . import marks, text
 from .card import draw_card
 from .fonts import ascent, centred_baseline, line_height
 from .pages import MapTile
-from .vocabulary import signed
+from model.vocabulary import signed
 
 HEADER_PAD = 10
 NO_VALUE = "\u2013"  # an average of nothing, as the canvas shows it

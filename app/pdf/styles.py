@@ -13,7 +13,7 @@ from model import theme
 
 from . import fonts, marks, text
 from .fonts import SANS, SANS_BOLD, register_base_fonts
-from .vocabulary import SEVERITY_NAMES
+from model.vocabulary import SEVERITY_NAMES
 
 MUTED_MARKUP = f'<font color="{theme.TEXT_MUTED}">{{}}</font>'  # format with markup to show it muted
 

@@ -18,7 +18,7 @@ from .glance import at_a_glance
 from .lens_sections import lens_sections
 from .sections import LIST_LIMIT, average, listed, more, nothing, place, section, table
 from .styles import bold_column, cell_text, para, rich, severity_mark, styles
-from .vocabulary import PAIN_KIND_NAMES, signed
+from model.vocabulary import PAIN_KIND_NAMES, signed
 
 PAIN_LIST_LIMIT = 40  # pain points listed here; the appendix has every one
 
