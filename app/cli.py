@@ -11,11 +11,14 @@ import argparse
 import gc
 import json
 import sys
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from model.errors import JourneyFileError
 from model.journey_file import load
 from model.journey_map import JourneyMap
+
+if TYPE_CHECKING:
+    from model.analysis import Insights
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -33,11 +36,8 @@ def _titles(journey: JourneyMap, ids: list[str]) -> list[str]:
     return [journey.touchpoint(tp_id).title for tp_id in ids]
 
 
-def map_summary(journey: JourneyMap) -> dict:
+def map_summary(journey: JourneyMap, insights: "Insights") -> dict:
     """What `info --json` prints: the map's shape and the questions analysis answers."""
-    from model.analysis import analyse
-
-    insights = analyse(journey)
     return {
         "title": journey.info.title,
         "stages": [s.name for s in journey.stages],
@@ -62,7 +62,8 @@ def _info(args: argparse.Namespace) -> int:
     except JourneyFileError as error:
         print(error, file=sys.stderr)
         return 1
-    summary = map_summary(journey)
+    insights = analyse(journey)
+    summary = map_summary(journey, insights)
     if args.json:
         print(json.dumps(summary, indent=2, ensure_ascii=False))
         return 0
@@ -75,7 +76,7 @@ def _info(args: argparse.Namespace) -> int:
         print(f"  {label}: {', '.join(summary[key]) if summary[key] else 'none'}")
     print("  Stage averages (meaning / value / accommodation, emotion):")
     names = {s.id: s.name for s in journey.stages}
-    for scores in analyse(journey).stage_scores:
+    for scores in insights.stage_scores:
         mva = " / ".join(_format_average(v) for v in (scores.meaning, scores.value, scores.accommodation))
         print(f"    {names[scores.stage_id]}: {mva}, {_format_average(scores.emotion)}")
     return 0

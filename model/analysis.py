@@ -78,6 +78,11 @@ class StageScores:
     emotion: Optional[float]
     touchpoints: int
 
+    @property
+    def average(self) -> Optional[float]:
+        """The mean of the Meaning, Value and Accommodation averages that are set: how strong the stage is."""
+        return _mean([self.meaning, self.value, self.accommodation])
+
 
 def _mean(values: Iterable[Optional[float]]) -> Optional[float]:
     present = [v for v in values if v is not None]
@@ -143,8 +148,7 @@ class Insights:
 
     def weakest_stage(self) -> Optional[StageScores]:
         """The stage whose average Meaning, Value and Accommodation is lowest (scored stages only)."""
-        scored = [(_mean([s.meaning, s.value, s.accommodation]), i, s) for i, s in enumerate(self.stage_scores)]
-        scored = [entry for entry in scored if entry[0] is not None]
+        scored = [(s.average, i, s) for i, s in enumerate(self.stage_scores) if s.average is not None]
         return min(scored, key=lambda entry: entry[:2])[2] if scored else None
 
 

@@ -116,10 +116,8 @@ class InsightsPanel(QWidget):
             lines.append("<b>No dead ends:</b> every touchpoint leads on to the last stage.")
         weakest = insights.weakest_stage()
         if weakest is not None:
-            average = (sum(v for v in (weakest.meaning, weakest.value, weakest.accommodation) if v is not None)
-                       / sum(v is not None for v in (weakest.meaning, weakest.value, weakest.accommodation)))
             lines.append(f"<b>Weakest stage:</b> {journey.stage(weakest.stage_id).name} "
-                         f"(average score {average:.1f} of 5)")
+                         f"(average score {weakest.average:.1f} of 5)")
         if insights.pains.by_owner:
             top = insights.pains.by_owner[0]
             lines.append(f"<b>Most pain:</b> {top.owner or 'touchpoints with no owner'} "

@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Table
 
 from model import theme
-from model.analysis import Insights, StageScores
+from model.analysis import Insights
 from model.journey_map import JourneyMap
 
 from . import marks, text
@@ -19,13 +19,6 @@ GAP = 10  # between tiles
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'s' * (count != 1)}"
-
-
-def _score_average(scores: StageScores) -> float:
-    """The mean of a stage's Meaning, Value and Accommodation averages that are set, the measure
-    by which `Insights.weakest_stage` picks it."""
-    present = [v for v in (scores.meaning, scores.value, scores.accommodation) if v is not None]
-    return sum(present) / len(present)
 
 
 def _tile(label: str, answer: str, detail: str, colour: str = theme.TEXT) -> list[Flowable]:
@@ -50,7 +43,7 @@ def _weakest_stage(journey: JourneyMap, insights: Insights) -> list[Flowable]:
     if weakest is None:
         return _tile("Weakest stage", "Not scored yet", "Score touchpoints to compare the stages.")
     return _tile("Weakest stage", journey.stage(weakest.stage_id).name,
-                 f"Average score {_score_average(weakest):.1f} of 5 (Meaning, Value, Accommodation).")
+                 f"Average score {weakest.average:.1f} of 5 (Meaning, Value, Accommodation).")
 
 
 def _most_pain(insights: Insights) -> list[Flowable]:
