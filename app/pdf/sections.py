@@ -49,7 +49,11 @@ def section(title: str, explanation: str, body: list[Flowable], together: bool =
     flowables = [Marker("Summary", title, level=1), para(title, s.subheading), para(explanation, s.muted),
                  Spacer(1, 4), *body]
     # Otherwise keep the heading with the start of its content rather than alone at the foot of a page.
-    return [KeepTogether(flowables)] if together else [CondPageBreak(90), *flowables]
+    if together:
+        # KeepTogether measures its contents without the heading's space before, which the frame
+        # then adds: reserve it at the end too, or the last row of a tight fit spills over.
+        return [KeepTogether([*flowables, Spacer(1, s.subheading.spaceBefore)])]
+    return [CondPageBreak(90), *flowables]
 
 
 def nothing(answer: str) -> list[Flowable]:
