@@ -64,8 +64,8 @@ class Inspector(QWidget):
             getattr(self.touchpoint_page, name).connect(getattr(self, name))
         self.map_page.infoEdited.connect(self.infoEdited)
         self.map_page.personaEdited.connect(self.personaEdited)
-        self.stage_page.stageEdited.connect(self.stageEdited)
-        self.lane_page.laneEdited.connect(self.laneEdited)
+        self.stage_page.edited.connect(self.stageEdited)
+        self.lane_page.edited.connect(self.laneEdited)
         self.connection_page.connectionEdited.connect(self.connectionEdited)
 
         layout = QVBoxLayout(self)

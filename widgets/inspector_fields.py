@@ -159,6 +159,7 @@ class TextField(Field):
         super().__init__(widget, hint)
         self.parse, self.format = parse, format
         self._filling = False
+        self._good: Any = None  # the last valid value, shown again if the user leaves bad input behind
         widget.setPlaceholderText(placeholder)
         widget.installEventFilter(self)
         if isinstance(widget, QLineEdit):
@@ -195,6 +196,7 @@ class TextField(Field):
         return bool(self.widget.property("invalid"))
 
     def show_value(self, value: Any, force: bool = False) -> None:
+        self._good = value
         try:
             if same(self.parse(self.text), value):
                 return
@@ -239,6 +241,7 @@ class TextField(Field):
             self._mark(str(error))
             return
         self._mark(None)
+        self._good = value
         self.edited.emit(value)
 
     def _mark(self, problem: Optional[str]) -> None:
@@ -257,6 +260,9 @@ class TextField(Field):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.FocusOut:
+            if self.invalid:
+                self._fill(self.format(self._good))
+                self._mark(None)
             self.finished.emit()
         elif kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent):
             if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):

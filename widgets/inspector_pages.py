@@ -367,9 +367,40 @@ class TouchpointPage(Page):
         row.text.focus()
 
 
-class StagePage(Page):
+class _AxisPage(Page):
+    """A stage or a lane: a few fields of one entity on the map's stage or lane axis."""
+
+    edited = Signal(str, dict)  # stage or lane id, field -> new value
+    axis = "stage"
+    FIELDS: tuple[str, ...] = ()
+    place = "Column"
+
+    def _field(self, form, name: str, label: str, field: Field) -> None:
+        self.add(form, name, label, field, lambda value: same(getattr(self.entity, name), value)
+                 or self.edited.emit(self.ids[0], {name: value}))
+
+    @property
+    def entity(self):
+        return getattr(self.journey, self.axis)(self.ids[0])
+
+    def _all(self) -> tuple:
+        return getattr(self.journey, f"{self.axis}s")
+
+    def exists(self) -> bool:
+        return super().exists() and any(item.id == self.ids[0] for item in self._all())
+
+    def refresh(self, force: bool = False) -> None:
+        for name in self.FIELDS:
+            self.fields[name].show_value(getattr(self.entity, name), force)
+
+    def subheading(self) -> str:
+        index = getattr(self.journey, f"{self.axis}_index")(self.ids[0])
+        return f"{self.place} {index + 1} of {len(self._all())}"
+
+
+class StagePage(_AxisPage):
     heading = "Stage"
-    stageEdited = Signal(str, dict)
+    FIELDS = ("name", "goal")
 
     def __init__(self):
         super().__init__()
@@ -379,28 +410,12 @@ class StagePage(Page):
         self._field(form, "goal", "Customer goal", _text_field(goal, goal))
         self.end()
 
-    def _field(self, form, name: str, label: str, field: Field) -> None:
-        self.add(form, name, label, field, lambda value: same(getattr(self.stage, name), value)
-                 or self.stageEdited.emit(self.ids[0], {name: value}))
 
-    @property
-    def stage(self):
-        return self.journey.stage(self.ids[0])
-
-    def exists(self) -> bool:
-        return super().exists() and any(stage.id == self.ids[0] for stage in self.journey.stages)
-
-    def refresh(self, force: bool = False) -> None:
-        for name in ("name", "goal"):
-            self.fields[name].show_value(getattr(self.stage, name), force)
-
-    def subheading(self) -> str:
-        return f"Column {self.journey.stage_index(self.ids[0]) + 1} of {len(self.journey.stages)}"
-
-
-class LanePage(Page):
+class LanePage(_AxisPage):
     heading = "Lane"
-    laneEdited = Signal(str, dict)
+    axis = "lane"
+    FIELDS = ("name", "kind")
+    place = "Row"
 
     def __init__(self):
         super().__init__()
@@ -410,24 +425,6 @@ class LanePage(Page):
         self._field(form, "kind", "Kind", ComboField(kinds, "What the row stands for: a channel the customer "
                                                             "uses, an actor, or a backstage team."))
         self.end()
-
-    def _field(self, form, name: str, label: str, field: Field) -> None:
-        self.add(form, name, label, field, lambda value: same(getattr(self.lane, name), value)
-                 or self.laneEdited.emit(self.ids[0], {name: value}))
-
-    @property
-    def lane(self):
-        return self.journey.lane(self.ids[0])
-
-    def exists(self) -> bool:
-        return super().exists() and any(lane.id == self.ids[0] for lane in self.journey.lanes)
-
-    def refresh(self, force: bool = False) -> None:
-        for name in ("name", "kind"):
-            self.fields[name].show_value(getattr(self.lane, name), force)
-
-    def subheading(self) -> str:
-        return f"Row {self.journey.lane_index(self.ids[0]) + 1} of {len(self.journey.lanes)}"
 
 
 class ConnectionPage(Page):

@@ -1,6 +1,6 @@
 """Wayfinder's Mermaid export is accepted by Mermaid's own parser (mermaid 11, run under Node).
 
-The first run installs mermaid and jsdom with npm into tests/.mermaid (about 30 s); the test is
+The first run installs mermaid and jsdom with npm into .cache/mermaid (about 30 s); the test is
 skipped where Node or npm is missing or the registry cannot be reached.
 """
 
@@ -20,7 +20,7 @@ from tests.command_line import ROOT
 from tests.model.test_mermaid import journeys
 
 TOOL = ROOT / "tests" / "tools" / "mermaid_parse.mjs"
-MODULES = ROOT / "tests" / ".mermaid"
+MODULES = ROOT / ".cache" / "mermaid"
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def mermaid_parser():
     if not (node and npm):
         pytest.skip("Node.js and npm are not installed")
     if not (MODULES / "node_modules" / "mermaid").exists():
-        MODULES.mkdir(exist_ok=True)
+        MODULES.mkdir(parents=True, exist_ok=True)
         install = subprocess.run([npm, "install", "--silent", "--prefix", str(MODULES), "mermaid@11", "jsdom@24"],
                                  capture_output=True, text=True, timeout=600)
         if install.returncode != 0:
