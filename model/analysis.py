@@ -146,6 +146,13 @@ class Insights:
     expectation_gaps: list[Gap]
     target_gaps: list[Gap]
 
+    def problems(self) -> dict[str, str]:
+        """Touchpoint id -> "dead_end" or "unreachable" (a touchpoint that is both is marked unreachable,
+        the cause), for the marks on the canvas and in the PDF."""
+        marks = dict.fromkeys(self.dead_ends, "dead_end")
+        marks.update(dict.fromkeys(self.unreachable, "unreachable"))
+        return marks
+
     def weakest_stage(self) -> Optional[StageScores]:
         """The stage whose average Meaning, Value and Accommodation is lowest (scored stages only)."""
         scored = [(s.average, i, s) for i, s in enumerate(self.stage_scores) if s.average is not None]

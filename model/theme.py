@@ -107,6 +107,10 @@ SELECTION_FILL = "#cfe3f1"
 DROP_INDICATOR = BLUE
 PROBLEM_HIGHLIGHT = VERMILLION  # dead ends, unreachable cards found by analysis
 UNREACHABLE_HIGHLIGHT = REDDISH_PURPLE
+# How the canvas and the PDF mark what analysis finds: a border and a labelled tab above the card.
+PROBLEM_MARKS = {"dead_end": (PROBLEM_HIGHLIGHT, "Dead end"), "unreachable": (UNREACHABLE_HIGHLIGHT, "Unreachable")}
+PROBLEM_TAB_HEIGHT = 16
+PROBLEM_TAB_OVERLAP = 4  # the tab comes down over the card's edge and rises no higher than the cell's padding
 TARGET_CURVE = BLUISH_GREEN  # the to-be emotion, dashed beside today's
 PATH_COLOURS = {"easiest": BLUISH_GREEN, "painful": VERMILLION, "happy": BLUE}
 

@@ -11,7 +11,7 @@ from model.entities import SCORE_NAMES, Touchpoint
 from widgets.text import elided_lines, font
 
 HANDLE_RADIUS = 6
-BADGE_HEIGHT = 17
+BADGE_RISE = theme.PROBLEM_TAB_HEIGHT - theme.PROBLEM_TAB_OVERLAP  # how far the tab stands above the card
 _CARD_RECT = QRectF(0, 0, theme.CARD_WIDTH, theme.CARD_HEIGHT)
 
 
@@ -36,7 +36,7 @@ class CardItem(QGraphicsItem):
         return self.scene().journey.touchpoint(self.touchpoint_id)
 
     def boundingRect(self) -> QRectF:
-        return _CARD_RECT.adjusted(-3, -3 - (BADGE_HEIGHT if self.badge else 0), 3 + HANDLE_RADIUS, 3)
+        return _CARD_RECT.adjusted(-3, -3 - (BADGE_RISE if self.badge else 0), 3 + HANDLE_RADIUS, 3)
 
     def set_overlay(self, highlight: str | None = None, fill: str | None = None, badge: str = "") -> None:
         if (highlight, fill, badge) != (self.highlight, self.fill, self.badge):
@@ -107,13 +107,13 @@ class CardItem(QGraphicsItem):
         """A label on a tab above the card, in the highlight's colour: "Dead end", "Unreachable"."""
         badge_font = font(theme.CARD_META_SIZE, bold=True)
         width = QFontMetricsF(badge_font).horizontalAdvance(self.badge) + 12
-        tab = QRectF(0, -BADGE_HEIGHT, width, BADGE_HEIGHT + theme.CARD_CORNER_RADIUS)
+        tab = QRectF(0, -BADGE_RISE, width, theme.PROBLEM_TAB_HEIGHT)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(self.highlight or theme.PROBLEM_HIGHLIGHT))
         painter.drawRoundedRect(tab, 4, 4)
         painter.setFont(badge_font)
         painter.setPen(QColor("#ffffff"))
-        painter.drawText(QRectF(0, -BADGE_HEIGHT, width, BADGE_HEIGHT), Qt.AlignmentFlag.AlignCenter, self.badge)
+        painter.drawText(tab, Qt.AlignmentFlag.AlignCenter, self.badge)
 
     @staticmethod
     def _paint_emotion(painter: QPainter, rect: QRectF, emotion: int | None) -> None:

@@ -58,10 +58,8 @@ def legend_entries(colour_by: str) -> list[tuple[str, str]]:
 def apply_overlays(scene, choice: OverlayChoice, insights: Insights, path: Sequence[str] = ()) -> None:
     """Paint `choice` onto the scene's cards, connections and emotion curve."""
     journey = scene.journey
-    marks: dict[str, tuple[str, str]] = {}
-    if choice.problems:
-        marks.update((tp_id, (theme.UNREACHABLE_HIGHLIGHT, "Unreachable")) for tp_id in insights.unreachable)
-        marks.update((tp_id, (theme.PROBLEM_HIGHLIGHT, "Dead end")) for tp_id in insights.dead_ends)
+    marks = {tp_id: theme.PROBLEM_MARKS[kind] for tp_id, kind in insights.problems().items()} \
+        if choice.problems else {}
     path_colour = theme.PATH_COLOURS.get(choice.path)
     on_path = set(path)
     for tp_id, card in scene.cards.items():

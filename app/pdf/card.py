@@ -14,7 +14,7 @@ from model import theme
 from model.entities import SCORE_NAMES, Touchpoint
 
 from . import marks, text
-from .fonts import ascent, centred_baseline, line_height
+from .fonts import ascent, centred_baseline, line_height, string_width
 from .stamps import stamp
 
 PAD = theme.CARD_PADDING
@@ -32,12 +32,15 @@ def meta_line(touchpoint: Touchpoint) -> str:
     return " · ".join(part for part in (touchpoint.channel, touchpoint.owner) if part)
 
 
-def draw_card(canvas: Canvas, touchpoint: Touchpoint, x: float, top: float) -> None:
-    """Draw `touchpoint`'s card with its top-left corner at (x, top), y up."""
+def draw_card(canvas: Canvas, touchpoint: Touchpoint, x: float, top: float, problem: str | None = None) -> None:
+    """Draw `touchpoint`'s card with its top-left corner at (x, top), y up; `problem` ("dead_end" or
+    "unreachable") marks it as the canvas does."""
     canvas.saveState()
     canvas.translate(x, top)  # from here on, the card's own y-down offsets are negated
     background = touchpoint.colour or theme.CARD_BACKGROUND
     stamp(canvas, ("card", background), _BOX, lambda c: _frame(c, background))
+    if problem:
+        problem_mark(canvas, problem)
     emotion = touchpoint.emotion
     stamp(canvas, ("card face", emotion), _BOX,
           lambda c: marks.emotion_face(c, theme.CARD_WIDTH - PAD - FACE / 2, -PAD - FACE / 2, FACE, emotion))
@@ -61,6 +64,26 @@ def draw_card(canvas: Canvas, touchpoint: Touchpoint, x: float, top: float) -> N
         text.draw_fitted(canvas, PAD, -(meta_top + ascent(theme.CARD_META_SIZE)), meta, theme.CARD_META_SIZE,
                          theme.CARD_WIDTH - 2 * PAD)
     canvas.restoreState()
+
+
+def problem_mark(canvas: Canvas, problem: str) -> None:
+    """A border in the problem's colour and a tab on the card's top edge naming it ("Dead end")."""
+    canvas.setStrokeColor(marks.colour(theme.PROBLEM_MARKS[problem][0]))
+    canvas.setLineWidth(theme.CARD_SELECTED_BORDER_WIDTH)
+    canvas.roundRect(0, -theme.CARD_HEIGHT, theme.CARD_WIDTH, theme.CARD_HEIGHT, theme.CARD_CORNER_RADIUS,
+                     stroke=1, fill=0)
+    problem_tab(canvas, problem)
+
+
+def problem_tab(canvas: Canvas, problem: str) -> None:
+    """The tab alone, its bottom `PROBLEM_TAB_OVERLAP` below y = 0."""
+    colour, label = theme.PROBLEM_MARKS[problem]
+    size = theme.CARD_META_SIZE
+    height, bottom = theme.PROBLEM_TAB_HEIGHT, -theme.PROBLEM_TAB_OVERLAP
+    canvas.setFillColor(marks.colour(colour))
+    canvas.roundRect(0, bottom, string_width(label, size, bold=True) + 12, height, 4, stroke=0, fill=1)
+    canvas.setFillColor(marks.colour("#ffffff"))
+    text.draw_line(canvas, 6, centred_baseline(bottom + height / 2, size), label, size, bold=True)
 
 
 def _frame(canvas: Canvas, background: str) -> None:

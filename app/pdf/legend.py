@@ -10,15 +10,15 @@ from __future__ import annotations
 from typing import Callable
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from model import theme
 from model.entities import SCORE_NAMES, ConnectionKind, PainPoint, Scores, Touchpoint
 from model.layout import Point, Route
 
 from . import marks, text
-from .card import BAR_LEFT, BARS_TOP, BAR_STEP, FACE, PAD, draw_card
-from .fonts import centred_baseline
+from .card import BAR_LEFT, BARS_TOP, BAR_STEP, FACE, PAD, draw_card, problem_tab
+from .fonts import centred_baseline, string_width
 from .styles import layout_style, para, rich, styles
 from model.vocabulary import (CONNECTION_NAMES, EMOTION_NAMES, SCORE_EXPLANATIONS, SCORE_TITLES, SEVERITY_NAMES,
                          signed)
@@ -125,19 +125,34 @@ def _average(canvas: Canvas, width: float, height: float) -> None:
     marks.score_bar(canvas, 0, height - 22, width - 6, 5, "meaning", 3.5)
 
 
-def _rows(entries: list[tuple[Flowable, str, str]]) -> Table:
+def _rows(entries: list[tuple[Flowable, str, str]], swatch_width: float = SWATCH_WIDTH) -> Table:
     s = styles()
     rows = [[swatch, para(title, s.cell_bold) if not body else [para(title, s.cell_bold), para(body, s.cell)]]
             for swatch, title, body in entries]
-    table = Table(rows, colWidths=[SWATCH_WIDTH + 8, None], hAlign="LEFT")
+    table = Table(rows, colWidths=[swatch_width + 8, None], hAlign="LEFT")
     table.setStyle(layout_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 2),
                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2)))
     return table
 
 
-def legend(width: float, target: bool) -> list[Flowable]:
+def _problem(problem: str) -> Draw:
+    def draw(canvas: Canvas, width: float, height: float) -> None:
+        canvas.saveState()
+        canvas.translate(0, height / 2 - theme.PROBLEM_TAB_HEIGHT / 2 + theme.PROBLEM_TAB_OVERLAP)
+        problem_tab(canvas, problem)
+        canvas.restoreState()
+    return draw
+
+
+PROBLEM_EXPLANATIONS = {
+    "dead_end": "No path leads on from here to the last stage.",
+    "unreachable": "No path from the first stage leads here.",
+}
+
+
+def legend(width: float, target: bool, problems: set[str] = frozenset()) -> list[Flowable]:
     """The legend's flowables for a frame `width` points wide; `target`: the map draws a target
-    emotion curve, which is then explained too."""
+    emotion curve, `problems`: the kinds of problem marks it shows, which are then explained too."""
     s = styles()
     row_height = 22
     card = [para("Touchpoint card", s.subheading),
@@ -154,6 +169,11 @@ def legend(width: float, target: bool) -> list[Flowable]:
         [(Swatch(SWATCH_WIDTH, row_height, _pain(severity)), SEVERITY_NAMES[severity], "")
          for severity in (1, 2, 3)]),
         para("The number counts a card's pain points; the colour is the worst one's severity.", s.cell)]
+    if problems:  # the tab itself names the problem; its row says what it means
+        kinds = [kind for kind in theme.PROBLEM_MARKS if kind in problems]
+        tab = max(string_width(theme.PROBLEM_MARKS[kind][1], theme.CARD_META_SIZE, bold=True) + 12 for kind in kinds)
+        pains += [Spacer(1, 6), _rows([(Swatch(tab, 20, _problem(kind)), PROBLEM_EXPLANATIONS[kind], "")
+                                       for kind in kinds], swatch_width=tab)]
     connections = [para("Connections", s.subheading), _rows(
         [(Swatch(SWATCH_WIDTH, row_height, _connection(kind)), *CONNECTION_NAMES[kind]) for kind in ConnectionKind]
         + [(Swatch(SWATCH_WIDTH, 34, _loop), "Loop back", "An arch above the cards leads to an earlier step.")])]

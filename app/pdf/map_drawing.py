@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from model import theme
-from model.analysis import StageScores
+from model.analysis import Insights
 from model.entities import SCORE_NAMES
 from model.journey_map import JourneyMap
 from model.layout import MapGeometry, Point, Rect, Route
@@ -38,9 +38,10 @@ class MapContent:
     """What every tile of one map draws from, prepared once: the routes with their extents and
     y flipped, grouped by kind, rather than again for each of a large map's hundred pages."""
 
-    def __init__(self, journey: JourneyMap, geometry: MapGeometry, scores: list[StageScores]):
+    def __init__(self, journey: JourneyMap, geometry: MapGeometry, insights: Insights):
         self.journey, self.geometry = journey, geometry
-        self.scores = {entry.stage_id: entry for entry in scores}
+        self.scores = {entry.stage_id: entry for entry in insights.stage_scores}
+        self.problems = insights.problems()
         self.routes: list[tuple[tuple[float, float, float, float], str, Route]] = []  # (box, kind, route)
         self.labels: list[tuple[tuple[float, float, float, float], Point, str]] = []  # (box, where, label)
         for (source, target), route in geometry.routes.items():
@@ -204,7 +205,7 @@ class MapPainter:
     def _draw_cards(self) -> None:
         for tp_id, rect in self.geometry.cards.items():
             if self._visible(rect):
-                draw_card(self.canvas, self.journey.touchpoint(tp_id), rect.x, -rect.y)
+                draw_card(self.canvas, self.journey.touchpoint(tp_id), rect.x, -rect.y, self.content.problems.get(tp_id))
 
     # ----------------------------------------------------------------- headers
     def _draw_stage_headers(self) -> None:

@@ -187,7 +187,7 @@ def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optio
     document_size = page_size("A4" if page == "fit" else page, orientation)
     width = frame(document_size).width
     steps = _Progress(progress, 3 + len(plan.tiles) + row_count(journey) + 1)
-    content = MapContent(journey, geometry, insights.stage_scores)
+    content = MapContent(journey, geometry, insights)
 
     story: list[Flowable] = [Marker("", "Title"), *title_block(journey, client, author, logo, today, width),
                              _Step(), NextPageTemplate("map"), PageBreak()]
@@ -204,7 +204,7 @@ def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optio
         if i == len(plan.tiles) - 1:
             story.append(NextPageTemplate("document"))
         story.append(PageBreak())
-    legend_page = legend(width, target=bool(geometry.target_emotion_curve))
+    legend_page = legend(width, target=bool(geometry.target_emotion_curve), problems=set(insights.problems().values()))
     story += [Marker("Legend", "Legend"), *legend_page, _Step(), PageBreak(),
               Marker("Summary", "Summary"), *summary(journey, insights, width), _Step(), PageBreak(),
               Marker("Appendix", "Appendix"), *appendix(journey, width)]

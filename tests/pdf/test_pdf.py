@@ -339,3 +339,20 @@ def test_cli_export_never_imports_qt(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_dead_ends_and_unreachable_touchpoints_are_marked_on_the_map_and_explained(tmp_path):
+    journey = make_map(stages=("Aware", "Buy"), lanes=("Web",),
+                       cards={("Aware", "Web"): ["Ad", "Hold queue"], ("Buy", "Web"): ["Pay", "Old catalogue"]})
+    journey.add_connection("ad", "pay")
+    reader = export(journey, tmp_path)
+    pages, marks = page_texts(reader), outline(reader)
+    map_page = next(page for level, title, page in marks if title.startswith("Part") or title == "Map")
+    legend_page = next(page for level, title, page in marks if title == "Legend")
+    assert "Dead end" in pages[map_page] and "Unreachable" in pages[map_page]
+    assert "No path leads on from here" in pages[legend_page] and "No path from the first stage" in pages[legend_page]
+    clean = make_map(stages=("Aware", "Buy"), lanes=("Web",), cards={("Aware", "Web"): ["Ad"], ("Buy", "Web"): ["Pay"]})
+    clean.add_connection("ad", "pay")
+    (tmp_path / "clean").mkdir()
+    reader = export(clean, tmp_path / "clean")
+    assert not any("Dead end" in text or "Unreachable" in text for text in page_texts(reader)[:5])
