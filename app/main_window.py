@@ -233,6 +233,8 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | Path) -> bool:
         """Open a map file; a bad file is reported and the current map stays as it was."""
+        if Path(path).resolve().parent == SAMPLES_DIR:
+            return self.open_sample(Path(path))
         if not self.confirm_discard():
             return False
         read_only = False
@@ -263,12 +265,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
         return True
 
-    def open_sample(self, path: Path) -> None:
+    def open_sample(self, path: Path) -> bool:
         """A sample opens as an untitled copy, so saving never writes into the bundled samples."""
-        if self.confirm_discard():
-            from model.journey_file import load
+        if not self.confirm_discard():
+            return False
+        from model.journey_file import load
 
-            self.document.replace(load(path), None)
+        self.document.replace(load(path), None)
+        self.statusBar().showMessage(f"Opened a copy of the sample {path.stem}: Save As keeps your version", 8000)
+        return True
 
     def save(self) -> bool:
         if self.document.path is None or self.document.read_only:

@@ -139,3 +139,19 @@ def test_keyboard_shortcuts_dialog_lists_menu_and_canvas_keys(window, qtbot, mon
     assert actions["Ctrl+Z"] == "Undo" and actions["Ctrl+Alt+S"] == "Stage"
     assert any(keys == "Enter" for keys, _ in seen["rows"])
     settle(window)
+
+
+def test_a_bundled_sample_opens_as_an_untitled_copy(window, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.samples import sample_paths
+
+    sample = sample_paths()[0]
+    before = sample.read_bytes()
+    assert window.open_path(sample)
+    assert window.document.path is None and len(window.document.journey) > 20
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    click(window, card_center(window, next(iter(window.document.journey.touchpoint_ids()))))
+    shortcut(window, "delete")
+    shortcut(window, "save")  # asks where (cancelled): never into the samples
+    assert sample.read_bytes() == before
