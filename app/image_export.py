@@ -28,12 +28,21 @@ def _application():
 
 
 def _scene(journey: JourneyMap):
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from model.analysis import analyse
     from widgets.canvas_scene import JourneyScene
+    from widgets.overlays import OverlayChoice, apply_overlays
 
     scene = JourneyScene(journey)
     scene.ensure_layout()
     for button in (scene.add_stage_button, scene.add_lane_button):
         button.hide()
+    apply_overlays(scene, OverlayChoice(), analyse(journey))  # dead ends marked, as the canvas shows them
+    # The canvas caches cards as pixmaps; an export draws them afresh, so that text stays text
+    # in SVG and a 2x PNG is sharp rather than an enlarged screen image.
+    for item in scene.items():
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     return scene
 
 
