@@ -12,6 +12,7 @@ from PySide6.QtCore import QMimeData
 from pydantic import TypeAdapter, ValidationError
 
 from model.entities import Connection, Touchpoint
+from model.errors import first_problem
 from model.journey_map import JourneyMap, new_id
 
 MIME_TYPE = "application/x-wayfinder-touchpoints+json"
@@ -39,11 +40,16 @@ def _as_text(journey: JourneyMap, touchpoint: Touchpoint) -> str:
     return f"{touchpoint.title}\t{where}" + (f"\t{touchpoint.description}" if touchpoint.description else "")
 
 
+class DamagedClipboard(ValueError):
+    """The clipboard carries Wayfinder's type of data, but not data Wayfinder can read."""
+
+
 def from_mime(mime: QMimeData, journey: JourneyMap, cell: tuple[str, str]) -> tuple[list[Touchpoint], list[Connection]]:
     """Copies of the clipboard's touchpoints with fresh ids, ready to insert into `journey`.
 
     A copy keeps its stage and lane when this map has them; otherwise it goes into `cell`.
-    Returns nothing when the clipboard holds no Wayfinder touchpoints.
+    Returns nothing when the clipboard holds no Wayfinder touchpoints, and raises `DamagedClipboard`
+    when it claims to but cannot be read (another program, or a newer Wayfinder, wrote it).
     """
     if not mime.hasFormat(MIME_TYPE):
         return [], []
@@ -51,9 +57,13 @@ def from_mime(mime: QMimeData, journey: JourneyMap, cell: tuple[str, str]) -> tu
         payload = json.loads(bytes(mime.data(MIME_TYPE)).decode("utf-8"))
         touchpoints = _TOUCHPOINTS.validate_python(payload["touchpoints"])
         connections = _CONNECTIONS.validate_python(payload["connections"])
-    except (ValueError, KeyError, TypeError, ValidationError):
-        return [], []
+    except ValidationError as error:
+        place, reason = first_problem(error)
+        raise DamagedClipboard(f"{place}: {reason}") from None
+    except (ValueError, KeyError, TypeError) as error:
+        raise DamagedClipboard(f"not the JSON Wayfinder writes ({type(error).__name__}: {error})") from None
     return copies(journey, touchpoints, connections, cell)
+
 
 
 def copies(journey: JourneyMap, touchpoints: list[Touchpoint], connections: list[Connection],

@@ -225,7 +225,12 @@ class MapEditing(QObject):
         cell = self.scene.current_cell()
         if cell is None:
             return
-        touchpoints, connections = clipboard.from_mime(QApplication.clipboard().mimeData(), self.journey, cell)
+        try:
+            touchpoints, connections = clipboard.from_mime(QApplication.clipboard().mimeData(), self.journey, cell)
+        except clipboard.DamagedClipboard as error:
+            QMessageBox.warning(self.view, "Cannot paste",
+                                f"The clipboard holds Wayfinder cards that cannot be read: {error}. Nothing was pasted.")
+            return
         self._insert_copies(touchpoints, connections, "Paste")
 
     def duplicate(self) -> None:

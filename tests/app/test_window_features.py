@@ -155,3 +155,20 @@ def test_a_bundled_sample_opens_as_an_untitled_copy(window, monkeypatch):
     shortcut(window, "delete")
     shortcut(window, "save")  # asks where (cancelled): never into the samples
     assert sample.read_bytes() == before
+
+
+def test_damaged_wayfinder_data_on_the_clipboard_is_refused_with_a_message(window, tmp_path, dialogs):
+    from PySide6.QtCore import QMimeData
+
+    open_map(window, two_stage_map(), tmp_path)
+    before = len(window.document.journey)
+    click(window, card_center(window, window.document.journey.cell("aware", "web")[0]))
+    for damaged in (b"{not json", b'{"touchpoints": [{"id": "x"}], "connections": []}'):
+        mime = QMimeData()
+        mime.setData(MIME_TYPE, damaged)
+        QApplication.clipboard().setMimeData(mime)
+        shortcut(window, "paste")
+        kind, title, text = dialogs.shown[-1]
+        assert (kind, title) == ("warning", "Cannot paste") and "Nothing was pasted" in text
+        assert len(window.document.journey) == before
+    assert "[0].title: is missing" in text  # the second one says where and what
