@@ -389,18 +389,16 @@ class JourneyScene(QGraphicsScene):
 
     def _header_menu(self, menu: QMenu, header: HeaderItem) -> None:
         self.select_header(header.kind, header.item_id)
-        item_id = header.item_id
-        if header.kind == "stage":
-            index = self.journey.stage_index(item_id)
-            menu.addAction("Rename Stage", lambda: self.edit_header("stage", item_id))
-            menu.addAction("Insert Stage Before", lambda: self.addStageRequested.emit(index))
-            menu.addAction("Insert Stage After", lambda: self.addStageRequested.emit(index + 1))
-            menu.addSeparator()
-            menu.addAction("Remove Stage", lambda: self.removeStageRequested.emit(item_id))
-        else:
-            index = self.journey.lane_index(item_id)
-            menu.addAction("Rename Lane", lambda: self.edit_header("lane", item_id))
-            menu.addAction("Insert Lane Above", lambda: self.addLaneRequested.emit(index))
-            menu.addAction("Insert Lane Below", lambda: self.addLaneRequested.emit(index + 1))
-            menu.addSeparator()
-            menu.addAction("Remove Lane", lambda: self.removeLaneRequested.emit(item_id))
+        kind, item_id = header.kind, header.item_id
+        noun, before, after, add, remove, index_of = {
+            "stage": ("Stage", "Before", "After", self.addStageRequested, self.removeStageRequested,
+                      self.journey.stage_index),
+            "lane": ("Lane", "Above", "Below", self.addLaneRequested, self.removeLaneRequested,
+                     self.journey.lane_index),
+        }[kind]
+        index = index_of(item_id)
+        menu.addAction(f"Rename {noun}", lambda: self.edit_header(kind, item_id))
+        menu.addAction(f"Insert {noun} {before}", lambda: add.emit(index))
+        menu.addAction(f"Insert {noun} {after}", lambda: add.emit(index + 1))
+        menu.addSeparator()
+        menu.addAction(f"Remove {noun}", lambda: remove.emit(item_id))

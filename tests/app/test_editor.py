@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 
 from model.journey_file import load, to_bytes
-from tests.app.driver import card_center, cell_center, click, double_click, drag, keys, open_map, shortcut
+from tests.app.driver import card_center, cell_center, click, double_click, drag, keys, open_map, settle, shortcut
 from tests.factories import make_map
 
 Key = Qt.Key
@@ -199,3 +199,25 @@ def test_title_shows_the_file_name_and_modified_mark(window, tmp_path):
     assert window.isWindowModified()
     shortcut(window, "undo")
     assert not window.isWindowModified()
+
+
+def test_header_context_menus_insert_and_remove_stages_and_lanes(window, tmp_path):
+    from PySide6.QtWidgets import QMenu
+
+    open_map(window, make_map(stages=("Aware", "Buy"), lanes=("Web", "Store")), tmp_path)
+    journey = window.document.journey
+
+    def choose(kind: str, item_id: str, text: str) -> None:
+        menu = QMenu()
+        window.scene._header_menu(menu, window.scene.headers[kind, item_id])
+        next(action for action in menu.actions() if action.text() == text).trigger()
+        settle(window)
+
+    choose("stage", "aware", "Insert Stage After")
+    assert [s.id for s in journey.stages][0] == "aware" and len(journey.stages) == 3
+    assert journey.stages[2].id == "buy"
+    choose("lane", "store", "Remove Lane")
+    assert [lane.id for lane in journey.lanes] == ["web"]
+    shortcut(window, "undo")
+    shortcut(window, "undo")
+    assert [s.id for s in journey.stages] == ["aware", "buy"] and [lane.id for lane in journey.lanes] == ["web", "store"]
