@@ -67,3 +67,8 @@ def window(qtbot, settings_dir, dialogs):
     main.view.setFocus()
     yield main
     main.document.undo_stack.setClean()
+    # Qt's offscreen clipboard crashes the interpreter at exit if it still holds mime data made in
+    # Python (PySide6 6.11, offscreen only; xcb is fine): leave it empty.
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.clipboard().clear()
