@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 import networkx as nx
 from pydantic import BaseModel, ValidationError
@@ -30,6 +30,7 @@ from .entities import (
     Touchpoint,
 )
 from .errors import InvalidChange, invalid_change
+from .ordering import Axis, position
 
 Subscriber = Callable[[ev.MapEvent], None]
 E = TypeVar("E", bound=BaseModel)
@@ -76,65 +77,14 @@ class Removal:
     connections: list[Connection] = field(default_factory=list)
 
 
-class _Axis:
-    """The ordered stages, or the ordered lanes: the two share every operation."""
-
-    def __init__(self, noun: str, added, changed, removed, reordered):
-        self.noun = noun
-        self.added, self.changed, self.removed, self.reordered = added, changed, removed, reordered
-        self.items: list = []
-        self.index_of: dict[str, int] = {}
-
-    def _reindex(self) -> None:
-        self.index_of = {item.id: i for i, item in enumerate(self.items)}
-
-    def get(self, item_id: str):
-        try:
-            return self.items[self.index_of[item_id]]
-        except KeyError:
-            raise InvalidChange(f"there is no {self.noun} with id {item_id!r}") from None
-
-    def insert(self, item, index: Optional[int]) -> None:
-        if item.id in self.index_of:
-            raise InvalidChange(f"a {self.noun} with id {item.id!r} exists already", "id")
-        self.items.insert(len(self.items) if index is None else _clamp(index, len(self.items)), item)
-        self._reindex()
-
-    def replace(self, item) -> None:
-        self.items[self.index_of[item.id]] = item
-
-    def move(self, item_id: str, index: int) -> bool:
-        """Move an item to `index`; False when it is there already."""
-        item = self.get(item_id)
-        _clamp(index, len(self.items) - 1)
-        if self.index_of[item_id] == index:
-            return False
-        self.items.remove(item)
-        self.items.insert(index, item)
-        self._reindex()
-        return True
-
-    def pop(self, item_id: str) -> int:
-        index = self.index_of[item_id]
-        del self.items[index]
-        self._reindex()
-        return index
-
-
-def _clamp(index: int, length: int) -> int:
-    if not 0 <= index <= length:
-        raise InvalidChange(f"position {index} is outside 0..{length}", "index")
-    return index
-
-
 class JourneyMap:
     """A customer journey: stages x lanes, touchpoints in cells, connections between them."""
 
     def __init__(self, info: MapInfo | None = None, persona: Persona | None = None):
         self._info = info or MapInfo()
         self._persona = persona or Persona()
-        self._stages = _Axis("stage", ev.StageAdded, ev.StageChanged, ev.StageRemoved, ev.StagesReordered)
-        self._lanes = _Axis("lane", ev.LaneAdded, ev.LaneChanged, ev.LaneRemoved, ev.LanesReordered)
+        self._stages = Axis("stage", ev.StageAdded, ev.StageChanged, ev.StageRemoved, ev.StagesReordered)
+        self._lanes = Axis("lane", ev.LaneAdded, ev.LaneChanged, ev.LaneRemoved, ev.LanesReordered)
         self._graph = nx.DiGraph()
         self._cells: dict[Cell, list[str]] = {}
         self._subscribers: list[Subscriber] = []
@@ -312,12 +262,12 @@ class JourneyMap:
         self._emit(ev.LaneRemoved(lane_id))
         return removal
 
-    def _insert_on(self, axis: _Axis, item, index: int | None):
+    def _insert_on(self, axis: Axis, item, index: int | None):
         axis.insert(item, index)
         self._emit(axis.added(item.id))
         return item
 
-    def _update_on(self, axis: _Axis, item_id: str, changes: dict[str, Any]):
+    def _update_on(self, axis: Axis, item_id: str, changes: dict[str, Any]):
         old = axis.get(item_id)
         axis.replace(_changed(old, changes))
         self._emit(axis.changed(item_id))
@@ -343,7 +293,7 @@ class JourneyMap:
         self._check_cell(touchpoint.stage, touchpoint.lane)
         self._check_note_ids(touchpoint)
         cell = self._cells.get((touchpoint.stage, touchpoint.lane), [])
-        cell.insert(len(cell) if index is None else _clamp(index, len(cell)), touchpoint.id)
+        cell.insert(position(index, len(cell)), touchpoint.id)
         self._cells[touchpoint.stage, touchpoint.lane] = cell
         self._graph.add_node(touchpoint.id, touchpoint=touchpoint)
         self._emit(ev.TouchpointAdded(touchpoint.id))
@@ -370,7 +320,7 @@ class JourneyMap:
         target = self._cells.setdefault((stage, lane), [])
         source.remove(touchpoint_id)
         try:
-            target.insert(len(target) if index is None else _clamp(index, len(target)), touchpoint_id)
+            target.insert(position(index, len(target)), touchpoint_id)
         except InvalidChange:
             source.insert(was[2], touchpoint_id)
             raise
@@ -509,7 +459,7 @@ class JourneyMap:
         prefix = "pain" if name == "pain_points" else "idea"
         data["id"] = data["id"] or new_id(prefix, {n.id for n in notes}.__contains__)
         note = _validated(_NOTE_TYPES[name], data)
-        notes.insert(len(notes) if index is None else _clamp(index, len(notes)), note)
+        notes.insert(position(index, len(notes)), note)
         self.update_touchpoint(touchpoint_id, **{name: notes})
         return note
 
