@@ -44,7 +44,7 @@ def map_summary(journey: JourneyMap, insights: "Insights") -> dict:
         "lanes": [lane.name for lane in journey.lanes],
         "touchpoints": len(journey),
         "connections": journey.graph.number_of_edges(),
-        "pain_points": sum(len(tp.pain_points) for tp in journey.touchpoints()),
+        "pain_points": insights.pains.total,
         "dead_ends": _titles(journey, insights.dead_ends),
         "unreachable": _titles(journey, insights.unreachable),
     }

@@ -32,6 +32,9 @@ class PainTally:
     by_severity: dict[int, int]  # 3 critical, 2 serious, 1 minor -> how many
     by_kind: list[tuple[PainKind, int]]  # most frequent first
     by_owner: list[OwnerPain]  # most pain first
+    # The touchpoints behind each count, in reading order, for the panel to select.
+    touchpoints_by_severity: dict[int, tuple[str, ...]]
+    touchpoints_by_kind: dict[PainKind, tuple[str, ...]]
 
     @property
     def total(self) -> int:
@@ -43,6 +46,8 @@ def pain_tally(journey: JourneyMap) -> PainTally:
     severity: Counter[int] = Counter({3: 0, 2: 0, 1: 0})
     kinds: Counter[PainKind] = Counter()
     owners: dict[str, list] = {}
+    at_severity: dict[int, dict[str, None]] = {3: {}, 2: {}, 1: {}}  # dicts keep order and drop repeats
+    of_kind: dict[PainKind, dict[str, None]] = {}
     for tp in journey.touchpoints():
         if not tp.pain_points:
             continue
@@ -53,12 +58,16 @@ def pain_tally(journey: JourneyMap) -> PainTally:
             kinds[pain.kind] += 1
             owned[0] += 1
             owned[1] += pain.severity
+            at_severity[pain.severity][tp.id] = None
+            of_kind.setdefault(pain.kind, {})[tp.id] = None
     kind_order = list(PainKind)
     by_owner = [OwnerPain(owner, count, weight, tuple(ids)) for owner, (count, weight, ids) in owners.items()]
     return PainTally(
         by_severity={level: severity[level] for level in (3, 2, 1)},
         by_kind=sorted(kinds.items(), key=lambda item: (-item[1], kind_order.index(item[0]))),
         by_owner=sorted(by_owner, key=lambda o: (-o.severity, -o.pain_points, o.owner == NO_OWNER, o.owner)),
+        touchpoints_by_severity={level: tuple(ids) for level, ids in at_severity.items()},
+        touchpoints_by_kind={kind: tuple(ids) for kind, ids in of_kind.items()},
     )
 
 

@@ -84,10 +84,10 @@ class InsightsPanel(QWidget):
                       [(f"{o.owner or 'No owner'} — {o.pain_points} pain point{'s' * (o.pain_points != 1)}, "
                         f"severity {o.severity}", list(o.touchpoint_ids)) for o in pains.by_owner])
         self._section("Pain by severity", "",
-                      [(f"{SEVERITY_NAMES[level]}: {count}", self._with_pain(journey, level))
+                      [(f"{SEVERITY_NAMES[level]}: {count}", list(pains.touchpoints_by_severity[level]))
                        for level, count in pains.by_severity.items()], empty="No pain points yet")
         self._section("Pain by kind", "", [(f"{PAIN_KIND_NAMES[kind]}: {count}",
-                                            self._with_pain(journey, kind=kind)) for kind, count in pains.by_kind])
+                                            list(pains.touchpoints_by_kind[kind])) for kind, count in pains.by_kind])
         self._section("Not scored yet", "No Meaning, Value or Accommodation score.",
                       [(title(t), [t]) for t in insights.unscored])
         served = motivators_by_stage(journey)
@@ -128,12 +128,6 @@ class InsightsPanel(QWidget):
     def _stage_line(journey: JourneyMap, s: StageScores) -> str:
         return (f"{journey.stage(s.stage_id).name} — M {_number(s.meaning)} · V {_number(s.value)} · "
                 f"A {_number(s.accommodation)} · emotion {_number(s.emotion, with_sign=True)}")
-
-    @staticmethod
-    def _with_pain(journey: JourneyMap, severity: int | None = None, kind=None) -> list[str]:
-        return [tp.id for tp in journey.touchpoints()
-                if any((severity is None or p.severity == severity) and (kind is None or p.kind == kind)
-                       for p in tp.pain_points)]
 
     def _section(self, name: str, hint: str, entries: list[tuple[str, list[str]]], problem: bool = False,
                  empty: str = "None", problems: Iterable[str] = ()) -> None:

@@ -48,6 +48,8 @@ def test_pain_is_tallied_by_severity_kind_and_owner():
     assert tally.by_severity == {3: 1, 2: 0, 1: 2} and tally.total == 3
     assert tally.by_kind == [(PainKind.delay, 2), (PainKind.confusion, 1)]
     assert [(o.owner, o.pain_points, o.severity) for o in tally.by_owner] == [("Support", 1, 3), ("Web team", 2, 2)]
+    assert tally.touchpoints_by_severity == {3: ("queue",), 2: (), 1: ("smooth",)}
+    assert tally.touchpoints_by_kind == {PainKind.delay: ("smooth", "queue"), PainKind.confusion: ("smooth",)}
 
 
 def test_unscored_touchpoints_and_stages_that_offer_no_motivator():
