@@ -52,6 +52,22 @@ def ask(box: QMessageBox):
     return box.clickedButton()
 
 
+def choose(parent, icon: QMessageBox.Icon, title: str, text: str,
+           options: list[tuple[str, QMessageBox.ButtonRole]], default: str, cancel: bool = False) -> str | None:
+    """Ask a question with buttons named by `options` ((label, role), in order); returns the
+    label clicked, or None for Cancel or closing the box."""
+    box = QMessageBox(icon, title, text, parent=parent)
+    labels = {}
+    for label, role in options:
+        button = box.addButton(label, role)
+        labels[button] = label
+        if label == default:
+            box.setDefaultButton(button)
+    if cancel:
+        box.addButton(QMessageBox.StandardButton.Cancel)
+    return labels.get(ask(box))
+
+
 class MainWindow(QMainWindow):
     """One window, one map."""
 
@@ -240,18 +256,14 @@ class MainWindow(QMainWindow):
         read_only = False
         owner = file_lock.foreign_lock(Path(path).absolute())
         if owner is not None:
-            box = QMessageBox(QMessageBox.Icon.Question, "Map is open elsewhere",
-                              f"{Path(path).name} is open by {owner.describe()}.\n\n"
-                              "Open it read-only, or open it anyway and risk overwriting their changes?",
-                              parent=self)
-            read_only_button = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
-            anyway_button = box.addButton("Open Anyway", QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton(QMessageBox.StandardButton.Cancel)
-            box.setDefaultButton(read_only_button)
-            choice = ask(box)
-            if choice not in (read_only_button, anyway_button):
+            choice = choose(self, QMessageBox.Icon.Question, "Map is open elsewhere",
+                            f"{Path(path).name} is open by {owner.describe()}.\n\n"
+                            "Open it read-only, or open it anyway and risk overwriting their changes?",
+                            [("Open Read-Only", QMessageBox.ButtonRole.AcceptRole),
+                             ("Open Anyway", QMessageBox.ButtonRole.DestructiveRole)], "Open Read-Only", cancel=True)
+            if choice is None:
                 return False
-            read_only = choice is read_only_button
+            read_only = choice == "Open Read-Only"
         try:
             self.document.open(path, read_only=read_only)
         except JourneyFileError as error:
@@ -305,21 +317,18 @@ class MainWindow(QMainWindow):
         return True
 
     def _save_over_changed_file(self, path: Path) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "File changed on disk",
-                          f"{path.name} was changed by someone else since you opened it.\n\n"
-                          "Overwrite their version, save yours under another name, or reload theirs "
-                          "(your unsaved changes would be lost)?", parent=self)
-        overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
-        save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
-        reload = box.addButton("Reload", QMessageBox.ButtonRole.ResetRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(save_as)
-        choice = ask(box)
-        if choice is overwrite:
+        choice = choose(self, QMessageBox.Icon.Warning, "File changed on disk",
+                        f"{path.name} was changed by someone else since you opened it.\n\n"
+                        "Overwrite their version, save yours under another name, or reload theirs "
+                        "(your unsaved changes would be lost)?",
+                        [("Overwrite", QMessageBox.ButtonRole.DestructiveRole),
+                         ("Save As…", QMessageBox.ButtonRole.AcceptRole),
+                         ("Reload", QMessageBox.ButtonRole.ResetRole)], "Save As…", cancel=True)
+        if choice == "Overwrite":
             return self._save_to(path, overwrite=True)
-        if choice is save_as:
+        if choice == "Save As…":
             return self.save_as()
-        if choice is reload:
+        if choice == "Reload":
             self._reload()
         return False
 
@@ -329,14 +338,11 @@ class MainWindow(QMainWindow):
             self._reload()
             self.statusBar().showMessage(f"Reloaded {self.document.display_name}: it changed on disk", 6000)
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, "File changed on disk",
-                          f"{self.document.display_name} was changed on disk by someone else, "
-                          "and you have unsaved changes.\n\nReload their version (losing yours) or keep yours?",
-                          parent=self)
-        reload = box.addButton("Reload", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep Mine", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        if ask(box) is reload:
+        if choose(self, QMessageBox.Icon.Warning, "File changed on disk",
+                  f"{self.document.display_name} was changed on disk by someone else, "
+                  "and you have unsaved changes.\n\nReload their version (losing yours) or keep yours?",
+                  [("Reload", QMessageBox.ButtonRole.DestructiveRole), ("Keep Mine", QMessageBox.ButtonRole.RejectRole)],
+                  "Keep Mine") == "Reload":
             self._reload()
 
     def _reload(self) -> None:
@@ -370,18 +376,15 @@ class MainWindow(QMainWindow):
     def offer_recovered_work(self) -> None:
         """After a crash, offer each map autosaved by a Wayfinder that is no longer running."""
         for recovered in recovery_store().orphans():
-            box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work",
-                              f"Wayfinder closed without saving {recovered.describe()}.\n\nRestore it now?",
-                              parent=self)
-            restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-            discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(restore)
-            choice = ask(box)
-            if choice is restore:
+            choice = choose(self, QMessageBox.Icon.Question, "Recover unsaved work",
+                            f"Wayfinder closed without saving {recovered.describe()}.\n\nRestore it now?",
+                            [("Restore", QMessageBox.ButtonRole.AcceptRole),
+                             ("Discard", QMessageBox.ButtonRole.DestructiveRole),
+                             ("Later", QMessageBox.ButtonRole.RejectRole)], "Restore")
+            if choice == "Restore":
                 target = self if self._is_blank() else self._new_window()
                 target.restore(recovered)
-            elif choice is discard:
+            elif choice == "Discard":
                 recovered.discard()
 
     def _is_blank(self) -> bool:

@@ -38,8 +38,10 @@ def card_fill(touchpoint: Touchpoint, colour_by: str) -> Optional[str]:
         return None
     if colour_by == "pain":
         return theme.PAIN_FILLS[touchpoint.worst_severity]
-    value = touchpoint.emotion + 3 if colour_by == "emotion" and touchpoint.emotion is not None \
-        else getattr(touchpoint.scores, colour_by, None)
+    if colour_by == "emotion":  # −2..+2 on the same five steps as a score
+        value = None if touchpoint.emotion is None else touchpoint.emotion + 3
+    else:
+        value = getattr(touchpoint.scores, colour_by)
     return theme.SCALE_FILL_UNSET if value is None else theme.SCALE_FILLS[value]
 
 
