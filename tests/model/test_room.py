@@ -140,3 +140,19 @@ def test_a_bad_room_record_in_a_file_names_the_place(mutate, place, words):
 
 def test_vote_is_an_entity_with_its_target():
     assert Vote(voter="a", touchpoint="t", note="n").target == ("t", "n")
+
+
+def test_the_room_priorities_rank_the_current_rounds_targets_by_dots():
+    from model.priorities import dots_by_touchpoint, room_priorities
+
+    journey = voting_map()
+    journey.add_vote("ana", "ad")
+    journey.add_vote("v2", "checkout", "refused")
+    journey.add_vote("v2", "checkout", "refused")
+    journey.add_vote("v2", "checkout")
+    ranked = room_priorities(journey)
+    assert [(p.kind, p.text, p.dots) for p in ranked] == [
+        ("pain point", "Card refused", 2), ("touchpoint", "Ad", 1), ("touchpoint", "Checkout", 1)]
+    assert dots_by_touchpoint(journey) == {"checkout": 3, "ad": 1}
+    journey.set_voting_round(2)
+    assert room_priorities(journey) == [] and len(room_priorities(journey, round=1)) == 3
