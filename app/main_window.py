@@ -27,7 +27,7 @@ from app.insights import InsightsController
 from app.export_dialogs import export_interactively, import_interactively
 from app.keymap import CANVAS_KEYS
 from app.recovery import DEFAULT_INTERVAL_SECONDS, RecoveryStore
-from app.samples import SAMPLES_DIR, sample_paths
+from app.samples import BUNDLED_DIRS, SAMPLES_DIR, TEMPLATES_DIR, bundled_title, sample_paths, template_paths
 from model.errors import JourneyFileError
 from model.document import FORMAT_VERSION
 from model.journey_map import JourneyMap
@@ -162,6 +162,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(a["new"])
+        templates = file_menu.addMenu("New from &Template")
+        for path in template_paths():
+            templates.addAction(bundled_title(path), lambda p=path: self.open_sample(p))
         samples = file_menu.addMenu("New from &Sample")
         for path in sample_paths():
             samples.addAction(path.stem.replace("-", " ").capitalize(), lambda p=path: self.open_sample(p))
@@ -249,7 +252,7 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | Path) -> bool:
         """Open a map file; a bad file is reported and the current map stays as it was."""
-        if Path(path).resolve().parent == SAMPLES_DIR:
+        if Path(path).resolve().parent in BUNDLED_DIRS:
             return self.open_sample(Path(path))
         if not self.confirm_discard():
             return False
@@ -278,13 +281,14 @@ class MainWindow(QMainWindow):
         return True
 
     def open_sample(self, path: Path) -> bool:
-        """A sample opens as an untitled copy, so saving never writes into the bundled samples."""
+        """A sample or a template opens as an untitled copy, so saving never writes into the bundled maps."""
         if not self.confirm_discard():
             return False
         from model.journey_file import load
 
         self.document.replace(load(path), None)
-        self.statusBar().showMessage(f"Opened a copy of the sample {path.stem}: Save As keeps your version", 8000)
+        what = "template" if path.resolve().parent == TEMPLATES_DIR else "sample"
+        self.statusBar().showMessage(f"Opened a copy of the {what} {path.stem}: Save As keeps your version", 8000)
         return True
 
     def save(self) -> bool:

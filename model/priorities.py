@@ -1,6 +1,6 @@
 """What the room prioritised: the dots of one voting round, counted and ranked.
 
-One ranking feeds the Insights dock, the canvas's dots and the PDF summary, so they always agree.
+One ranking feeds the Insights dock and the PDF summary, so they always agree.
 """
 
 from __future__ import annotations
@@ -21,12 +21,6 @@ class Priority:
     kind: str  # "touchpoint", "pain point" or "opportunity"
     text: str
     dots: int
-
-
-def dots_by_touchpoint(journey: JourneyMap, round: int | None = None) -> Counter[str]:
-    """Dots per touchpoint in a round (the current one by default), its notes' dots included."""
-    round = journey.voting_round if round is None else round
-    return Counter(vote.touchpoint for vote in journey.votes(round))
 
 
 def room_priorities(journey: JourneyMap, round: int | None = None) -> list[Priority]:

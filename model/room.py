@@ -123,6 +123,11 @@ class RoomRecord:
         """Live votes in order placed, of one round (all rounds when `round` is None)."""
         return [v for v in self._votes if (round is None or v.round == round) and self.is_live(v)]
 
+    def dots_on(self, touchpoint_id: str) -> int:
+        """Live dots of the current round on a card and its notes (what the card shows)."""
+        return sum(1 for v in self._votes if v.touchpoint == touchpoint_id and v.round == self._voting_round
+                   and self.is_live(v))
+
     def dots_left(self, voter_id: str) -> int:
         """How many dots the voter may still place this round."""
         used = sum(1 for v in self.votes(self._voting_round) if v.voter == voter_id)

@@ -19,6 +19,7 @@ from model.analysis import stage_scores
 from model.journey_map import JourneyMap
 from model.layout import MapGeometry, Point, cell_at, layout
 from widgets.band_items import EmotionCurveItem, GridItem, StageScoresItem, qrect
+from widgets.blueprint_item import BlueprintLinesItem
 from widgets.capture_keys import CaptureKeys
 from widgets.card_item import CardItem
 from widgets.connection_item import ConnectionItem
@@ -82,8 +83,10 @@ class JourneyScene(QGraphicsScene):
         self.cursor_cell = None
         self._selection_order = []
         self.grid, self.curve, self.stage_scores_item = GridItem(), EmotionCurveItem(), StageScoresItem()
+        self.blueprint = BlueprintLinesItem()
         self.add_stage_button, self.add_lane_button = AddButtonItem("stage"), AddButtonItem("lane")
-        for item in (self.grid, self.curve, self.stage_scores_item, self.add_stage_button, self.add_lane_button):
+        for item in (self.grid, self.curve, self.stage_scores_item, self.blueprint, self.add_stage_button,
+                     self.add_lane_button):
             self.addItem(item)
         self.editor = InlineEditor()
         self.addItem(self.editor)
@@ -151,7 +154,14 @@ class JourneyScene(QGraphicsScene):
             case ev.LaneChanged(lane_id):
                 self.headers["lane", lane_id].update()
                 structural = False
-            case ev.InfoChanged() | ev.PersonaChanged():
+            case ev.InfoChanged() | ev.PersonaChanged() | ev.VotersChanged() | ev.ParkingLotChanged():
+                structural = False
+            case ev.BlueprintLinesChanged():
+                self.blueprint.update()
+                structural = False
+            case ev.VotesChanged(touchpoint_ids):
+                for tp_id in touchpoint_ids & self.cards.keys():
+                    self.cards[tp_id].update()
                 structural = False
         self._dirty |= structural
         self._scores_dirty |= structural
@@ -184,7 +194,7 @@ class JourneyScene(QGraphicsScene):
         for (kind, item_id), header in self.headers.items():
             rect = g.stage_headers[item_id] if kind == "stage" else g.lane_headers[item_id]
             header.set_rect(qrect(rect))
-        for item in (self.grid, self.curve, self.stage_scores_item):
+        for item in (self.grid, self.curve, self.stage_scores_item, self.blueprint):
             item.set_geometry(g)
         gap = 12
         size = AddButtonItem.SIZE

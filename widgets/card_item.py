@@ -12,6 +12,7 @@ from widgets.text import elided_lines, font
 
 HANDLE_RADIUS = 6
 BADGE_RISE = theme.PROBLEM_TAB_HEIGHT - theme.PROBLEM_TAB_OVERLAP  # how far the tab stands above the card
+DOT_RISE = theme.VOTE_DOT_SIZE / 2 + 2  # vote dots sit on the card's top edge, like stickers on a wall
 _CARD_RECT = QRectF(0, 0, theme.CARD_WIDTH, theme.CARD_HEIGHT)
 
 
@@ -36,7 +37,7 @@ class CardItem(QGraphicsItem):
         return self.scene().journey.touchpoint(self.touchpoint_id)
 
     def boundingRect(self) -> QRectF:
-        return _CARD_RECT.adjusted(-3, -3 - (BADGE_RISE if self.badge else 0), 3 + HANDLE_RADIUS, 3)
+        return _CARD_RECT.adjusted(-3, -(BADGE_RISE if self.badge else DOT_RISE), 3 + HANDLE_RADIUS, 3)
 
     def set_overlay(self, highlight: str | None = None, fill: str | None = None, badge: str = "") -> None:
         if (highlight, fill, badge) != (self.highlight, self.fill, self.badge):
@@ -96,12 +97,36 @@ class CardItem(QGraphicsItem):
         self._paint_scores(painter, tp)
         if tp.pain_points:
             self._paint_pain_marker(painter, len(tp.pain_points), tp.worst_severity)
+        if dots := self.scene().journey.dots_on(self.touchpoint_id):
+            self._paint_vote_dots(painter, dots)
         if self.isUnderMouse() or selected:
             painter.setPen(QPen(QColor(theme.SELECTION), 1.5))
             painter.setBrush(QColor(theme.CARD_BACKGROUND))
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
             painter.drawLine(self.handle_center() + QPointF(-3, 0), self.handle_center() + QPointF(3, 0))
             painter.drawLine(self.handle_center() + QPointF(0, -3), self.handle_center() + QPointF(0, 3))
+
+    @staticmethod
+    def _paint_vote_dots(painter: QPainter, dots: int) -> None:
+        """The room's dots in a row on the top edge, right-aligned; many show as one dot and a count."""
+        size = theme.VOTE_DOT_SIZE
+        shown = dots if dots <= theme.VOTE_DOTS_SHOWN else 1
+        right = theme.CARD_WIDTH - theme.CARD_PADDING - theme.EMOTION_FACE_SIZE - 6
+        painter.setPen(QPen(QColor("#ffffff"), 1))
+        painter.setBrush(QColor(theme.VOTE_DOT))
+        for i in range(shown):
+            painter.drawEllipse(QRectF(right - (i + 1) * (size + 2), -size / 2, size, size))
+        if shown < dots:
+            label_font = font(theme.SCORE_LABEL_SIZE, bold=True)
+            label = f"×{dots}"
+            width = QFontMetricsF(label_font).horizontalAdvance(label) + 6
+            pill = QRectF(right - size - 4 - width, -size / 2 - 1, width, size + 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(theme.CARD_BACKGROUND))
+            painter.drawRoundedRect(pill, 3, 3)
+            painter.setFont(label_font)
+            painter.setPen(QColor(theme.VOTE_DOT))
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
 
     def _paint_badge(self, painter: QPainter) -> None:
         """A label on a tab above the card, in the highlight's colour: "Dead end", "Unreachable"."""

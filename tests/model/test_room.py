@@ -143,7 +143,7 @@ def test_vote_is_an_entity_with_its_target():
 
 
 def test_the_room_priorities_rank_the_current_rounds_targets_by_dots():
-    from model.priorities import dots_by_touchpoint, room_priorities
+    from model.priorities import room_priorities
 
     journey = voting_map()
     journey.add_vote("ana", "ad")
@@ -153,6 +153,6 @@ def test_the_room_priorities_rank_the_current_rounds_targets_by_dots():
     ranked = room_priorities(journey)
     assert [(p.kind, p.text, p.dots) for p in ranked] == [
         ("pain point", "Card refused", 2), ("touchpoint", "Ad", 1), ("touchpoint", "Checkout", 1)]
-    assert dots_by_touchpoint(journey) == {"checkout": 3, "ad": 1}
+    assert (journey.dots_on("checkout"), journey.dots_on("ad")) == (3, 1)
     journey.set_voting_round(2)
     assert room_priorities(journey) == [] and len(room_priorities(journey, round=1)) == 3
