@@ -27,6 +27,7 @@ from app.insights import InsightsController
 from app.export_dialogs import export_interactively, import_interactively
 from app.keymap import CANVAS_KEYS
 from app.recovery import DEFAULT_INTERVAL_SECONDS, RecoveryStore
+from app.workshop import Workshop
 from app.samples import BUNDLED_DIRS, SAMPLES_DIR, TEMPLATES_DIR, bundled_title, sample_paths, template_paths
 from model.errors import JourneyFileError
 from model.document import FORMAT_VERSION
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.inspector_dock = dock
         self.editing = MapEditing(self.document, self.scene, self.view, self.inspector, self)
         self.insights = InsightsController(self, self.settings)
+        self.workshop = Workshop(self, self.settings)
         self._build_actions()
         self.document.journeyReplaced.connect(self._show_new_journey)
         self.document.pathChanged.connect(self._update_title)
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
         a["add_pain"] = self._action("&Pain Point", e.add_pain_point, "Ctrl+Alt+P", "Note a pain point on the card")
         a["add_opportunity"] = self._action("&Opportunity", e.add_opportunity, "Ctrl+Alt+O",
                                             "Note an improvement idea on the card")
+        a.update(self.workshop.build_actions(self._action))
         a["shortcuts"] = self._action("&Keyboard Shortcuts", self.show_shortcuts, K.HelpContents)
         a["about"] = self._action("&About Wayfinder", self.show_about)
 
@@ -183,7 +186,7 @@ class MainWindow(QMainWindow):
         for name in ("undo", "redo", None, "cut", "copy", "paste", "duplicate", "delete", None, "select_all"):
             edit_menu.addSeparator() if name is None else edit_menu.addAction(a[name])
         view_menu = bar.addMenu("&View")
-        for name in ("zoom_in", "zoom_out", "zoom_fit", "zoom_actual", None,
+        for name in ("zoom_in", "zoom_out", "zoom_fit", "zoom_actual", None, "present", "walk_through", None,
                      *(f"show_{n}" for n, _ in VIEW_OPTIONS)):
             view_menu.addSeparator() if name is None else view_menu.addAction(a[name])
         view_menu.addSeparator()
@@ -194,6 +197,7 @@ class MainWindow(QMainWindow):
         insert_menu = bar.addMenu("&Insert")
         for name in ("add_stage", "add_lane", "add_touchpoint", "add_connection", "add_pain", "add_opportunity"):
             insert_menu.addAction(a[name])
+        self.workshop.build_menu(bar.addMenu("&Workshop"), a)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(a["shortcuts"])
         help_menu.addAction(a["about"])
@@ -206,7 +210,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for name in ("new", "open", "save", None, "undo", "redo", None, "add_stage", "add_lane",
-                     "add_touchpoint", "add_connection", "add_pain", None, "zoom_out", "zoom_in", "zoom_fit"):
+                     "add_touchpoint", "add_connection", "add_pain", None, "zoom_out", "zoom_in", "zoom_fit", None,
+                     "present"):
             toolbar.addSeparator() if name is None else toolbar.addAction(a[name])
 
     # ----------------------------------------------------------------- files
@@ -456,6 +461,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
+        self.workshop.end_presentation()
         self.autosave_timer.stop()
         self.recovery.remove()
         self.document.close()

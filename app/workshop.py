@@ -1,0 +1,368 @@
+"""The workshop controller: presentation and walk-through, the timer, dot voting and the parking lot.
+
+MainWindow wires it as it wires `MapEditing`. Its panels (voting, parking lot, timer) live in
+docks beside the Insights dock; in presentation the parking lot also opens as a strip on the
+room's screen. Every change to the map goes through an undo command (app/room_commands.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QWidget
+
+from app import room_commands as rc
+from app.time_box import TimeBox
+from model import events as ev
+from model.headline import headline
+from widgets.parking_lot_panel import ParkingLotPanel
+from widgets.presentation_view import PresentationView
+from widgets.presenter_panel import PresenterPanel
+from widgets.timer_badge import TimerBadge
+from widgets.timer_panel import TimerPanel
+from widgets.voting_panel import VotingPanel
+
+TIME_BOX_MINUTES = (1, 2, 3, 5, 10, 15, 20, 30)
+PARKING_STRIP_SHARE = 0.28  # of the room's screen width, when the parking lot is shown while presenting
+
+
+class Workshop(QObject):
+    """Room mode for one window."""
+
+    def __init__(self, window: QMainWindow, settings: QSettings):
+        super().__init__(window)
+        self.window, self.settings = window, settings
+        self.document, self.scene, self.editing = window.document, window.scene, window.editing
+        self.voter_id: str | None = None
+        self.presentation: PresentationView | None = None
+        self.parking_strip: ParkingLotPanel | None = None
+        self._hidden_marks = None  # the overlay choice R put away, to bring back
+        self._return_focus: QWidget | None = None
+        self.time_box = TimeBox(self)
+        self.voting, self.parking, self.timer_panel = VotingPanel(), ParkingLotPanel(), TimerPanel()
+        self.presenter = PresenterPanel()
+        self.docks = {name: self._dock(title, widget) for name, title, widget in (
+            ("voting", "Voting", self.voting), ("parking", "Parking Lot", self.parking),
+            ("timer", "Timer", self.timer_panel), ("presenter", "Presenter", self.presenter))}
+        self.docks["presenter"].hide()
+        self.badges = [TimerBadge(window.view)]
+        self._connect_panel(self.parking)
+        v = self.voting
+        v.voterAdded.connect(self.add_voter)
+        v.voterChosen.connect(self.choose_voter)
+        v.clearRoundRequested.connect(lambda: self.editing.push(rc.clear_round(self.journey)))
+        v.nextRoundRequested.connect(lambda: self.editing.push(rc.next_round(self.journey)))
+        t = self.timer_panel
+        t.startRequested.connect(self.start_timer)
+        t.pauseRequested.connect(self.time_box.toggle_pause)
+        t.addMinuteRequested.connect(self.time_box.add_minute)
+        t.stopRequested.connect(self.time_box.stop)
+        self.time_box.changed.connect(self._show_time)
+        self.time_box.ended.connect(lambda name: QApplication.beep())
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self._unsubscribe = None
+        self.document.journeyReplaced.connect(self._watch_journey)
+        self._watch_journey()
+
+    @property
+    def journey(self):
+        return self.document.journey
+
+    def _dock(self, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(f"{title.lower().replace(' ', '-')}-dock")
+        dock.setWidget(widget)
+        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.window.tabifyDockWidget(self.window.insights.dock, dock)
+        return dock
+
+    def _connect_panel(self, panel: ParkingLotPanel) -> None:
+        panel.parkRequested.connect(lambda text, owner: self.editing.push(rc.ParkItem(self.journey, text, owner)))
+        panel.closeRequested.connect(lambda item, closed: self.editing.push(rc.edit_parked_item(
+            self.journey, item, "Close parked item" if closed else "Reopen parked item", closed=closed)))
+        panel.removeRequested.connect(lambda item: self.editing.push(rc.RemoveParkedItem(self.journey, item)))
+        panel.finished.connect(self._give_keyboard_back)
+
+    # ----------------------------------------------------------------- actions and menu
+    def build_actions(self, make_action) -> dict[str, QAction]:
+        """The workshop's actions by name, made with the window's `make_action(text, slot, shortcut, tip)`."""
+        a = {
+            "present": make_action("&Present", self.toggle_presentation, "F5",
+                                   "Show the map to the room, full screen (Escape leaves)"),
+            "walk_through": make_action("&Walk Through", lambda: self.toggle_presentation(walk_through=True),
+                                        "Shift+F5", "Present stage by stage, then the insights"),
+            "park": make_action("&Park a Question or Idea", self.park, "Ctrl+K",
+                                "Put a question or idea on the parking lot"),
+            "dot": make_action("Place a &Dot", lambda: self.place_dot(), "D",
+                               "A dot from the current voter on the selected card (or the note picked in Voting)"),
+            "take_back_dot": make_action("&Take Back a Dot", lambda: self.place_dot(take_back=True), "Shift+D",
+                                         "Take back the current voter's latest dot there"),
+            "next_voter": make_action("&Next Voter", lambda: self.step_voter(+1), "]", "Dots now come from the next voter"),
+            "previous_voter": make_action("P&revious Voter", lambda: self.step_voter(-1), "[",
+                                          "Dots now come from the previous voter"),
+            "clear_round": make_action("&Clear This Round", lambda: self.editing.push(rc.clear_round(self.journey))),
+            "next_round": make_action("Start Next &Round", lambda: self.editing.push(rc.next_round(self.journey))),
+            "timer_start": make_action("&Start Time-box", lambda: self.timer_panel._start(), "Ctrl+T",
+                                       "Start the countdown set in the Timer panel"),
+            "timer_pause": make_action("&Pause or Resume Timer", self.time_box.toggle_pause, "Ctrl+Shift+T"),
+            "timer_add_minute": make_action("&Add a Minute", self.time_box.add_minute, "Ctrl+Alt+T"),
+            "timer_stop": make_action("S&top Timer", self.time_box.stop),
+        }
+        return a
+
+    def build_menu(self, menu: QMenu, a: dict[str, QAction]) -> None:
+        for name in ("present", "walk_through"):
+            menu.addAction(a[name])
+        self.screens_menu = menu.addMenu("Present &On")
+        self.screens_menu.aboutToShow.connect(self._fill_screens_menu)
+        menu.addSeparator()
+        menu.addAction(a["park"])
+        voting = menu.addMenu("&Voting")
+        for name in ("dot", "take_back_dot", "next_voter", "previous_voter", None, "clear_round", "next_round"):
+            voting.addSeparator() if name is None else voting.addAction(a[name])
+        timer = menu.addMenu("&Timer")
+        for name in ("timer_start", "timer_pause", "timer_add_minute", "timer_stop"):
+            timer.addAction(a[name])
+        timer.addSeparator()
+        for minutes in TIME_BOX_MINUTES:
+            timer.addAction(f"{minutes} Minute{'s' * (minutes > 1)}",
+                            lambda m=minutes: self.start_timer(m, self.timer_panel.name.text().strip()))
+        menu.addSeparator()
+        for dock in self.docks.values():
+            menu.addAction(dock.toggleViewAction())
+
+    def _fill_screens_menu(self) -> None:
+        self.screens_menu.clear()
+        group = QActionGroup(self.screens_menu)
+        chosen = self.audience_screen()
+        for screen in QGuiApplication.screens():
+            size = screen.geometry()
+            action = self.screens_menu.addAction(f"{screen.name()} ({size.width()}×{size.height()})",
+                                                 lambda s=screen: self.settings.setValue("presentation/screen", s.name()))
+            action.setCheckable(True)
+            action.setChecked(screen is chosen)
+            group.addAction(action)
+
+    # ----------------------------------------------------------------- presentation
+    def audience_screen(self):
+        """The chosen screen; else one the window is not on (a projector); else the window's own."""
+        screens = QGuiApplication.screens()
+        wanted = self.settings.value("presentation/screen", "")
+        for screen in screens:
+            if screen.name() == wanted:
+                return screen
+        own = self.window.screen()
+        return next((s for s in screens if s is not own), own)
+
+    def toggle_presentation(self, walk_through: bool = False) -> None:
+        if self.presentation is not None:
+            if walk_through != self.presentation.walk_through:
+                self.presentation.walk_through = walk_through
+                self.presentation.go_to(self.presentation.step)
+                return
+            self.end_presentation()
+            return
+        self.present(walk_through)
+
+    def present(self, walk_through: bool = False) -> PresentationView:
+        view = self.presentation = PresentationView(self.scene)
+        view.walk_through = walk_through
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.addActions(list(self.window.actions_by_name.values()))  # menu keys (undo, dots, timer) work on the room's screen too
+        view.left.connect(self.end_presentation)
+        view.revealToggled.connect(self.toggle_marks)
+        view.parkingToggled.connect(self.toggle_parking_strip)
+        view.stepped.connect(self._stepped)
+        self.scene.revealRequested.connect(view.reveal)
+        screen = self.audience_screen()
+        self.badges.append(TimerBadge(view.viewport(), round(screen.geometry().height() / 18), bottom=True))
+        view.setScreen(screen)
+        view.setGeometry(screen.geometry())
+        view.showFullScreen()
+        view.activateWindow()
+        view.setFocus()
+        self.two_screens = screen is not self.window.screen()
+        self.docks["presenter"].setVisible(self.two_screens)
+        if self.two_screens:
+            self.docks["presenter"].raise_()
+        self._show_time()
+        self._stepped()
+        return view
+
+    def end_presentation(self) -> None:
+        view, self.presentation = self.presentation, None
+        if view is None:
+            return
+        self.scene.revealRequested.disconnect(view.reveal)
+        self.badges = [b for b in self.badges if b.host is not view.viewport()]
+        self.parking_strip = None
+        self.docks["presenter"].hide()
+        view.close()
+        self.window.activateWindow()
+        self.window.view.setFocus()
+
+    def _stepped(self) -> None:
+        view = self.presentation
+        if view is None:
+            return
+        if view.on_insights_step():
+            insights = self.window.insights
+            insights.refresh()
+            view.callouts = headline(self.journey, insights.insights)
+            view.viewport().update()
+        self.presenter.show_steps(view.step_description(), view.step_description(+1))
+
+    def toggle_marks(self) -> None:
+        """R: hide problem marks and overlays for a clean map, or bring them back as they were."""
+        insights = self.window.insights
+        if self._hidden_marks is None:
+            self._hidden_marks = insights.choice
+            insights.choose(problems=False, colour_by="none", path="none")
+        else:
+            was, self._hidden_marks = self._hidden_marks, None
+            insights.choose(problems=was.problems, colour_by=was.colour_by, path=was.path)
+
+    # ----------------------------------------------------------------- parking lot
+    def park(self) -> None:
+        """Ctrl+K from anywhere: type the question, Enter parks it and gives the keyboard back."""
+        self._return_focus = QApplication.focusWidget()
+        if self.presentation is not None:
+            self._show_parking_strip().start_entry()
+            return
+        dock = self.docks["parking"]
+        dock.show()
+        dock.raise_()
+        self.parking.start_entry()
+
+    def _show_parking_strip(self) -> ParkingLotPanel:
+        view = self.presentation
+        if self.parking_strip is None:
+            strip = self.parking_strip = ParkingLotPanel(view)
+            self._connect_panel(strip)
+            strip.setAutoFillBackground(True)
+            strip.setStyleSheet(f"font-size: {round(view.title_pixels())}px;")
+            strip.heading.show()
+            strip.show_lot(self.journey)
+        strip = self.parking_strip
+        width = round(view.width() * PARKING_STRIP_SHARE)
+        strip.setGeometry(view.width() - width, round(view.stage_band_height()), width,
+                          view.height() - round(view.stage_band_height()))
+        strip.show()
+        strip.raise_()
+        return strip
+
+    def toggle_parking_strip(self) -> None:
+        if self.parking_strip is not None and self.parking_strip.isVisible():
+            self.parking_strip.hide()
+        elif self.presentation is not None:
+            self._show_parking_strip()
+
+    def _give_keyboard_back(self) -> None:
+        target, self._return_focus = self._return_focus, None
+        if target is not None and target.isVisible():
+            target.setFocus()
+        elif self.presentation is not None:
+            self.presentation.setFocus()
+        else:
+            self.window.view.setFocus()
+
+    # ----------------------------------------------------------------- voting
+    def add_voter(self, name: str, budget: int) -> None:
+        name = name or f"Voter {len(self.journey.voters) + 1}"
+        command = rc.AddVoter(self.journey, name, budget)
+        if self.editing.push(command):
+            self.voter_id = command.voter_id
+            self._refresh_voting()
+
+    def choose_voter(self, voter_id: str) -> None:
+        self.voter_id = voter_id
+        self._refresh_voting()
+        voter = self.journey.voter(voter_id)
+        self._say(f"Voting: {voter.name}, {self.journey.dots_left(voter_id)} of {voter.budget} dots left")
+
+    def current_voter(self) -> str | None:
+        ids = [v.id for v in self.journey.voters]
+        if self.voter_id not in ids:
+            self.voter_id = ids[0] if ids else None
+        return self.voter_id
+
+    def step_voter(self, step: int) -> None:
+        ids = [v.id for v in self.journey.voters]
+        if not ids:
+            self._no_voters()
+            return
+        current = self.current_voter()
+        self.choose_voter(ids[(ids.index(current) + step) % len(ids)])
+
+    def place_dot(self, take_back: bool = False) -> None:
+        voter = self.current_voter()
+        if voter is None:
+            self._no_voters()
+            return
+        self._refresh_voting()
+        target = self.voting.target()
+        if target is None:
+            self._say("Select a card to vote on (its pain points and opportunities are in the Voting panel).")
+            return
+        command = (rc.RemoveVote if take_back else rc.AddVote)(self.journey, voter, *target)
+        if self.editing.push(command):
+            v = self.journey.voter(voter)
+            self._say(f"{v.name}: {self.journey.dots_left(voter)} of {v.budget} dots left")
+
+    def _no_voters(self) -> None:
+        dock = self.docks["voting"]
+        dock.show()
+        dock.raise_()
+        self.voting.name.setFocus()
+        self._say("No voters yet: name one in the Voting panel and press Enter (empty gives a numbered voter).")
+
+    def _refresh_voting(self) -> None:
+        selected = self.scene.selected_touchpoints()
+        self.voting.show_voting(self.journey, self.current_voter(), selected[-1] if selected else None)
+
+    # ----------------------------------------------------------------- timer
+    def start_timer(self, minutes: int, name: str) -> None:
+        if not name:
+            stage = self.presentation.current_stage() if self.presentation else (self.scene.current_cell() or [None])[0]
+            name = f"Capture: {self.journey.stage(stage).name}" if stage else ""
+        self.time_box.start(minutes, name)
+        self._say(f"Timer: {name + ', ' if name else ''}{minutes} min")
+
+    def _show_time(self) -> None:
+        box = self.time_box
+        for badge in self.badges:
+            badge.show_time(box.text(), box.name, box.active, box.running, box.over)
+        self.timer_panel.display.setText(box.text() if box.active else "–")
+        self.presenter.show_time(box.text() if box.active else "", box.name, box.over)
+
+    # ----------------------------------------------------------------- keeping up with the map
+    def _watch_journey(self) -> None:
+        if self._unsubscribe:
+            self._unsubscribe()
+        self._unsubscribe = self.journey.subscribe(self._on_event)
+        self.voter_id = None
+        self._refresh_all()
+
+    def _on_event(self, event: ev.MapEvent) -> None:
+        if isinstance(event, ev.ParkingLotChanged):
+            for panel in (self.parking, self.parking_strip):
+                if panel is not None:
+                    panel.show_lot(self.journey)
+        elif isinstance(event, (ev.VotersChanged, ev.VotesChanged, ev.TouchpointChanged, ev.TouchpointRemoved)):
+            self._refresh_voting()
+        if self.presentation is not None:
+            self.presenter.show_card(self.journey, self.scene.selected_touchpoints())
+
+    def _selection_changed(self) -> None:
+        self._refresh_voting()
+        if self.presentation is not None:
+            self.presenter.show_card(self.journey, self.scene.selected_touchpoints())
+
+    def _refresh_all(self) -> None:
+        self.parking.show_lot(self.journey)
+        self._refresh_voting()
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 6000)
+        if self.presentation is not None:
+            self.presentation.show_message(message)

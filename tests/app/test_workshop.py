@@ -1,0 +1,252 @@
+"""Room mode through the real window: presenting, stepping, editing while presenting, the
+parking lot, dot voting and the timer, driven by keys as a facilitator would."""
+
+from __future__ import annotations
+
+import json
+
+import shiboken6
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from model import theme
+from tests.app.driver import card_center, click, keys, open_map, settle, shortcut
+from tests.factories import make_map
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def room_map():
+    journey = make_map(stages=("Aware", "Consider", "Buy", "Keep", "Tell", "Return"), lanes=("Web", "Store"),
+                       cards={("Aware", "Web"): ["Ad"], ("Consider", "Web"): ["Reviews"], ("Buy", "Store"): ["Till"],
+                              ("Keep", "Web"): ["Support"], ("Tell", "Web"): ["Review"], ("Return", "Store"): ["Desk"]})
+    journey.add_connection("ad", "reviews")
+    journey.add_connection("reviews", "till")
+    journey.update_touchpoint("ad", channel="Instagram", owner="Marketing")
+    return journey
+
+
+def present(window, walk_through=False):
+    shortcut(window, "walk_through" if walk_through else "present")
+    view = window.workshop.presentation
+    assert view is not None
+    QTest.qWaitForWindowExposed(view)
+    settle(window)
+    return view
+
+
+def painted_title_pixels(view, monkeypatch) -> float:
+    """Paint the presentation and return the largest on-screen pixel size of a card title font,
+    measured from the font set on the painter and the painter's transform while the card paints."""
+    seen = []
+    original = QPainter.setFont
+
+    def recording(painter, font):
+        if font.bold() and font.pixelSize() == theme.CARD_TITLE_SIZE:
+            seen.append(font.pixelSize() * painter.worldTransform().m22())
+        return original(painter, font)
+
+    monkeypatch.setattr(QPainter, "setFont", recording)
+    for card in view.scene().cards.values():
+        card.update()  # cards cache their pixels: make them paint afresh
+    view.viewport().grab()
+    monkeypatch.setattr(QPainter, "setFont", original)
+    assert seen, "no card title was painted"
+    return max(seen)
+
+
+def test_f5_presents_full_screen_with_titles_at_least_a_fiftieth_of_the_screen(window, tmp_path, monkeypatch):
+    open_map(window, room_map(), tmp_path)
+    view = present(window)
+    assert view.isFullScreen() and view.isVisible()
+    assert view.screen() is window.screen()  # one screen: the room sees the window's own
+    screen_height = view.screen().geometry().height()
+    assert view.height() == screen_height
+    assert painted_title_pixels(view, monkeypatch) >= screen_height / theme.ROOM_TITLE_SHARE
+    keys(window, Qt.Key.Key_Escape)
+    assert window.workshop.presentation is None and not shiboken6.isValid(view)  # closed and gone
+    assert QApplication.focusWidget() is window.view
+
+
+def test_clicker_keys_step_through_the_stages_and_frame_them_right_of_the_lane_strip(window, tmp_path):
+    open_map(window, room_map(), tmp_path)
+    view = present(window)
+    g = window.scene.geometry
+
+    def first_stage_left():
+        return view.mapFromScene(QPointF(g.stage_columns[view.stages_in_view()[0]].x, 0)).x()
+
+    assert view.stages_in_view()[0] == "aware"
+    assert abs(first_stage_left() - view.lane_strip_width()) <= 2
+    keys(window, Qt.Key.Key_PageDown)
+    assert view.step == 1 and view.stages_in_view()[0] == "consider"
+    assert abs(first_stage_left() - view.lane_strip_width()) <= 2
+    keys(window, Qt.Key.Key_Right, Qt.Key.Key_Right)
+    assert view.step == 3
+    keys(window, Qt.Key.Key_PageUp, Qt.Key.Key_Left)
+    assert view.step == 1
+    shown = view.stages_in_view()
+    width = sum(g.stage_columns[s].width for s in shown) * view.scale_factor
+    assert abs(width - (view.width() - view.lane_strip_width())) <= 2  # the stages in view fill the width
+
+
+def test_b_blanks_the_room_and_any_key_brings_the_map_back(window, tmp_path):
+    open_map(window, room_map(), tmp_path)
+    view = present(window)
+    keys(window, Qt.Key.Key_B)
+    image = view.viewport().grab().toImage()
+    assert {image.pixelColor(x, y).name() for x in (5, view.width() // 2) for y in (5, view.height() // 2)} == {"#000000"}
+    keys(window, Qt.Key.Key_B)
+    assert view.viewport().grab().toImage().pixelColor(view.width() // 2, view.height() // 2).name() != "#000000"
+
+
+def test_editing_while_presenting_changes_the_map_and_both_views_at_once(window, tmp_path):
+    open_map(window, room_map(), tmp_path)
+    view = present(window)
+    cell = window.scene.geometry.cells["aware", "store"]
+    point = view.mapFromScene(QPointF(cell.x + cell.width / 2, cell.bottom - 10))
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    settle(window)
+    keys(window, "Shop window", Qt.Key.Key_Return)
+    journey = window.document.journey
+    added = [tp for tp in journey.touchpoints() if tp.title == "Shop window"]
+    assert len(added) == 1 and (added[0].stage, added[0].lane) == ("aware", "store")
+    assert added[0].id in window.scene.cards  # the main window's canvas shows it too: one scene
+    keys(window, Qt.Key.Key_M, Qt.Key.Key_4)
+    assert journey.touchpoint(added[0].id).scores.meaning == 4
+    keys(window, (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier))  # undo works on the room's screen
+    assert journey.touchpoint(added[0].id).scores.meaning is None
+
+
+def test_walk_through_ends_on_the_insights_and_r_hides_the_marks(window, tmp_path):
+    open_map(window, room_map(), tmp_path)
+    view = present(window, walk_through=True)
+    assert view.walk_through and view.step_description() == "Stage 1 of 6: Aware"
+    keys(window, Qt.Key.Key_End)
+    assert view.on_insights_step()
+    assert view.callouts[0].problem and view.callouts[0].label == "Dead ends"
+    assert view.callouts[0].text.startswith("“Ad”, “Reviews”, “Till” and")
+    assert window.workshop.presenter.now.text().endswith("Insights")
+    keys(window, Qt.Key.Key_R)
+    assert window.insights.choice.problems is False
+    keys(window, Qt.Key.Key_R)
+    assert window.insights.choice.problems is True
+
+
+def test_dot_voting_with_keys_respects_the_budget_and_is_saved(window, tmp_path, dialogs):
+    path = open_map(window, room_map(), tmp_path)
+    panel = window.workshop.voting
+    panel.name.setFocus()
+    keys(window, "Ana", Qt.Key.Key_Return)
+    panel.name.setFocus()
+    keys(window, Qt.Key.Key_Return)  # an empty name gives a numbered voter
+    journey = window.document.journey
+    assert [(v.name, v.budget) for v in journey.voters] == [("Ana", 3), ("Voter 2", 3)]
+    click(window, card_center(window, "reviews"))
+    for _ in range(3):
+        shortcut(window, "dot")
+    assert journey.dots_on("reviews") == 3 and journey.dots_left(journey.voters[1].id) == 0
+    shortcut(window, "dot")
+    assert dialogs.shown[-1][2] == "Voter 2 has placed all 3 dots this round"
+    assert journey.dots_on("reviews") == 3
+    shortcut(window, "take_back_dot")
+    assert journey.dots_on("reviews") == 2
+    shortcut(window, "next_voter")
+    shortcut(window, "dot")
+    assert [v.voter for v in journey.votes()] == [journey.voters[1].id] * 2 + [journey.voters[0].id]
+    window.insights.refresh()
+    entries = window.insights.panel.entries("What the room prioritised")
+    assert [e.text(0) for e in entries] == ["3 ● Reviews"]
+    shortcut(window, "save")
+    saved = json.loads(path.read_text())
+    assert len(saved["votes"]) == 3 and [v["name"] for v in saved["voters"]] == ["Ana", "Voter 2"]
+
+
+def test_a_dot_on_a_pain_point_picked_in_the_voting_panel(window, tmp_path):
+    journey = room_map()
+    journey.add_pain_point("till", "Queue too long", id="queue")
+    journey.add_voter("Ana", id="ana")
+    open_map(window, journey, tmp_path)
+    click(window, card_center(window, "till"))
+    panel = window.workshop.voting
+    assert [panel.targets.item(i).text() for i in range(panel.targets.count())] == [
+        "Card: Till", "Pain point: Queue too long"]
+    panel.targets.setCurrentRow(1)
+    window.view.setFocus()
+    shortcut(window, "dot")
+    assert [(v.touchpoint, v.note) for v in window.document.journey.votes()] == [("till", "queue")]
+    assert panel.targets.item(1).text() == "●  Pain point: Queue too long"
+
+
+def test_typing_d_into_a_card_title_places_no_dot(window, tmp_path):
+    journey = room_map()
+    journey.add_voter("Ana", id="ana")
+    open_map(window, journey, tmp_path)
+    click(window, card_center(window, "ad"))
+    keys(window, Qt.Key.Key_F2)
+    keys(window, "Dd", Qt.Key.Key_Return)
+    journey = window.document.journey
+    assert journey.touchpoint("ad").title == "Dd" and journey.votes() == []
+
+
+def test_ctrl_k_parks_a_question_from_the_canvas_and_gives_the_keyboard_back(window, tmp_path):
+    path = open_map(window, room_map(), tmp_path)
+    shortcut(window, "park")
+    assert QApplication.focusWidget() is window.workshop.parking.text
+    keys(window, "Who owns returns?", Qt.Key.Key_Return)
+    journey = window.document.journey
+    assert [(p.text, p.owner, p.closed) for p in journey.parking_lot] == [("Who owns returns?", "", False)]
+    assert QApplication.focusWidget() is window.view
+    entry = window.workshop.parking.items.item(0)
+    entry.setCheckState(Qt.CheckState.Checked)
+    assert journey.parking_lot[0].closed
+    shortcut(window, "undo")
+    assert not journey.parking_lot[0].closed
+    shortcut(window, "save")
+    assert json.loads(path.read_text())["parking_lot"][0]["text"] == "Who owns returns?"
+
+
+def test_ctrl_k_while_presenting_opens_the_parking_strip_on_the_rooms_screen(window, tmp_path):
+    open_map(window, room_map(), tmp_path)
+    view = present(window)
+    keys(window, (Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier))
+    strip = window.workshop.parking_strip
+    assert strip is not None and strip.isVisible() and strip.parent() is view
+    assert QApplication.focusWidget() is strip.text
+    keys(window, "Gift cards?", Qt.Key.Key_Tab, "Sam", Qt.Key.Key_Return)
+    assert [(p.text, p.owner) for p in window.document.journey.parking_lot] == [("Gift cards?", "Sam")]
+    assert len(window.document.journey) == 6 and not window.scene.editor.active  # Enter parked, added no card
+    assert QApplication.focusWidget() is view
+    keys(window, Qt.Key.Key_L)
+    assert not strip.isVisible()
+
+
+def test_the_timer_counts_down_pauses_and_ends_unmistakably(window, tmp_path, monkeypatch):
+    open_map(window, room_map(), tmp_path)
+    beeps = []
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))
+    now = [1000.0]
+    box = window.workshop.time_box
+    box.clock = lambda: now[0]
+    click(window, card_center(window, "reviews"))
+    shortcut(window, "timer_start")
+    badge = window.workshop.badges[0]
+    assert badge.isVisible() and badge.text() == "Capture: Consider  10:00"
+    now[0] += 61
+    box._tick()
+    assert badge.text() == "Capture: Consider  08:59"
+    shortcut(window, "timer_pause")
+    now[0] += 300
+    box._tick()
+    assert badge.text() == "Capture: Consider  08:59  (paused)"
+    shortcut(window, "timer_pause")
+    shortcut(window, "timer_add_minute")
+    assert box.text() == "09:59"
+    now[0] += 600
+    box._tick()
+    assert box.over and badge.over and badge.text() == "Capture: Consider  Time's up" and beeps == [1]
+    assert theme.VERMILLION in badge.styleSheet()
+    shortcut(window, "timer_add_minute")
+    assert box.running and box.text() == "01:00"
