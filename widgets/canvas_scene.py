@@ -52,6 +52,9 @@ class JourneyScene(QGraphicsScene):
     deleteRequested = Signal()
     revealRequested = Signal(QRectF)
 
+    # Smallest text, in screen pixels, that items draw; a view for a room raises it while it paints.
+    text_floor = 0
+
     def __init__(self, journey: JourneyMap, parent=None):
         super().__init__(parent)
         self.journey = journey

@@ -16,12 +16,9 @@ DOT_RISE = theme.VOTE_DOT_SIZE / 2 + 2  # vote dots sit on the card's top edge, 
 _CARD_RECT = QRectF(0, 0, theme.CARD_WIDTH, theme.CARD_HEIGHT)
 
 
-def legible(size: float, painter: QPainter, widget) -> bool:
-    """Whether text of `size` layout units is large enough on screen for the view painting it:
-    a view may ask for a floor (`min_text_pixels`, the presentation view does), others take all."""
-    view = widget.parent() if widget is not None else None
-    floor = getattr(view, "min_text_pixels", 0)
-    return not floor or size * QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) >= floor
+def legible(size: float, painter: QPainter, floor: float) -> bool:
+    """Whether text of `size` layout units comes out at least `floor` pixels high on screen."""
+    return size * QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) >= floor
 
 
 class CardItem(QGraphicsItem):
@@ -94,7 +91,7 @@ class CardItem(QGraphicsItem):
             painter.drawText(QRectF(pad, y, title_width, line_height), Qt.AlignmentFlag.AlignLeft, line)
             y += line_height
         meta = " · ".join(part for part in (tp.channel, tp.owner) if part)
-        if meta and legible(theme.CARD_META_SIZE, painter, widget):
+        if meta and legible(theme.CARD_META_SIZE, painter, self.scene().text_floor):
             meta_font = font(theme.CARD_META_SIZE)
             painter.setFont(meta_font)
             painter.setPen(QColor(theme.TEXT_MUTED))

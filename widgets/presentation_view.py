@@ -38,7 +38,6 @@ class PresentationView(QGraphicsView):
     revealToggled = Signal()  # R: show or hide problem marks and overlays
     parkingToggled = Signal()  # L: show or hide the parking lot strip
 
-    min_text_pixels = theme.ROOM_MIN_TEXT_PIXELS  # cards leave out text that would be smaller (see CardItem)
 
     def __init__(self, scene: JourneyScene):
         super().__init__(scene)
@@ -228,6 +227,16 @@ class PresentationView(QGraphicsView):
         self.message.show()
         self.message.raise_()
         self._message_timer.start(MESSAGE_MS)
+
+    def paintEvent(self, event) -> None:
+        # Cards leave out text that would be smaller than the room can read; the main window's
+        # view of the same scene paints (and caches) its cards without this floor.
+        scene = self.scene()
+        scene.text_floor = theme.ROOM_MIN_TEXT_PIXELS
+        try:
+            super().paintEvent(event)
+        finally:
+            scene.text_floor = 0
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

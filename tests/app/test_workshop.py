@@ -7,11 +7,11 @@ import json
 
 import shiboken6
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from model import theme
+from tests.app.room_probe import painted_card_text_pixels
 from tests.app.driver import card_center, click, keys, open_map, settle, shortcut
 from tests.factories import make_map
 
@@ -37,34 +37,15 @@ def present(window, walk_through=False):
     return view
 
 
-def painted_title_pixels(view, monkeypatch) -> float:
-    """Paint the presentation and return the largest on-screen pixel size of a card title font,
-    measured from the font set on the painter and the painter's transform while the card paints."""
-    seen = []
-    original = QPainter.setFont
-
-    def recording(painter, font):
-        if font.bold() and font.pixelSize() == theme.CARD_TITLE_SIZE:
-            seen.append(font.pixelSize() * painter.worldTransform().m22())
-        return original(painter, font)
-
-    monkeypatch.setattr(QPainter, "setFont", recording)
-    for card in view.scene().cards.values():
-        card.update()  # cards cache their pixels: make them paint afresh
-    view.viewport().grab()
-    monkeypatch.setattr(QPainter, "setFont", original)
-    assert seen, "no card title was painted"
-    return max(seen)
-
-
-def test_f5_presents_full_screen_with_titles_at_least_a_fiftieth_of_the_screen(window, tmp_path, monkeypatch):
+def test_f5_presents_full_screen_with_titles_at_least_a_fiftieth_of_the_screen(window, tmp_path):
     open_map(window, room_map(), tmp_path)
     view = present(window)
     assert view.isFullScreen() and view.isVisible()
     assert view.screen() is window.screen()  # one screen: the room sees the window's own
     screen_height = view.screen().geometry().height()
     assert view.height() == screen_height
-    assert painted_title_pixels(view, monkeypatch) >= screen_height / theme.ROOM_TITLE_SHARE
+    assert min(painted_card_text_pixels(view, theme.CARD_TITLE_SIZE, bold=True)) >= screen_height / theme.ROOM_TITLE_SHARE
+    assert painted_card_text_pixels(window.view, theme.CARD_META_SIZE, bold=False)  # the editor keeps its meta line
     keys(window, Qt.Key.Key_Escape)
     assert window.workshop.presentation is None and not shiboken6.isValid(view)  # closed and gone
     assert QApplication.focusWidget() is window.view
