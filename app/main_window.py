@@ -35,6 +35,7 @@ from model.journey_map import JourneyMap
 from widgets.canvas_scene import JourneyScene
 from widgets.canvas_view import JourneyView
 from widgets.inspector import Inspector
+from widgets.presentation_view import ROOM_KEYS
 
 FILE_FILTER = "Journey maps (*.journey);;All files (*)"
 MAX_RECENT = 8
@@ -476,6 +477,7 @@ class MainWindow(QMainWindow):
         rows = [(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText), action.text().replace("&", ""))
                 for action in self.actions_by_name.values() if not action.shortcut().isEmpty()]
         rows += CANVAS_KEYS
+        rows += [(key.label, f"Presenting: {key.action}") for key in ROOM_KEYS]
         dialog = QDialog(self)
         dialog.setWindowTitle("Keyboard Shortcuts")
         table = QTableWidget(len(rows), 2, dialog)

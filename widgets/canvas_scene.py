@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent, QMenu
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent, QMenu
 
 from model import events as ev
 from model import theme
@@ -52,8 +52,10 @@ class JourneyScene(QGraphicsScene):
     deleteRequested = Signal()
     revealRequested = Signal(QRectF)
 
-    # Smallest text, in screen pixels, that items draw; a view for a room raises it while it paints.
+    # How the view painting now wants items drawn: the smallest text in screen pixels, and high
+    # contrast. The presentation view sets them while it paints; items cache per view.
     text_floor = 0
+    high_contrast = False
 
     def __init__(self, journey: JourneyMap, parent=None):
         super().__init__(parent)
@@ -66,6 +68,7 @@ class JourneyScene(QGraphicsScene):
         self._gesture = None
         self._scheduled = False
         self._layers = {"emotion": True, "scores": True, "connections": True}
+        self._card_cache = True
         self.selectionChanged.connect(self._track_selection)
         self.set_journey(journey)
 
@@ -108,7 +111,18 @@ class JourneyScene(QGraphicsScene):
 
     def _add_card(self, tp_id: str) -> None:
         self.cards[tp_id] = card = CardItem(tp_id)
+        if not self._card_cache:
+            card.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         self.addItem(card)
+
+    def set_card_cache(self, enabled: bool) -> None:
+        """Let cards cache their pixels, or not. Qt renews a card's device cache for the first view
+        that repaints it only, so while a second view (the presentation) shows the scene, cards
+        paint afresh, or that view would show stale cards."""
+        self._card_cache = enabled
+        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if enabled else QGraphicsItem.CacheMode.NoCache
+        for card in self.cards.values():
+            card.setCacheMode(mode)
 
     def _add_connection(self, source: str, target: str) -> None:
         self.connection_items[source, target] = item = ConnectionItem(source, target)

@@ -70,8 +70,9 @@ class CardItem(QGraphicsItem):
         tp = self.touchpoint
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = self.isSelected()
-        border = QColor(theme.SELECTION if selected else (self.highlight or theme.CARD_BORDER))
-        width = theme.CARD_SELECTED_BORDER_WIDTH if selected or self.highlight else theme.CARD_BORDER_WIDTH
+        contrast = self.scene().high_contrast
+        border = QColor(theme.SELECTION if selected else (self.highlight or (theme.TEXT if contrast else theme.CARD_BORDER)))
+        width = theme.CARD_SELECTED_BORDER_WIDTH if selected or self.highlight or contrast else theme.CARD_BORDER_WIDTH
         painter.setPen(QPen(border, width))
         painter.setBrush(QColor(self.fill or tp.colour or theme.CARD_BACKGROUND))
         painter.drawRoundedRect(_CARD_RECT, theme.CARD_CORNER_RADIUS, theme.CARD_CORNER_RADIUS)
@@ -94,7 +95,7 @@ class CardItem(QGraphicsItem):
         if meta and legible(theme.CARD_META_SIZE, painter, self.scene().text_floor):
             meta_font = font(theme.CARD_META_SIZE)
             painter.setFont(meta_font)
-            painter.setPen(QColor(theme.TEXT_MUTED))
+            painter.setPen(QColor(theme.TEXT if contrast else theme.TEXT_MUTED))
             meta_rect = QRectF(pad, pad + 2 * line_height + 2, theme.CARD_WIDTH - 2 * pad,
                                QFontMetricsF(meta_font).lineSpacing())
             painter.drawText(meta_rect, Qt.AlignmentFlag.AlignLeft,

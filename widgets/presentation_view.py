@@ -13,7 +13,9 @@ overlays, L the parking lot; Escape leaves (a rename in progress takes it first)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView, QLabel
 
@@ -22,9 +24,38 @@ from model.headline import Finding
 from widgets.canvas_scene import JourneyScene
 from widgets.text import elided_lines, font
 
-NEXT_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_Right)
 STAGE_NAME_SCALE = 1.5  # stage names this much larger than card titles on screen
 LANE_NAME_SCALE = 1.2
+
+
+@dataclass(frozen=True)
+class RoomKey:
+    """A key of presentation mode: what Help shows, and the method or signal it triggers."""
+
+    keys: tuple[Qt.Key, ...]
+    label: str
+    action: str
+    handler: str
+    without_selection: bool = False  # with a card selected the key moves between cards instead
+
+
+K = Qt.Key
+# The one table of presentation keys: the view dispatches from it and Help → Keyboard Shortcuts lists it.
+ROOM_KEYS = (
+    RoomKey((K.Key_PageDown,), "Page Down", "Next stage (a clicker's forward button)", "next_step"),
+    RoomKey((K.Key_PageUp,), "Page Up", "Previous stage (a clicker's back button)", "previous_step"),
+    RoomKey((K.Key_Right,), "→", "Next stage, when no card is selected", "next_step", True),
+    RoomKey((K.Key_Left,), "←", "Previous stage, when no card is selected", "previous_step", True),
+    RoomKey((K.Key_Down,), "↓", "Down a lane, when no card is selected", "lane_down", True),
+    RoomKey((K.Key_Up,), "↑", "Up a lane, when no card is selected", "lane_up", True),
+    RoomKey((K.Key_Home,), "Home", "First stage", "first_step"),
+    RoomKey((K.Key_End,), "End", "Last step (in a walk-through, the insights)", "last_step"),
+    RoomKey((K.Key_B, K.Key_Period), "B", "Blank the screen; any key brings the map back", "toggle_blank"),
+    RoomKey((K.Key_H,), "H", "High contrast on or off", "toggle_contrast"),
+    RoomKey((K.Key_R,), "R", "Hide or show problem marks and overlays", "revealToggled"),
+    RoomKey((K.Key_L,), "L", "Show or hide the parking lot strip", "parkingToggled"),
+    RoomKey((K.Key_Escape,), "Escape", "Leave the presentation (first ends a rename in progress)", "left"),
+)
 MESSAGE_MS = 3500
 DIM = QColor(255, 255, 255, 190)
 DIM_HIGH_CONTRAST = QColor(0, 0, 0, 200)
@@ -62,6 +93,7 @@ class PresentationView(QGraphicsView):
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self.message.hide)
         scene.sceneRectChanged.connect(lambda _: self.frame_step())
+        scene.set_card_cache(False)
 
     # ----------------------------------------------------------------- the room's scale
     def title_pixels(self) -> float:
@@ -187,35 +219,44 @@ class PresentationView(QGraphicsView):
 
     # ----------------------------------------------------------------- keys
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key, scene = event.key(), self.scene()
-        editing = scene.editor.active
-        free = not editing and not scene.selectedItems()  # arrows move between cards when one is selected
-        if key == Qt.Key.Key_Escape and not editing:
-            self.left.emit()
-        elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) or (free and key in (Qt.Key.Key_Right, Qt.Key.Key_Left)):
-            self.go_to(self.step + (1 if key in NEXT_KEYS else -1))
-        elif free and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.scroll_rows(-1 if key == Qt.Key.Key_Up else 1)
-        elif not editing and key == Qt.Key.Key_Home:
-            self.go_to(0)
-        elif not editing and key == Qt.Key.Key_End:
-            self.go_to(self.step_count() - 1)
-        elif not editing and key == Qt.Key.Key_B and not event.modifiers():
-            self.blanked = not self.blanked
-            self.viewport().update()
-        elif not editing and key == Qt.Key.Key_H and not event.modifiers():
-            self.high_contrast = not self.high_contrast
-            self.setBackgroundBrush(QColor("#ffffff" if self.high_contrast else theme.CANVAS_BACKGROUND))
-            self.viewport().update()
-        elif not editing and key == Qt.Key.Key_R and not event.modifiers():
-            self.revealToggled.emit()
-        elif not editing and key == Qt.Key.Key_L and not event.modifiers():
-            self.parkingToggled.emit()
-        elif self.blanked and not editing:
-            self.blanked = False  # any other key brings the map back first
-            self.viewport().update()
-        else:
-            super().keyPressEvent(event)
+        scene = self.scene()
+        if not scene.editor.active and not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            for room_key in ROOM_KEYS:
+                if event.key() in room_key.keys and not (room_key.without_selection and scene.selectedItems()):
+                    target = getattr(self, room_key.handler)
+                    target.emit() if isinstance(target, SignalInstance) else target()
+                    return
+            if self.blanked:  # any other key brings the map back first
+                self.toggle_blank()
+                return
+        super().keyPressEvent(event)
+
+    def next_step(self) -> None:
+        self.go_to(self.step + 1)
+
+    def previous_step(self) -> None:
+        self.go_to(self.step - 1)
+
+    def first_step(self) -> None:
+        self.go_to(0)
+
+    def last_step(self) -> None:
+        self.go_to(self.step_count() - 1)
+
+    def lane_down(self) -> None:
+        self.scroll_rows(+1)
+
+    def lane_up(self) -> None:
+        self.scroll_rows(-1)
+
+    def toggle_blank(self) -> None:
+        self.blanked = not self.blanked
+        self.viewport().update()
+
+    def toggle_contrast(self) -> None:
+        self.high_contrast = not self.high_contrast
+        self.setBackgroundBrush(QColor("#ffffff" if self.high_contrast else theme.CANVAS_BACKGROUND))
+        self.viewport().update()
 
     def show_message(self, text: str) -> None:
         """A short note at the foot of the screen (whose dot it was, why a key did nothing)."""
@@ -228,15 +269,19 @@ class PresentationView(QGraphicsView):
         self.message.raise_()
         self._message_timer.start(MESSAGE_MS)
 
+    def closeEvent(self, event) -> None:
+        self.scene().set_card_cache(True)
+        super().closeEvent(event)
+
     def paintEvent(self, event) -> None:
         # Cards leave out text that would be smaller than the room can read; the main window's
         # view of the same scene paints (and caches) its cards without this floor.
         scene = self.scene()
-        scene.text_floor = theme.ROOM_MIN_TEXT_PIXELS
+        scene.text_floor, scene.high_contrast = theme.ROOM_MIN_TEXT_PIXELS, self.high_contrast
         try:
             super().paintEvent(event)
         finally:
-            scene.text_floor = 0
+            scene.text_floor, scene.high_contrast = 0, False
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

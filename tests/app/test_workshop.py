@@ -231,3 +231,40 @@ def test_the_timer_counts_down_pauses_and_ends_unmistakably(window, tmp_path, mo
     assert theme.VERMILLION in badge.styleSheet()
     shortcut(window, "timer_add_minute")
     assert box.running and box.text() == "01:00"
+
+
+def test_h_draws_the_room_in_high_contrast_without_touching_the_editors_view(window, tmp_path):
+    open_map(window, room_map(), tmp_path)
+    view = present(window)
+    card = window.scene.cards["ad"].sceneBoundingRect()
+
+    def border_darkness(target):
+        edge = target.mapFromScene(QPointF(card.left() + 3, card.center().y()))
+        image = target.viewport().grab().toImage()
+        return min(image.pixelColor(edge.x() + dx, edge.y()).lightness() for dx in range(-3, 4))
+
+    before = border_darkness(view)
+    keys(window, Qt.Key.Key_H)
+    assert view.high_contrast and border_darkness(view) < before - 60
+    assert border_darkness(window.view) > 60  # the editor's own view keeps its grey borders
+    keys(window, Qt.Key.Key_H)
+    assert abs(border_darkness(view) - before) <= 5
+
+
+def test_an_edit_in_the_editor_shows_at_once_on_the_rooms_screen(window, tmp_path):
+    open_map(window, room_map(), tmp_path)
+    view = present(window)
+    card = window.scene.cards["ad"].sceneBoundingRect()
+
+    def fill(target):
+        middle = target.mapFromScene(card.center())
+        return target.viewport().grab().toImage().pixelColor(middle.x(), middle.y()).name()
+
+    window.view.centerOn(card.center())
+    assert fill(view) == fill(window.view) == theme.CARD_BACKGROUND
+    click(window, card_center(window, "ad"))
+    window.inspector.touchpointEdited.emit("ad", {"colour": "#ff0000"})  # as the inspector's colour field does
+    settle(window)
+    assert fill(window.view) == "#ff0000" and fill(view) == "#ff0000"
+    shortcut(window, "present")  # F5 again leaves
+    assert window.scene.cards["ad"].cacheMode() == window.scene.cards["ad"].CacheMode.DeviceCoordinateCache
