@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QWi
 from app import room_commands as rc
 from app.time_box import TimeBox
 from model import events as ev
-from model.headline import headline
+from model.headline import Finding, headline
+from model.priorities import room_priorities
 from widgets.parking_lot_panel import ParkingLotPanel
 from widgets.presentation_view import PresentationView
 from widgets.presenter_panel import PresenterPanel
@@ -23,6 +24,7 @@ from widgets.timer_panel import TimerPanel
 from widgets.voting_panel import VotingPanel
 
 TIME_BOX_MINUTES = (1, 2, 3, 5, 10, 15, 20, 30)
+ROOM_CHOICES_SHOWN = 3
 PARKING_STRIP_SHARE = 0.28  # of the room's screen width, when the parking lot is shown while presenting
 
 
@@ -45,6 +47,7 @@ class Workshop(QObject):
             ("voting", "Voting", self.voting), ("parking", "Parking Lot", self.parking),
             ("timer", "Timer", self.timer_panel), ("presenter", "Presenter", self.presenter))}
         self.docks["presenter"].hide()
+        window.insights.dock.raise_()  # the room's panels wait behind their tabs until wanted
         self.badges = [TimerBadge(window.view)]
         self._connect_panel(self.parking)
         v = self.voting
@@ -208,9 +211,16 @@ class Workshop(QObject):
         if view.on_insights_step():
             insights = self.window.insights
             insights.refresh()
-            view.callouts = headline(self.journey, insights.insights)
+            view.callouts = headline(self.journey, insights.insights) + self._room_choice()
             view.viewport().update()
         self.presenter.show_steps(view.step_description(), view.step_description(+1))
+
+    def _room_choice(self) -> list[Finding]:
+        """The walk-through's last callout: what the room's dots chose, when it voted."""
+        ranked = room_priorities(self.journey)[:ROOM_CHOICES_SHOWN]
+        if not ranked:
+            return []
+        return [Finding("The room prioritised", ", ".join(f"“{p.text}” ({p.dots})" for p in ranked))]
 
     def toggle_marks(self) -> None:
         """R: hide problem marks and overlays for a clean map, or bring them back as they were."""

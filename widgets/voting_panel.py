@@ -50,6 +50,7 @@ class VotingPanel(QWidget):
         add.clicked.connect(self._add_voter)
         self.round = QLabel()
         self.targets = QListWidget()
+        self.targets.setWordWrap(True)
         self.targets.setToolTip("D places a dot on the highlighted line, Shift+D takes one back")
         clear = QPushButton("Clear Round")
         clear.clicked.connect(self.clearRoundRequested)

@@ -109,6 +109,7 @@ def test_walk_through_ends_on_the_insights_and_r_hides_the_marks(window, tmp_pat
     assert view.on_insights_step()
     assert view.callouts[0].problem and view.callouts[0].label == "Dead ends"
     assert view.callouts[0].text.startswith("“Ad”, “Reviews”, “Till” and")
+    assert "The room prioritised" not in [c.label for c in view.callouts]  # no votes, no callout
     assert window.workshop.presenter.now.text().endswith("Insights")
     keys(window, Qt.Key.Key_R)
     assert window.insights.choice.problems is False
@@ -235,6 +236,8 @@ def test_the_timer_counts_down_pauses_and_ends_unmistakably(window, tmp_path, mo
 
 def test_h_draws_the_room_in_high_contrast_without_touching_the_editors_view(window, tmp_path):
     open_map(window, room_map(), tmp_path)
+    window.insights.choose(problems=False)  # a dead end's mark keeps its colour in high contrast too
+    window.insights.refresh()
     view = present(window)
     card = window.scene.cards["ad"].sceneBoundingRect()
 

@@ -6,6 +6,7 @@ import pytest
 
 from app.samples import template_paths
 from model.journey_file import load, read, to_bytes
+from model.analysis import analyse
 from model.entities import LaneKind
 
 TEMPLATES = template_paths()
@@ -26,6 +27,8 @@ def test_a_template_validates_and_says_what_to_capture(path):
     assert any(lane.kind == LaneKind.actor for lane in journey.lanes)
     assert len(journey) >= 5 and all(tp.description for tp in journey.touchpoints())
     assert not journey.votes() and not journey.parking_lot
+    insights = analyse(journey)
+    assert insights.dead_ends == [] and insights.unreachable == []  # a fresh map carries no false alarms
 
 
 def test_the_service_blueprint_draws_its_three_lines_between_the_right_lanes():
