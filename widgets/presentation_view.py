@@ -264,7 +264,7 @@ class PresentationView(QGraphicsView):
         self.message.setStyleSheet(f"QLabel {{ background: rgba(26, 26, 26, 215); color: white; "
                                    f"border-radius: 8px; padding: 8px 18px; font-size: {round(self.title_pixels())}px; }}")
         self.message.adjustSize()
-        self.message.move((self.width() - self.message.width()) // 2, self.height() - self.message.height() - 24)
+        self.message.move(round(self.lane_strip_width()) + 24, self.height() - self.message.height() - 24)
         self.message.show()
         self.message.raise_()
         self._message_timer.start(MESSAGE_MS)
@@ -351,18 +351,21 @@ class PresentationView(QGraphicsView):
         journey = self.scene().journey
         rows = [(g.lane_rows[l], journey.lane(l).name) for l in g.lane_ids]
         rows.append((g.emotion_band, "Emotion"))
+        band = self.stage_band_height()
+        line = QFontMetricsF(name_font).lineSpacing()
         for row, name in rows:
             top = self.mapFromScene(QPointF(0, row.y)).y()
             bottom = self.mapFromScene(QPointF(0, row.bottom)).y()
-            box = QRectF(10, max(top, self.stage_band_height()) + 8, strip - 20, bottom - top - 16)
-            if box.height() <= 0:
+            painter.setPen(QPen(rule, 2))
+            painter.drawLine(QPointF(0, top), QPointF(strip, top))
+            # A lane scrolled partly under the stage band keeps its name in view, until its end pushes it out.
+            box = QRectF(10, max(top, band) + 8, strip - 20, bottom - max(top, band) - 16)
+            if box.height() < line:
                 continue
             painter.setPen(ink)
             painter.setFont(name_font)
-            lines = elided_lines(name, name_font, box.width(), 3)
+            lines = elided_lines(name, name_font, box.width(), max(1, min(3, int(box.height() // line))))
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, "\n".join(lines))
-            painter.setPen(QPen(rule, 2))
-            painter.drawLine(QPointF(0, top), QPointF(strip, top))
         painter.setPen(QPen(rule, 2))
         painter.drawLine(QPointF(strip, 0), QPointF(strip, self.viewport().height()))
 
