@@ -7,9 +7,19 @@ room's screen. Every change to the map goes through an undo command (app/room_co
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QDockWidget,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from app import room_commands as rc
 from app.time_box import TimeBox
@@ -25,6 +35,7 @@ from widgets.voting_panel import VotingPanel
 
 TIME_BOX_MINUTES = (1, 2, 3, 5, 10, 15, 20, 30)
 ROOM_CHOICES_SHOWN = 3
+TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)  # where Page Down stays with the text
 PARKING_STRIP_SHARE = 0.28  # of the room's screen width, when the parking lot is shown while presenting
 
 
@@ -37,6 +48,7 @@ class Workshop(QObject):
         self.document, self.scene, self.editing = window.document, window.scene, window.editing
         self.voter_id: str | None = None
         self.presentation: PresentationView | None = None
+        self.two_screens = False  # the room's screen is not the window's
         self.parking_strip: ParkingLotPanel | None = None
         self._hidden_marks = None  # the overlay choice R put away, to bring back
         self._return_focus: QWidget | None = None
@@ -173,6 +185,8 @@ class Workshop(QObject):
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.addActions(list(self.window.actions_by_name.values()))  # menu keys (undo, dots, timer) work on the room's screen too
         view.left.connect(self.end_presentation)
+        view.closed.connect(self._presentation_closed)
+        QApplication.instance().installEventFilter(self)
         view.revealToggled.connect(self.toggle_marks)
         view.parkingToggled.connect(self.toggle_parking_strip)
         view.stepped.connect(self._stepped)
@@ -193,16 +207,32 @@ class Workshop(QObject):
         return view
 
     def end_presentation(self) -> None:
+        if self.presentation is not None:
+            self.presentation.close()  # and `_presentation_closed` tidies up
+
+    def _presentation_closed(self) -> None:
         view, self.presentation = self.presentation, None
         if view is None:
             return
+        QApplication.instance().removeEventFilter(self)
         self.scene.revealRequested.disconnect(view.reveal)
         self.badges = [b for b in self.badges if b.host is not view.viewport()]
         self.parking_strip = None
         self.docks["presenter"].hide()
-        view.close()
         self.window.activateWindow()
         self.window.view.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """While presenting, a clicker's Page Down and Page Up step the room's screen wherever the
+        keyboard is (with two screens it is usually on the laptop)."""
+        view = self.presentation
+        if (view is not None and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
+                and isinstance(watched, QWidget) and watched.window() is not view
+                and not isinstance(QApplication.focusWidget(), TEXT_FIELDS)):
+            view.next_step() if event.key() == Qt.Key.Key_PageDown else view.previous_step()
+            return True
+        return False
 
     def _stepped(self) -> None:
         view = self.presentation
@@ -236,7 +266,7 @@ class Workshop(QObject):
     def park(self) -> None:
         """Ctrl+K from anywhere: type the question, Enter parks it and gives the keyboard back."""
         self._return_focus = QApplication.focusWidget()
-        if self.presentation is not None:
+        if self.presentation is not None and not self.two_screens:
             self._show_parking_strip().start_entry()
             return
         dock = self.docks["parking"]

@@ -64,7 +64,8 @@ DIM_HIGH_CONTRAST = QColor(0, 0, 0, 200)
 class PresentationView(QGraphicsView):
     """A full-screen view of the scene for the room; `left` when the presenter leaves."""
 
-    left = Signal()
+    left = Signal()  # the presenter asked to leave (Escape)
+    closed = Signal()  # the window is gone, however it was closed
     stepped = Signal()  # the step changed (presenter view, tests)
     revealToggled = Signal()  # R: show or hide problem marks and overlays
     parkingToggled = Signal()  # L: show or hide the parking lot strip
@@ -272,6 +273,7 @@ class PresentationView(QGraphicsView):
     def closeEvent(self, event) -> None:
         self.scene().set_card_cache(True)
         super().closeEvent(event)
+        self.closed.emit()
 
     def paintEvent(self, event) -> None:
         # Cards leave out text that would be smaller than the room can read; the main window's

@@ -271,3 +271,24 @@ def test_an_edit_in_the_editor_shows_at_once_on_the_rooms_screen(window, tmp_pat
     assert fill(window.view) == "#ff0000" and fill(view) == "#ff0000"
     shortcut(window, "present")  # F5 again leaves
     assert window.scene.cards["ad"].cacheMode() == window.scene.cards["ad"].CacheMode.DeviceCoordinateCache
+
+
+def test_closing_the_rooms_window_any_way_ends_the_presentation(window, tmp_path):
+    open_map(window, room_map(), tmp_path)
+    view = present(window)
+    view.close()  # as the window manager would
+    settle(window)
+    assert window.workshop.presentation is None
+    assert window.scene.cards["ad"].cacheMode() == window.scene.cards["ad"].CacheMode.DeviceCoordinateCache
+    view = present(window)  # and presenting again works
+    assert window.workshop.presentation is view
+
+
+def test_a_clickers_page_down_steps_the_room_even_with_the_keyboard_in_the_editor(window, tmp_path):
+    open_map(window, room_map(), tmp_path)
+    view = present(window)
+    QTest.keyClick(window.view, Qt.Key.Key_PageDown)
+    assert view.step == 1
+    window.inspector.setFocus()
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_PageUp)
+    assert view.step == 0
