@@ -292,7 +292,12 @@ class MainWindow(QMainWindow):
             return False
         from model.journey_file import load
 
-        self.document.replace(load(path), None)
+        try:
+            journey = load(path)
+        except JourneyFileError as error:
+            QMessageBox.warning(self, "Cannot open map", f"{error}\n\nReinstalling Wayfinder restores the bundled maps.")
+            return False
+        self.document.replace(journey, None)
         what = "template" if path.resolve().parent == TEMPLATES_DIR else "sample"
         self.statusBar().showMessage(f"Opened a copy of the {what} {path.stem}: Save As keeps your version", 8000)
         return True

@@ -31,3 +31,13 @@ def test_new_from_template_lists_the_templates_by_title_and_opens_an_untitled_co
 def test_opening_a_template_file_by_path_also_gives_an_untitled_copy(window):
     assert window.open_path(TEMPLATES_DIR / "service-blueprint.journey")
     assert window.document.path is None and len(window.document.journey.blueprint_lines) == 3
+
+
+def test_a_damaged_bundled_map_is_reported_and_the_open_map_stays(window, tmp_path, dialogs):
+    bad = tmp_path / "broken.journey"
+    bad.write_text('{"format": "wayfinder.journey", "version": 3, "stages": 7}')
+    before = window.document.journey
+    assert not window.open_sample(bad)
+    kind, title, text = dialogs.shown[-1]
+    assert (kind, title) == ("warning", "Cannot open map") and "broken.journey: stages" in text
+    assert window.document.journey is before

@@ -292,3 +292,19 @@ def test_a_clickers_page_down_steps_the_room_even_with_the_keyboard_in_the_edito
     window.inspector.setFocus()
     QTest.keyClick(window.view.viewport(), Qt.Key.Key_PageUp)
     assert view.step == 0
+
+
+def test_a_dot_without_voters_or_without_a_card_says_what_to_do(window, tmp_path, dialogs):
+    open_map(window, room_map(), tmp_path)
+    shortcut(window, "dot")
+    assert "No voters yet" in window.statusBar().currentMessage()
+    assert window.workshop.docks["voting"].isVisible() and QApplication.focusWidget() is window.workshop.voting.name
+    keys(window, "Ana", Qt.Key.Key_Return)
+    window.view.setFocus()
+    window.scene.clearSelection()
+    shortcut(window, "dot")
+    assert window.statusBar().currentMessage().startswith("Select a card to vote on")
+    click(window, card_center(window, "ad"))
+    shortcut(window, "take_back_dot")
+    assert dialogs.shown[-1][1:] == ("Cannot make that change", "Ana has no dot there this round")
+    assert window.document.journey.votes() == []
