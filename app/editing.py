@@ -6,7 +6,7 @@ command onto the document's undo stack, and the model's events redraw the widget
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import clipboard
@@ -21,6 +21,8 @@ from widgets.inspector import Inspector
 
 class MapEditing(QObject):
     """The editing behaviour of one window: requests in, undo commands out."""
+
+    noteAdded = Signal(str, str, str)  # kind ("pain_point" or "opportunity"), touchpoint, note id: type its text
 
     def __init__(self, document: Document, scene: JourneyScene, view: JourneyView, inspector: Inspector,
                  parent: QObject | None = None):
@@ -186,6 +188,7 @@ class MapEditing(QObject):
             self.scene.select_touchpoints([card])
             self._back_to_canvas = self.view.hasFocus()
             self.inspector.focus_note(kind, command.note_id)
+            self.noteAdded.emit(kind, card, command.note_id)
 
     def set_score(self, touchpoint_id: str, name: str, value) -> None:
         scores = self.journey.touchpoint(touchpoint_id).scores.model_dump()

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import commands as cmd
 from app import room_commands as rc
 from app.time_box import TimeBox
 from model import events as ev
 from model.headline import Finding, headline
 from model.priorities import room_priorities
+from widgets.note_entry import NoteEntry
 from widgets.parking_lot_panel import ParkingLotPanel
 from widgets.presentation_view import PresentationView
 from widgets.presenter_panel import PresenterPanel
@@ -50,6 +52,7 @@ class Workshop(QObject):
         self.presentation: PresentationView | None = None
         self.two_screens = False  # the room's screen is not the window's
         self.parking_strip: ParkingLotPanel | None = None
+        self.note_entry: NoteEntry | None = None
         self._hidden_marks = None  # the overlay choice R put away, to bring back
         self._return_focus: QWidget | None = None
         self.time_box = TimeBox(self)
@@ -75,6 +78,7 @@ class Workshop(QObject):
         self.time_box.changed.connect(self._show_time)
         self.time_box.ended.connect(lambda name: QApplication.beep())
         self.scene.selectionChanged.connect(self._selection_changed)
+        self.editing.noteAdded.connect(self._type_note_in_the_room)
         self._unsubscribe = None
         self.document.journeyReplaced.connect(self._watch_journey)
         self._watch_journey()
@@ -217,7 +221,7 @@ class Workshop(QObject):
         QApplication.instance().removeEventFilter(self)
         self.scene.revealRequested.disconnect(view.reveal)
         self.badges = [b for b in self.badges if b.host is not view.viewport()]
-        self.parking_strip = None
+        self.parking_strip = self.note_entry = None
         self.docks["presenter"].hide()
         self.window.activateWindow()
         self.window.view.setFocus()
@@ -233,6 +237,28 @@ class Workshop(QObject):
             view.next_step() if event.key() == Qt.Key.Key_PageDown else view.previous_step()
             return True
         return False
+
+    def _type_note_in_the_room(self, kind: str, touchpoint_id: str, note_id: str) -> None:
+        """P or O while presenting on one screen: the note's text is typed on the room's screen,
+        since the inspector that would take it is behind the presentation."""
+        view = self.presentation
+        if view is None or self.two_screens:
+            return
+        if self.note_entry is None:
+            self.note_entry = NoteEntry(view, round(view.title_pixels()))
+            self.note_entry.finished.connect(view.setFocus)
+            self.note_entry.committed.connect(self._note_typed)
+        self._typing_note = (kind, touchpoint_id, note_id)
+        tp = self.journey.touchpoint(touchpoint_id)
+        notes = tp.pain_points if kind == "pain_point" else tp.opportunities
+        noun = "Pain point" if kind == "pain_point" else "Opportunity"
+        self.note_entry.start(f"{noun} on “{tp.title or 'Untitled'}” (Enter keeps it)",
+                              next(n.text for n in notes if n.id == note_id))
+
+    def _note_typed(self, text: str) -> None:
+        kind, touchpoint_id, note_id = self._typing_note
+        edit = cmd.edit_pain_point if kind == "pain_point" else cmd.edit_opportunity
+        self.editing.push(edit(self.journey, touchpoint_id, note_id, text=text))
 
     def _stepped(self) -> None:
         view = self.presentation
