@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from model import theme
+
 
 class _Line(QLineEdit):
     cancelled = Signal()
@@ -33,8 +35,9 @@ class NoteEntry(QWidget):
         layout.setContentsMargins(18, 12, 18, 14)
         layout.addWidget(self.caption)
         layout.addWidget(self.line)
-        self.setAutoFillBackground(True)
-        self.setStyleSheet(f"NoteEntry {{ background: #ffffff; border: 3px solid #0072b2; border-radius: 10px; }} "
+        self.setObjectName("note-entry")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet(f"#note-entry {{ background: #ffffff; border: 3px solid {theme.BLUE}; border-radius: 10px; }} "
                            f"QLabel, QLineEdit {{ font-size: {pixel_size}px; }}")
         self.hide()
 
