@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app import commands as cmd
 from app import room_commands as rc
+from app.dot_voting import DotVoting
 from app.time_box import TimeBox
 from model import events as ev
 from model.headline import Finding, headline
@@ -48,7 +49,6 @@ class Workshop(QObject):
         super().__init__(window)
         self.window, self.settings = window, settings
         self.document, self.scene, self.editing = window.document, window.scene, window.editing
-        self.voter_id: str | None = None
         self.presentation: PresentationView | None = None
         self.two_screens = False  # the room's screen is not the window's
         self.parking_strip: ParkingLotPanel | None = None
@@ -65,11 +65,7 @@ class Workshop(QObject):
         window.insights.dock.raise_()  # the room's panels wait behind their tabs until wanted
         self.badges = [TimerBadge(window.view)]
         self._connect_panel(self.parking)
-        v = self.voting
-        v.voterAdded.connect(self.add_voter)
-        v.voterChosen.connect(self.choose_voter)
-        v.clearRoundRequested.connect(lambda: self.editing.push(rc.clear_round(self.journey)))
-        v.nextRoundRequested.connect(lambda: self.editing.push(rc.next_round(self.journey)))
+        self.dots = DotVoting(self.voting, window, self._say, self._show_voting_panel)
         t = self.timer_panel
         t.startRequested.connect(self.start_timer)
         t.pauseRequested.connect(self.time_box.toggle_pause)
@@ -112,16 +108,16 @@ class Workshop(QObject):
                                         "Shift+F5", "Present stage by stage, then the insights"),
             "park": make_action("&Park a Question or Idea", self.park, "Ctrl+K",
                                 "Put a question or idea on the parking lot"),
-            "dot": make_action("Place a &Dot", lambda: self.place_dot(), "D",
+            "dot": make_action("Place a &Dot", lambda: self.dots.place_dot(), "D",
                                "A dot from the current voter on the selected card (or the note picked in Voting)"),
-            "take_back_dot": make_action("&Take Back a Dot", lambda: self.place_dot(take_back=True), "Shift+D",
+            "take_back_dot": make_action("&Take Back a Dot", lambda: self.dots.place_dot(take_back=True), "Shift+D",
                                          "Take back the current voter's latest dot there"),
-            "next_voter": make_action("&Next Voter", lambda: self.step_voter(+1), "]", "Dots now come from the next voter"),
-            "previous_voter": make_action("P&revious Voter", lambda: self.step_voter(-1), "[",
+            "next_voter": make_action("&Next Voter", lambda: self.dots.step_voter(+1), "]", "Dots now come from the next voter"),
+            "previous_voter": make_action("P&revious Voter", lambda: self.dots.step_voter(-1), "[",
                                           "Dots now come from the previous voter"),
-            "clear_round": make_action("&Clear This Round", lambda: self.editing.push(rc.clear_round(self.journey))),
-            "next_round": make_action("Start Next &Round", lambda: self.editing.push(rc.next_round(self.journey))),
-            "timer_start": make_action("&Start Time-box", lambda: self.timer_panel._start(), "Ctrl+T",
+            "clear_round": make_action("&Clear This Round", self.dots.clear_round),
+            "next_round": make_action("Start Next &Round", self.dots.next_round),
+            "timer_start": make_action("&Start Time-box", self.timer_panel.start, "Ctrl+T",
                                        "Start the countdown set in the Timer panel"),
             "timer_pause": make_action("&Pause or Resume Timer", self.time_box.toggle_pause, "Ctrl+Shift+T"),
             "timer_add_minute": make_action("&Add a Minute", self.time_box.add_minute, "Ctrl+Alt+T"),
@@ -332,60 +328,6 @@ class Workshop(QObject):
         else:
             self.window.view.setFocus()
 
-    # ----------------------------------------------------------------- voting
-    def add_voter(self, name: str, budget: int) -> None:
-        name = name or f"Voter {len(self.journey.voters) + 1}"
-        command = rc.AddVoter(self.journey, name, budget)
-        if self.editing.push(command):
-            self.voter_id = command.voter_id
-            self._refresh_voting()
-
-    def choose_voter(self, voter_id: str) -> None:
-        self.voter_id = voter_id
-        self._refresh_voting()
-        voter = self.journey.voter(voter_id)
-        self._say(f"Voting: {voter.name}, {self.journey.dots_left(voter_id)} of {voter.budget} dots left")
-
-    def current_voter(self) -> str | None:
-        ids = [v.id for v in self.journey.voters]
-        if self.voter_id not in ids:
-            self.voter_id = ids[0] if ids else None
-        return self.voter_id
-
-    def step_voter(self, step: int) -> None:
-        ids = [v.id for v in self.journey.voters]
-        if not ids:
-            self._no_voters()
-            return
-        current = self.current_voter()
-        self.choose_voter(ids[(ids.index(current) + step) % len(ids)])
-
-    def place_dot(self, take_back: bool = False) -> None:
-        voter = self.current_voter()
-        if voter is None:
-            self._no_voters()
-            return
-        self._refresh_voting()
-        target = self.voting.target()
-        if target is None:
-            self._say("Select a card to vote on (its pain points and opportunities are in the Voting panel).")
-            return
-        command = (rc.RemoveVote if take_back else rc.AddVote)(self.journey, voter, *target)
-        if self.editing.push(command):
-            v = self.journey.voter(voter)
-            self._say(f"{v.name}: {self.journey.dots_left(voter)} of {v.budget} dots left")
-
-    def _no_voters(self) -> None:
-        dock = self.docks["voting"]
-        dock.show()
-        dock.raise_()
-        self.voting.name.setFocus()
-        self._say("No voters yet: name one in the Voting panel and press Enter (empty gives a numbered voter).")
-
-    def _refresh_voting(self) -> None:
-        selected = self.scene.selected_touchpoints()
-        self.voting.show_voting(self.journey, self.current_voter(), selected[-1] if selected else None)
-
     # ----------------------------------------------------------------- timer
     def start_timer(self, minutes: int, name: str) -> None:
         if not name:
@@ -406,7 +348,7 @@ class Workshop(QObject):
         if self._unsubscribe:
             self._unsubscribe()
         self._unsubscribe = self.journey.subscribe(self._on_event)
-        self.voter_id = None
+        self.dots.voter_id = None
         self._refresh_all()
 
     def _on_event(self, event: ev.MapEvent) -> None:
@@ -415,18 +357,23 @@ class Workshop(QObject):
                 if panel is not None:
                     panel.show_lot(self.journey)
         elif isinstance(event, (ev.VotersChanged, ev.VotesChanged, ev.TouchpointChanged, ev.TouchpointRemoved)):
-            self._refresh_voting()
+            self.dots.refresh()
         if self.presentation is not None:
             self.presenter.show_card(self.journey, self.scene.selected_touchpoints())
 
     def _selection_changed(self) -> None:
-        self._refresh_voting()
+        self.dots.refresh()
         if self.presentation is not None:
             self.presenter.show_card(self.journey, self.scene.selected_touchpoints())
 
     def _refresh_all(self) -> None:
         self.parking.show_lot(self.journey)
-        self._refresh_voting()
+        self.dots.refresh()
+
+    def _show_voting_panel(self) -> None:
+        dock = self.docks["voting"]
+        dock.show()
+        dock.raise_()
 
     def _say(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 6000)

@@ -16,16 +16,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QKeyEvent, QPainter
 from PySide6.QtWidgets import QGraphicsView, QLabel
 
 from model import theme
 from model.headline import Finding
 from widgets.canvas_scene import JourneyScene
-from widgets.text import elided_lines, font
+from widgets.room_overlay import (
+    STAGE_NAME_SCALE,
+    dim_other_stages,
+    paint_callouts,
+    paint_sticky_lanes,
+    paint_sticky_stages,
+)
 
-STAGE_NAME_SCALE = 1.5  # stage names this much larger than card titles on screen
-LANE_NAME_SCALE = 1.2
 
 
 @dataclass(frozen=True)
@@ -57,8 +61,6 @@ ROOM_KEYS = (
     RoomKey((K.Key_Escape,), "Escape", "Leave the presentation (first ends a rename in progress)", "left"),
 )
 MESSAGE_MS = 3500
-DIM = QColor(255, 255, 255, 190)
-DIM_HIGH_CONTRAST = QColor(0, 0, 0, 200)
 
 
 class PresentationView(QGraphicsView):
@@ -301,117 +303,12 @@ class PresentationView(QGraphicsView):
         g = self.scene().geometry
         if g is not None and g.stage_ids:
             if self.walk_through:
-                self._dim_other_stages(painter, g, height)
-            self._sticky_lanes(painter, g)
-            self._sticky_stages(painter, g)
+                dim_other_stages(painter, self, g, height)
+            paint_sticky_lanes(painter, self, g)
+            paint_sticky_stages(painter, self, g)
             if self.on_insights_step():
-                self._paint_callouts(painter, width, height)
+                paint_callouts(painter, self, width, height)
         painter.restore()
-
-    def _colours(self) -> tuple[QColor, QColor, QColor]:
-        """Band background, band text, and the line under the bands."""
-        if self.high_contrast:
-            return QColor("#000000"), QColor("#ffffff"), QColor("#000000")
-        return QColor(theme.STAGE_HEADER_BACKGROUND), QColor(theme.HEADER_TEXT), QColor(theme.GRID_LINE)
-
-    def _sticky_stages(self, painter: QPainter, g) -> None:
-        band = self.stage_band_height()
-        background, ink, rule = self._colours()
-        painter.fillRect(QRectF(0, 0, self.viewport().width(), band), background)
-        name_font = font(self.title_pixels() * STAGE_NAME_SCALE, bold=True)
-        goal_font = font(max(self.title_pixels() * 0.8, theme.ROOM_MIN_TEXT_PIXELS))
-        journey = self.scene().journey
-        for stage_id in g.stage_ids:
-            column = g.stage_columns[stage_id]
-            left = self.mapFromScene(QPointF(column.x, 0)).x()
-            right = self.mapFromScene(QPointF(column.right, 0)).x()
-            if right < self.lane_strip_width() or left > self.viewport().width():
-                continue
-            box = QRectF(left + 12, 6, right - left - 24, band - 12)
-            stage = journey.stage(stage_id)
-            painter.setPen(ink)
-            painter.setFont(name_font)
-            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                             elided_lines(stage.name, name_font, box.width(), 1)[0])
-            if stage.goal and band > 2.2 * QFontMetricsF(name_font).lineSpacing():
-                painter.setFont(goal_font)
-                goal_box = box.adjusted(0, QFontMetricsF(name_font).lineSpacing(), 0, 0)
-                painter.drawText(goal_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                                 elided_lines(stage.goal, goal_font, box.width(), 1)[0])
-            painter.setPen(QPen(rule, 2))
-            painter.drawLine(QPointF(left, 0), QPointF(left, band))
-        painter.setPen(QPen(rule, 2))
-        painter.drawLine(QPointF(0, band), QPointF(self.viewport().width(), band))
-
-    def _sticky_lanes(self, painter: QPainter, g) -> None:
-        strip = self.lane_strip_width()
-        background, ink, rule = self._colours()
-        if not self.high_contrast:
-            background = QColor(theme.LANE_HEADER_BACKGROUND)
-        painter.fillRect(QRectF(0, 0, strip, self.viewport().height()), background)
-        name_font = font(self.title_pixels() * LANE_NAME_SCALE, bold=True)
-        journey = self.scene().journey
-        rows = [(g.lane_rows[l], journey.lane(l).name) for l in g.lane_ids]
-        rows.append((g.emotion_band, "Emotion"))
-        band = self.stage_band_height()
-        line = QFontMetricsF(name_font).lineSpacing()
-        for row, name in rows:
-            top = self.mapFromScene(QPointF(0, row.y)).y()
-            bottom = self.mapFromScene(QPointF(0, row.bottom)).y()
-            painter.setPen(QPen(rule, 2))
-            painter.drawLine(QPointF(0, top), QPointF(strip, top))
-            # A lane scrolled partly under the stage band keeps its name in view, until its end pushes it out.
-            box = QRectF(10, max(top, band) + 8, strip - 20, bottom - max(top, band) - 16)
-            if box.height() < line:
-                continue
-            painter.setPen(ink)
-            painter.setFont(name_font)
-            lines = elided_lines(name, name_font, box.width(), max(1, min(3, int(box.height() // line))))
-            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, "\n".join(lines))
-        painter.setPen(QPen(rule, 2))
-        painter.drawLine(QPointF(strip, 0), QPointF(strip, self.viewport().height()))
-
-    def _dim_other_stages(self, painter: QPainter, g, height: int) -> None:
-        current = None if self.on_insights_step() else self.current_stage()
-        shade = DIM_HIGH_CONTRAST if self.high_contrast else DIM
-        for stage_id in g.stage_ids:
-            if stage_id == current:
-                continue
-            column = g.stage_columns[stage_id]
-            left = self.mapFromScene(QPointF(column.x, 0)).x()
-            right = self.mapFromScene(QPointF(column.right, 0)).x()
-            painter.fillRect(QRectF(left, 0, right - left, height), shade)
-
-    def _paint_callouts(self, painter: QPainter, width: int, height: int) -> None:
-        """The insights step: each finding as a large card in the middle of the screen."""
-        if not self.callouts:
-            return
-        label_font = font(self.title_pixels() * 1.3, bold=True)
-        text_font = font(self.title_pixels() * 1.7, bold=True)
-        box_width = width * 0.7
-        label_height = QFontMetricsF(label_font).lineSpacing()
-        line_height = QFontMetricsF(text_font).lineSpacing()
-        boxes = []
-        for callout in self.callouts:
-            lines = elided_lines(callout.text, text_font, box_width - 56, 2)
-            boxes.append((callout, lines, label_height + len(lines) * line_height + 40))
-        gap = 24
-        top = max(self.stage_band_height() + gap, (height - sum(b[2] + gap for b in boxes)) / 2)
-        left = (width - box_width) / 2
-        for callout, lines, box_height in boxes:
-            box = QRectF(left, top, box_width, box_height)
-            painter.setPen(QPen(QColor(theme.PROBLEM_HIGHLIGHT if callout.problem else theme.BLUE), 4))
-            painter.setBrush(QColor("#ffffff"))
-            painter.drawRoundedRect(box, 14, 14)
-            painter.setPen(QColor(theme.PROBLEM_HIGHLIGHT if callout.problem else theme.TEXT_MUTED))
-            painter.setFont(label_font)
-            painter.drawText(box.adjusted(28, 16, -28, 0), Qt.AlignmentFlag.AlignLeft, callout.label)
-            painter.setPen(QColor(theme.TEXT))
-            painter.setFont(text_font)
-            painter.drawText(box.adjusted(28, 16 + label_height + 4, -28, 0), Qt.AlignmentFlag.AlignLeft,
-                             "\n".join(lines))
-            top += box_height + gap
-
 
 def width_of(g, stage_ids) -> float:
     return sum(g.stage_columns[s].width for s in stage_ids)

@@ -25,13 +25,13 @@ class TimerPanel(QWidget):
         self.display = QLabel("–")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.display.setStyleSheet("font-size: 28px; font-weight: bold;")
-        self.name.returnPressed.connect(self._start)
-        self.minutes.lineEdit().returnPressed.connect(self._start)
+        self.name.returnPressed.connect(self.start)
+        self.minutes.lineEdit().returnPressed.connect(self.start)
         layout = QGridLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.name, 0, 0, 1, 3)
         layout.addWidget(self.minutes, 0, 3)
-        for column, (text, slot) in enumerate((("Start", self._start), ("Pause", self.pauseRequested.emit),
+        for column, (text, slot) in enumerate((("Start", self.start), ("Pause", self.pauseRequested.emit),
                                                ("+1 min", self.addMinuteRequested.emit),
                                                ("Stop", self.stopRequested.emit))):
             button = QPushButton(text)
@@ -40,9 +40,6 @@ class TimerPanel(QWidget):
         layout.addWidget(self.display, 2, 0, 1, 4)
         layout.setRowStretch(3, 1)
 
-    def _start(self) -> None:
+    def start(self) -> None:
+        """Ask for the countdown as set: these minutes, under this name (empty: the workshop names it)."""
         self.startRequested.emit(self.minutes.value(), self.name.text().strip())
-
-    def start_entry(self) -> None:
-        self.minutes.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.minutes.selectAll()

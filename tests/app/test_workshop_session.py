@@ -40,8 +40,8 @@ def test_a_whole_session_from_template_to_pdf(window, tmp_path, save_to):  # noq
     assert view.on_insights_step() and view.callouts
 
     # vote: two numbered voters, dots on the new card
-    window.workshop.add_voter("", 2)
-    window.workshop.add_voter("", 2)
+    window.workshop.dots.add_voter("", 2)
+    window.workshop.dots.add_voter("", 2)
     window.scene.select_touchpoints([card.id])
     view.setFocus()
     shortcut(window, "dot")
