@@ -308,3 +308,20 @@ def test_a_dot_without_voters_or_without_a_card_says_what_to_do(window, tmp_path
     shortcut(window, "take_back_dot")
     assert dialogs.shown[-1][1:] == ("Cannot make that change", "Ana has no dot there this round")
     assert window.document.journey.votes() == []
+
+
+def test_help_lists_the_workshop_keys_and_the_presentation_keys(window, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QTableWidget
+
+    shown = []
+
+    def capture(dialog):
+        table = dialog.findChild(QTableWidget)
+        shown.extend((table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount()))
+        return 0
+
+    monkeypatch.setattr(QDialog, "exec", capture)
+    window.show_shortcuts()
+    assert ("D", "Place a Dot") in shown and ("Ctrl+K", "Park a Question or Idea") in shown
+    assert ("F5", "Present") in shown
+    assert ("B", "Presenting: Blank the screen; any key brings the map back") in shown
