@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from app.commands import Edit, Step
 from model.journey_map import JourneyMap
-from model.room import DEFAULT_BUDGET
+from model.room import BLUEPRINT_LINE_LABELS, DEFAULT_BUDGET, BlueprintLine, BlueprintLineKind
 
 
 class Replace(Step):
@@ -39,6 +39,16 @@ def next_round(journey: JourneyMap) -> Replace:
 
 def set_blueprint_lines(journey: JourneyMap, lines: list) -> Replace:
     return Replace("Change blueprint lines", journey.set_blueprint_lines, lines)
+
+
+def set_blueprint_line(journey: JourneyMap, lane_id: str, kind: BlueprintLineKind | None) -> Replace:
+    """Draw a line of `kind` above a lane, in place of any line there (None: no line)."""
+    lines = [line for line in journey.blueprint_lines if line.above != lane_id]
+    if kind is not None:
+        lines.append(BlueprintLine(kind=kind, above=lane_id))
+    lines.sort(key=lambda line: journey.lane_index(line.above))
+    return Replace("Remove blueprint line" if kind is None else f"Draw {BLUEPRINT_LINE_LABELS[kind].lower()}",
+                   journey.set_blueprint_lines, lines)
 
 
 class AddVote(Step):

@@ -75,6 +75,8 @@ class Workshop(QObject):
         self.time_box.ended.connect(lambda name: QApplication.beep())
         self.scene.selectionChanged.connect(self._selection_changed)
         self.editing.noteAdded.connect(self._type_note_in_the_room)
+        self.scene.blueprintLineRequested.connect(
+            lambda lane, kind: self.editing.push(rc.set_blueprint_line(self.journey, lane, kind)))
         self._unsubscribe = None
         self.document.journeyReplaced.connect(self._watch_journey)
         self._watch_journey()

@@ -18,6 +18,7 @@ from model import theme
 from model.analysis import stage_scores
 from model.journey_map import JourneyMap
 from model.layout import MapGeometry, Point, cell_at, layout
+from model.room import BLUEPRINT_LINE_LABELS
 from widgets.band_items import EmotionCurveItem, GridItem, StageScoresItem, qrect
 from widgets.blueprint_item import BlueprintLinesItem
 from widgets.capture_keys import CaptureKeys
@@ -50,6 +51,7 @@ class JourneyScene(QGraphicsScene):
     painPointRequested = Signal(str)
     opportunityRequested = Signal(str)
     deleteRequested = Signal()
+    blueprintLineRequested = Signal(str, object)  # lane id, BlueprintLineKind to draw above it or None
     revealRequested = Signal(QRectF)
 
     # How the view painting now wants items drawn: the smallest text in screen pixels, and high
@@ -427,5 +429,14 @@ class JourneyScene(QGraphicsScene):
         menu.addAction(f"Rename {noun}", lambda: self.edit_header(kind, item_id))
         menu.addAction(f"Insert {noun} {before}", lambda: add.emit(index))
         menu.addAction(f"Insert {noun} {after}", lambda: add.emit(index + 1))
+        if kind == "lane":
+            self._blueprint_menu(menu.addMenu("Blueprint Line Above"), item_id)
         menu.addSeparator()
         menu.addAction(f"Remove {noun}", lambda: remove.emit(item_id))
+
+    def _blueprint_menu(self, menu: QMenu, lane_id: str) -> None:
+        current = next((line.kind for line in self.journey.blueprint_lines if line.above == lane_id), None)
+        for line_kind, label in ((None, "None"), *BLUEPRINT_LINE_LABELS.items()):
+            action = menu.addAction(label, lambda k=line_kind: self.blueprintLineRequested.emit(lane_id, k))
+            action.setCheckable(True)
+            action.setChecked(line_kind == current)

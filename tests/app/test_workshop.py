@@ -325,3 +325,31 @@ def test_help_lists_the_workshop_keys_and_the_presentation_keys(window, monkeypa
     assert ("D", "Place a Dot") in shown and ("Ctrl+K", "Park a Question or Idea") in shown
     assert ("F5", "Present") in shown
     assert ("B", "Presenting: Blank the screen; any key brings the map back") in shown
+
+
+def test_a_lane_headers_menu_draws_a_blueprint_line_above_it_and_undo_removes_it(window, tmp_path):
+    from PySide6.QtWidgets import QMenu
+
+    path = open_map(window, room_map(), tmp_path)
+    journey = window.document.journey
+
+    def choose(lane_id: str, text: str) -> list[str]:
+        menu = QMenu()
+        window.scene._header_menu(menu, window.scene.headers["lane", lane_id])
+        submenu = next(a.menu() for a in menu.actions() if a.text() == "Blueprint Line Above")
+        checked = [a.text() for a in submenu.actions() if a.isChecked()]
+        next(a for a in submenu.actions() if a.text() == text).trigger()
+        settle(window)
+        return checked
+
+    assert choose("store", "Line of visibility") == ["None"]
+    assert [(line.kind.value, line.above) for line in journey.blueprint_lines] == [("visibility", "store")]
+    assert choose("store", "Line of interaction") == ["Line of visibility"]
+    assert [(line.kind.value, line.above) for line in journey.blueprint_lines] == [("interaction", "store")]
+    shortcut(window, "save")
+    assert json.loads(path.read_text())["blueprint_lines"] == [{"kind": "interaction", "above": "store"}]
+    choose("store", "None")
+    assert journey.blueprint_lines == ()
+    shortcut(window, "undo")
+    shortcut(window, "undo")
+    assert [(line.kind.value, line.above) for line in journey.blueprint_lines] == [("visibility", "store")]
