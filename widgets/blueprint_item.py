@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from model import theme
 from model.room import BLUEPRINT_LINE_LABELS
+from model.room_geometry import blueprint_label_baseline
 from widgets.band_items import _GeometryItem
 from widgets.text import font
 
@@ -24,7 +25,7 @@ class BlueprintLinesItem(_GeometryItem):
             return
         label_font = font(theme.CARD_META_SIZE, bold=True)
         painter.setFont(label_font)
-        height = QFontMetricsF(label_font).height()
+        descent = QFontMetricsF(label_font).descent()
         for line in self.scene().journey.blueprint_lines:
             row = g.lane_rows.get(line.above)
             if row is None:
@@ -32,6 +33,5 @@ class BlueprintLinesItem(_GeometryItem):
             pen = QPen(QColor(theme.BLUEPRINT_LINE), theme.BLUEPRINT_LINE_WIDTH, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawLine(QPointF(row.x, row.y), QPointF(row.right, row.y))
-            label = BLUEPRINT_LINE_LABELS[line.kind]
-            painter.drawText(QRectF(row.x + theme.LANE_HEADER_WIDTH + 6, row.y - height - 1, 3 * theme.CARD_WIDTH,
-                                    height), Qt.AlignmentFlag.AlignLeft, label)
+            at = blueprint_label_baseline(row, descent)
+            painter.drawText(QPointF(at.x, at.y), BLUEPRINT_LINE_LABELS[line.kind])

@@ -8,11 +8,13 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from model import theme
 from model.entities import SCORE_NAMES, Touchpoint
+from model.room_geometry import vote_dots
+from widgets.band_items import qrect
 from widgets.text import elided_lines, font
 
 HANDLE_RADIUS = 6
 BADGE_RISE = theme.PROBLEM_TAB_HEIGHT - theme.PROBLEM_TAB_OVERLAP  # how far the tab stands above the card
-DOT_RISE = theme.VOTE_DOT_SIZE / 2 + 2  # vote dots sit on the card's top edge, like stickers on a wall
+DOT_RISE = theme.VOTE_DOT_SIZE / 2 + 2  # how far vote dots stand above the card (model.room_geometry)
 _CARD_RECT = QRectF(0, 0, theme.CARD_WIDTH, theme.CARD_HEIGHT)
 
 
@@ -114,25 +116,20 @@ class CardItem(QGraphicsItem):
 
     @staticmethod
     def _paint_vote_dots(painter: QPainter, dots: int) -> None:
-        """The room's dots in a row on the top edge, right-aligned; many show as one dot and a count."""
-        size = theme.VOTE_DOT_SIZE
-        shown = dots if dots <= theme.VOTE_DOTS_SHOWN else 1
-        right = theme.CARD_WIDTH - theme.CARD_PADDING - theme.EMOTION_FACE_SIZE - 6
+        """The room's dots on the card's top edge (see `model.room_geometry`)."""
+        label_font = font(theme.SCORE_LABEL_SIZE, bold=True)
+        parts = vote_dots(dots, QFontMetricsF(label_font).horizontalAdvance)
         painter.setPen(QPen(QColor("#ffffff"), 1))
         painter.setBrush(QColor(theme.VOTE_DOT))
-        for i in range(shown):
-            painter.drawEllipse(QRectF(right - (i + 1) * (size + 2), -size / 2, size, size))
-        if shown < dots:
-            label_font = font(theme.SCORE_LABEL_SIZE, bold=True)
-            label = f"×{dots}"
-            width = QFontMetricsF(label_font).horizontalAdvance(label) + 6
-            pill = QRectF(right - size - 4 - width, -size / 2 - 1, width, size + 2)
+        for dot in parts.dots:
+            painter.drawEllipse(qrect(dot))
+        if parts.count_box is not None:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(theme.CARD_BACKGROUND))
-            painter.drawRoundedRect(pill, 3, 3)
+            painter.drawRoundedRect(qrect(parts.count_box), 3, 3)
             painter.setFont(label_font)
             painter.setPen(QColor(theme.VOTE_DOT))
-            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
+            painter.drawText(qrect(parts.count_box), Qt.AlignmentFlag.AlignCenter, parts.count)
 
     def _paint_badge(self, painter: QPainter) -> None:
         """A label on a tab above the card, in the highlight's colour: "Dead end", "Unreachable"."""

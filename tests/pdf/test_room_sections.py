@@ -50,3 +50,19 @@ def test_the_appendix_lists_the_parking_lot_open_items_first(tmp_path):
 def test_a_map_without_a_workshop_prints_neither(tmp_path):
     everything, _ = summary_and_appendix(make_map(cards={("Aware", "Web"): ["Ad"]}), tmp_path)
     assert "Whattheroomprioritised" not in everything and "Parkinglot" not in everything
+
+
+def test_the_printed_map_shows_blueprint_lines_and_the_cards_dots(tmp_path):
+    from model.journey_file import load
+    from app.samples import TEMPLATES_DIR
+
+    journey = load(TEMPLATES_DIR / "service-blueprint.journey")
+    journey.add_voter("Ana", budget=9, id="ana")
+    first = journey.touchpoints()[0].id
+    for _ in range(8):  # more than the card shows as dots: one dot and a count
+        journey.add_vote("ana", first)
+    path = tmp_path / "blueprint.pdf"
+    write_pdf(journey, path)
+    map_page = squeeze(PdfReader(path).pages[1].extract_text())
+    assert "Lineofinteraction" in map_page and "Lineofvisibility" in map_page
+    assert "Lineofinternalinteraction" in map_page and "×8" in map_page
