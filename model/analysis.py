@@ -17,6 +17,11 @@ from .journey_map import JourneyMap
 from .lenses import Gap, PainTally, expectation_gaps, pain_tally, stages_without_motivators, target_gaps, unscored
 
 
+# What the panel, the PDF and `main.py info` say while the map has no connection, in one place.
+NO_FLOW_YET = "No flow drawn yet"
+NO_FLOW_HINT = "Connect touchpoints to see dead ends and unreachable steps."
+
+
 def _reading_order(journey: JourneyMap, ids: set[str]) -> list[str]:
     return [tp_id for tp_id in journey.touchpoint_ids() if tp_id in ids]
 
@@ -33,10 +38,29 @@ def _reach(graph: nx.DiGraph, starts: list[str], forward: bool) -> set[str]:
     return seen
 
 
-def dead_ends(journey: JourneyMap) -> list[str]:
-    """Touchpoints from which no path reaches a touchpoint of the last stage.
+def in_flow(journey: JourneyMap) -> set[str]:
+    """Touchpoints whose part of the flow is drawn: those with at least one connection.
 
-    The last stage's own touchpoints are where journeys end, so they are never dead ends.
+    Only these are judged for dead ends and unreachability. While a workshop types cards
+    the flow is not drawn yet, and a card with no connection is unfinished work, not a
+    broken journey: it is listed by `unconnected`, never marked as a problem. (A weakly
+    connected group has a connection exactly when each of its touchpoints has one.)
+    """
+    graph = journey.graph
+    return {tp_id for tp_id in graph if graph.degree(tp_id)}
+
+
+def unconnected(journey: JourneyMap) -> list[str]:
+    """Touchpoints with no connection at all, in reading order: the flow has not reached them yet."""
+    graph = journey.graph
+    return [tp_id for tp_id in journey.touchpoint_ids() if not graph.degree(tp_id)]
+
+
+def dead_ends(journey: JourneyMap) -> list[str]:
+    """Touchpoints in the flow from which no path reaches a touchpoint of the last stage.
+
+    The last stage's own touchpoints are where journeys end, so they are never dead ends,
+    and touchpoints with no connection are not judged (see `in_flow`).
     Example: with "Ad seen" -> "Hold queue" (no way on) and "Ad seen" -> "Checkout" (last
     stage), the only dead end is "Hold queue".
     """
@@ -44,16 +68,17 @@ def dead_ends(journey: JourneyMap) -> list[str]:
         return []
     finish = journey.touchpoints_in_stage(journey.stages[-1].id)
     reaches_finish = _reach(journey.graph, finish, forward=False)
-    return _reading_order(journey, set(journey.graph) - reaches_finish)
+    return _reading_order(journey, in_flow(journey) - reaches_finish)
 
 
 def unreachable(journey: JourneyMap) -> list[str]:
-    """Touchpoints no path leads to from any touchpoint of the first stage (its own excluded)."""
+    """Touchpoints in the flow that no path leads to from any touchpoint of the first stage
+    (its own excluded; touchpoints with no connection are not judged, see `in_flow`)."""
     if not journey.stages:
         return []
     start = journey.touchpoints_in_stage(journey.stages[0].id)
     reached = _reach(journey.graph, start, forward=True)
-    return _reading_order(journey, set(journey.graph) - reached)
+    return _reading_order(journey, in_flow(journey) - reached)
 
 
 def loops(journey: JourneyMap) -> list[list[str]]:
@@ -137,6 +162,8 @@ class Insights:
 
     dead_ends: list[str]
     unreachable: list[str]
+    unconnected: list[str]
+    flow_drawn: bool  # any connection yet? Until then nothing is judged (see `in_flow`)
     loops: list[list[str]]
     stage_scores: list[StageScores]
     weakest: list[WeakTouchpoint]
@@ -164,6 +191,8 @@ def analyse(journey: JourneyMap, weakest_limit: int = 5, gaps_limit: int = 10) -
     return Insights(
         dead_ends=dead_ends(journey),
         unreachable=unreachable(journey),
+        unconnected=unconnected(journey),
+        flow_drawn=journey.graph.number_of_edges() > 0,
         loops=loops(journey),
         stage_scores=stage_scores(journey),
         weakest=weakest_touchpoints(journey, weakest_limit),

@@ -84,3 +84,23 @@ def test_weakest_touchpoints_rank_low_scores_and_severe_pain_first():
 def test_analyse_on_an_empty_map():
     insights = analyse(JourneyMap())
     assert (insights.dead_ends, insights.unreachable, insights.loops, insights.weakest) == ([], [], [], [])
+
+
+def test_a_map_with_no_connection_has_no_dead_end_and_nothing_unreachable():
+    m = chain_map(cells={"ad": "a", "visit": "b", "orphan": "b", "buy": "c"})
+    insights = analyse(m)
+    assert (insights.dead_ends, insights.unreachable, insights.problems()) == ([], [], {})
+    assert not insights.flow_drawn
+    assert insights.unconnected == ["ad", "visit", "orphan", "buy"]
+
+
+def test_only_touchpoints_with_a_connection_are_judged_once_a_flow_is_drawn():
+    # "typed" has no connection yet: unfinished work, listed as unconnected and never marked.
+    m = chain_map(("ad", "hold"), ("stray", "buy"),
+                  cells={"ad": "a", "hold": "b", "stray": "b", "typed": "b", "buy": "c"})
+    insights = analyse(m)
+    assert insights.flow_drawn
+    assert insights.dead_ends == ["ad", "hold"]
+    assert insights.unreachable == ["stray", "buy"]
+    assert insights.unconnected == ["typed"]
+    assert "typed" not in insights.problems()
