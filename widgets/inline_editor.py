@@ -33,6 +33,7 @@ class InlineEditor(QGraphicsProxyWidget):
     """One editor per scene, moved to whatever is being renamed; `committed` carries the target."""
 
     committed = Signal(object, str)  # (target, text) where target is e.g. ("touchpoint", id)
+    cancelled = Signal(object)  # target: Escape left it as it was
 
     def __init__(self):
         super().__init__()
@@ -43,15 +44,16 @@ class InlineEditor(QGraphicsProxyWidget):
         self.hide()
         self.target: tuple | None = None
         self.edit.committed.connect(self._commit)
-        self.edit.cancelled.connect(self.finish)
+        self.edit.cancelled.connect(self._cancel)
 
     @property
     def active(self) -> bool:
         return self.target is not None
 
-    def start(self, target: tuple, text: str, rect: QRectF) -> None:
+    def start(self, target: tuple, text: str, rect: QRectF, placeholder: str = "") -> None:
         self.target = target
         self.edit.setText(text)
+        self.edit.setPlaceholderText(placeholder)
         self.setGeometry(rect)
         self.show()
         self.edit.selectAll()
@@ -62,6 +64,11 @@ class InlineEditor(QGraphicsProxyWidget):
         target = self.finish()
         if target is not None:
             self.committed.emit(target, text.strip())
+
+    def _cancel(self) -> None:
+        target = self.finish()
+        if target is not None:
+            self.cancelled.emit(target)
 
     def finish(self) -> tuple | None:
         """Close the editor; returns what it was editing (None if it was not open)."""
