@@ -39,13 +39,15 @@ CANVAS_KEYS: list[KeyRow] = [
     KeyRow("F2", "Rename the selected card, stage or lane", {"F2": "rename"}),
     KeyRow("Tab / Shift+Tab", "Go to the next / previous stage (same lane)",
            {"Tab": "go next", "Shift+Tab": "go previous"}),
+    KeyRow("Home / End", "Go to the first / last stage (same lane)", {"Home": "go first", "End": "go last"}),
     KeyRow("Arrow keys", "Go to the card, cell or header above, below, left or right", _directions("go")),
     KeyRow("Shift+arrow", "Extend the selection to the next or previous card in reading order",
            {"Shift+Right": "extend forward", "Shift+Down": "extend forward",
             "Shift+Left": "extend back", "Shift+Up": "extend back"}),
-    KeyRow("Ctrl+Alt+arrow", "Connect the selected card to the next card in that direction",
+    KeyRow("Ctrl+Alt+arrow", "Connect the selected card with the nearest card that way not connected yet "
+                             "(again: the next one): out to the right and below, in from the left and above",
            _directions("connect", "Ctrl+Alt+")),
-    KeyRow("Ctrl+Alt+Shift+arrow", "Remove the connection between the selected card and the next card in that direction",
+    KeyRow("Ctrl+Alt+Shift+arrow", "Remove the connection with the nearest connected card that way",
            _directions("disconnect", "Ctrl+Alt+Shift+")),
     KeyRow("Alt+arrow", "Move the selected cards to the next cell (Up / Down: within their cell first), "
                         "or move the selected stage or lane", _directions("move", "Alt+")),

@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
             journey = JourneyMap()
             for name in ("Awareness", "Consideration", "Purchase", "Retention", "Advocacy"):
                 journey.add_stage(name)
-            journey.add_lane("Customer")
+            journey.add_lane("Customer", kind="actor")
             self.document.replace(journey, None)
 
     def close_map(self) -> None:

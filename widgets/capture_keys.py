@@ -8,6 +8,8 @@ Like every gesture, a command ends in a request signal of the scene, never in a 
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
@@ -15,6 +17,7 @@ from widgets.band_items import qrect
 
 Cell = tuple[str, str]
 STEPS = {"left": (-1, 0), "right": (1, 0), "up": (0, -1), "down": (0, 1), "next": (1, 0), "previous": (-1, 0)}
+ENDS = {"first": 0, "last": -1}
 WHERE = {"left": "to the left", "right": "to the right", "up": "above", "down": "below"}
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -146,7 +149,16 @@ class CaptureKeys:
         return card is not None
 
     # ----------------------------------------------------------------- going around
+    def go_stage(self, step: int) -> None:
+        """To the next (+1) or previous (-1) stage, in the same lane."""
+        self._go("next" if step > 0 else "previous")
+
     def _go(self, direction: str) -> bool:
+        if direction in ENDS:
+            cell = self.scene.current_cell()
+            if cell is not None:
+                self._go_to_cell((self.journey.stages[ENDS[direction]].id, cell[1]))
+            return cell is not None
         header = self.scene.selected_header()
         if header is not None:
             self._go_from_header(*header, direction)
@@ -233,56 +245,53 @@ class CaptureKeys:
         return True
 
     # ----------------------------------------------------------------- connecting and moving
-    def neighbour(self, card: str, direction: str) -> str | None:
-        """The next card from `card` in an arrow's direction: up and down within the cell, then the
-        lanes above or below; left and right in the nearest stage with a card, nearest lane first."""
+    def nearest(self, card: str, direction: str) -> Iterator[str]:
+        """The cards from `card` in an arrow's direction, nearest first: Up and Down within the cell,
+        then the lanes above or below; Left and Right stage by stage, the nearest lane first."""
         tp = self.journey.touchpoint(card)
         across, down = STEPS[direction]
+        lanes = [lane.id for lane in self.journey.lanes]
         if down:
             cards = self.journey.cell(tp.stage, tp.lane)
-            if 0 <= cards.index(card) + down < len(cards):
-                return cards[cards.index(card) + down]
-            lanes = [lane.id for lane in self.journey.lanes]
+            place = cards.index(card)
+            yield from (cards[place + 1:] if down > 0 else reversed(cards[:place]))
             index = lanes.index(tp.lane) + down
             while 0 <= index < len(lanes):
                 cards = self.journey.cell(tp.stage, lanes[index])
-                if cards:
-                    return cards[0] if down > 0 else cards[-1]
+                yield from (cards if down > 0 else reversed(cards))
                 index += down
-            return None
+            return
         stages = [stage.id for stage in self.journey.stages]
-        lanes = [lane.id for lane in self.journey.lanes]
-        own_lane = lanes.index(tp.lane)
-        by_nearness = sorted(lanes, key=lambda lane: (abs(lanes.index(lane) - own_lane), lanes.index(lane)))
+        own = lanes.index(tp.lane)
+        by_nearness = sorted(lanes, key=lambda lane: (abs(lanes.index(lane) - own), lanes.index(lane)))
         index = stages.index(tp.stage) + across
         while 0 <= index < len(stages):
             for lane in by_nearness:
                 cards = self.journey.cell(stages[index], lane)
-                if cards:
-                    return cards[0] if across > 0 else cards[-1]
+                yield from (cards if across > 0 else reversed(cards))
             index += across
-        return None
 
     def _link(self, direction: str, connect: bool) -> bool:
+        """Connect with the nearest card that way not connected yet (so that pressing again fans out),
+        or disconnect from the nearest connected one. The flow runs the way the map reads: out to the
+        right and down, in from the left and from above."""
         card = self._card()
         if card is None:
             self.scene.messageRequested.emit("Select one card to connect from.")
             return True
-        other = self.neighbour(card, direction)
+        linked = lambda other: self.journey.has_connection(card, other) or self.journey.has_connection(other, card)  # noqa: E731
+        other = next((o for o in self.nearest(card, direction) if linked(o) != connect), None)
         if other is None:
-            self.scene.messageRequested.emit(f"No card {WHERE[direction]} to connect with.")
+            state = "not connected yet" if connect else "connected"
+            self.scene.messageRequested.emit(f"No card {WHERE[direction]} that is {state} to this one.")
             return True
         if connect:
-            if self.journey.has_connection(card, other):
-                self.scene.messageRequested.emit("These cards are connected already.")
-            else:
-                self.scene.connectRequested.emit(card, other)
+            source, target = (card, other) if direction in ("right", "down") else (other, card)
+            self.scene.connectRequested.emit(source, target)
             return True
-        pairs = [pair for pair in ((card, other), (other, card)) if self.journey.has_connection(*pair)]
-        if not pairs:
-            self.scene.messageRequested.emit("These cards are not connected.")
-        for pair in pairs:
-            self.scene.disconnectRequested.emit(*pair)
+        for pair in ((card, other), (other, card)):
+            if self.journey.has_connection(*pair):
+                self.scene.disconnectRequested.emit(*pair)
         return True
 
     def _connect(self, direction: str) -> bool:
