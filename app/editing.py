@@ -300,13 +300,14 @@ class MapEditing(QObject):
         self._insert_copies(touchpoints, connections, "Paste")
 
     def duplicate(self) -> None:
+        """Copies of the selected cards in their own cells, with the connections among them."""
         chosen = set(self.scene.selected_touchpoints())
-        cell = self.scene.current_cell()
-        if not chosen or cell is None:
+        if not chosen:
             return
         originals = [tp for tp in self.journey.touchpoints() if tp.id in chosen]
         links = [c for c in self.journey.connections() if c.source in chosen and c.target in chosen]
-        touchpoints, connections = clipboard.copies(self.journey, originals, links, cell)
+        touchpoints, connections = clipboard.copies(self.journey, originals, links,
+                                                    (originals[0].stage, originals[0].lane))
         self._insert_copies(touchpoints, connections, "Duplicate")
 
     def _insert_copies(self, touchpoints, connections, verb: str) -> None:

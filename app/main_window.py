@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+            # A platform's standard key (Save, Undo…) differs between systems: README leaves it to Help.
+            action.setProperty("standard_key", isinstance(shortcut, QKeySequence.StandardKey))
         if tip:
             action.setStatusTip(tip)
         action.setCheckable(checkable)
@@ -135,6 +137,8 @@ class MainWindow(QMainWindow):
         redo = self.document.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcut(K.Redo)
         a["undo"], a["redo"] = undo, redo
+        for action in (undo, redo):
+            action.setProperty("standard_key", True)
         a["cut"] = self._action("Cu&t", e.cut, K.Cut)
         a["copy"] = self._action("&Copy", e.copy, K.Copy)
         a["paste"] = self._action("&Paste", e.paste, K.Paste)
@@ -143,6 +147,7 @@ class MainWindow(QMainWindow):
         a["select_all"] = self._action("Select &All", self.scene.select_all, K.SelectAll)
         a["zoom_in"] = self._action("Zoom &In", self.view.zoom_in, K.ZoomIn)
         a["zoom_in"].setShortcuts([*a["zoom_in"].shortcuts(), QKeySequence("Ctrl+=")])  # = is + without Shift
+        a["zoom_in"].setProperty("standard_key", False)  # README names both keys
         a["zoom_out"] = self._action("Zoom &Out", self.view.zoom_out, K.ZoomOut)
         a["zoom_fit"] = self._action("Zoom to &Fit", self.view.zoom_to_fit, "Ctrl+9")
         a["zoom_actual"] = self._action("&Actual Size", self.view.actual_size, "Ctrl+0")
