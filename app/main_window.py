@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.document.keep_backup = self.settings.value("save/keep_backup", True, type=bool)
         self._restore_settings()
         self._update_title()
+        self.view.setFocus()  # keys go to the canvas from the start: a facilitator types at once
 
     # ----------------------------------------------------------------- actions and menus
     def _action(self, text: str, slot, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
@@ -476,8 +477,11 @@ class MainWindow(QMainWindow):
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(keys, what they do) for Help → Keyboard Shortcuts: the menus' shortcuts, then the canvas's keys."""
         native = QKeySequence.SequenceFormat.NativeText
-        return help_rows([(", ".join(key.toString(native) for key in action.shortcuts()), action.text().replace("&", ""))
-                          for action in self.actions_by_name.values() if action.shortcuts()])
+        # Undo and Redo carry the next step in their text ("Undo Add touchpoint"); Help names the action.
+        steps = {"undo": "Undo", "redo": "Redo"}
+        return help_rows([(", ".join(key.toString(native) for key in action.shortcuts()),
+                           steps.get(name, action.text().replace("&", "")))
+                          for name, action in self.actions_by_name.items() if action.shortcuts()])
 
     def show_shortcuts(self) -> None:
         rows = self.shortcut_rows()

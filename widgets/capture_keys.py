@@ -282,8 +282,8 @@ class CaptureKeys:
         linked = lambda other: self.journey.has_connection(card, other) or self.journey.has_connection(other, card)  # noqa: E731
         other = next((o for o in self.nearest(card, direction) if linked(o) != connect), None)
         if other is None:
-            state = "not connected yet" if connect else "connected"
-            self.scene.messageRequested.emit(f"No card {WHERE[direction]} that is {state} to this one.")
+            state = "not connected" if connect else "connected"
+            self.scene.messageRequested.emit(f"No card {WHERE[direction]} that is {state} to this one{' yet' if connect else ''}.")
             return True
         if connect:
             source, target = (card, other) if direction in ("right", "down") else (other, card)
