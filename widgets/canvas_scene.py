@@ -95,7 +95,7 @@ class JourneyScene(QGraphicsScene):
         self.addItem(self.editor)
         self.editor.committed.connect(self._rename_committed)
         self.editor.cancelled.connect(self._rename_cancelled)
-        self.editor.tabbed.connect(self._rename_tabbed)
+        self.editor.tabbed.connect(self.keys.name_tabbed)
         for stage in journey.stages:
             self._add_header("stage", stage.id)
         for lane in journey.lanes:
@@ -319,23 +319,6 @@ class JourneyScene(QGraphicsScene):
         kind, item_id = target
         if kind == "new touchpoint" and self.journey.has_touchpoint(item_id):
             self.newTouchpointAbandoned.emit(item_id)
-
-    def _rename_tabbed(self, target: tuple, step: int) -> None:
-        """Tab after a name goes on as in a table: to the next stage or lane name (a new one past
-        the last), or from a card to the next stage."""
-        kind, item_id = target
-        if kind in ("touchpoint", "new touchpoint"):
-            self.keys.go_stage(step)
-            return
-        axis = self.journey.stages if kind == "stage" else self.journey.lanes
-        ids = [item.id for item in axis]
-        if item_id not in ids:
-            return
-        index = ids.index(item_id) + step
-        if 0 <= index < len(ids):
-            self.edit_header(kind, ids[index])
-        elif index == len(ids):
-            (self.addStageRequested if kind == "stage" else self.addLaneRequested).emit(index)
 
     # ----------------------------------------------------------------- mouse and keys
     def item_under(self, pos: QPointF):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from PySide6.QtCore import QKeyCombination, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
 from widgets.band_items import qrect
@@ -33,7 +33,7 @@ def key_code(event: QKeyEvent) -> int:
         key, modifiers = Qt.Key.Key_Tab, modifiers | SHIFT
     elif 0x20 < key < 0x7F and not Qt.Key.Key_A <= key <= Qt.Key.Key_Z:
         modifiers &= ~SHIFT
-    return QKeyCombination(modifiers, Qt.Key(key)).toCombined()
+    return int(key) | modifiers.value  # as QKeyCombination.toCombined(), for any key code a keyboard sends
 
 
 def key_table(bindings: dict[str, str]) -> dict[int, str]:
@@ -149,9 +149,21 @@ class CaptureKeys:
         return card is not None
 
     # ----------------------------------------------------------------- going around
-    def go_stage(self, step: int) -> None:
-        """To the next (+1) or previous (-1) stage, in the same lane."""
-        self._go("next" if step > 0 else "previous")
+    def name_tabbed(self, target: tuple, step: int) -> None:
+        """Tab after a name in place goes on as in a table: to the next stage or lane name (a new one
+        past the last), or from a card to the next stage; Shift+Tab goes back."""
+        kind, item_id = target
+        if kind in ("touchpoint", "new touchpoint"):
+            self._go("next" if step > 0 else "previous")
+            return
+        ids = [item.id for item in (self.journey.stages if kind == "stage" else self.journey.lanes)]
+        if item_id not in ids:
+            return
+        index = ids.index(item_id) + step
+        if 0 <= index < len(ids):
+            self.scene.edit_header(kind, ids[index])
+        elif index == len(ids):
+            (self.scene.addStageRequested if kind == "stage" else self.scene.addLaneRequested).emit(index)
 
     def _go(self, direction: str) -> bool:
         if direction in ENDS:
@@ -279,7 +291,9 @@ class CaptureKeys:
         if card is None:
             self.scene.messageRequested.emit("Select one card to connect from.")
             return True
-        linked = lambda other: self.journey.has_connection(card, other) or self.journey.has_connection(other, card)  # noqa: E731
+        def linked(other: str) -> bool:
+            return self.journey.has_connection(card, other) or self.journey.has_connection(other, card)
+
         other = next((o for o in self.nearest(card, direction) if linked(o) != connect), None)
         if other is None:
             state = "not connected" if connect else "connected"

@@ -272,3 +272,16 @@ def test_readme_keys_table_is_what_the_key_map_and_the_menus_say(window):
     rows = [tuple(cell.strip() for cell in line.strip("| ").split(" | ")) for line in table.splitlines()[2:]]
     assert rows == readme_rows(window)
     assert ("Ctrl+Alt+C", "Connection") in rows and ("Ctrl++, Ctrl+=", "Zoom In") in rows
+
+
+def test_a_new_window_gives_the_canvas_the_keyboard(qtbot, settings_dir, dialogs):
+    from app.gui import create_application
+    from app.main_window import MainWindow
+
+    create_application()
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    assert main.focusWidget() is main.view
+    main.document.undo_stack.setClean()
