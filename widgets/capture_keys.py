@@ -97,7 +97,8 @@ class CaptureKeys:
             return True
         cell = self.scene.current_cell()
         if cell is None:
-            return False
+            self.scene.messageRequested.emit("Add a stage and a lane first: a card sits in a cell.")
+            return True
         source = ""
         if how == "connected" and self.flow and self.flow[1] == cell and self.journey.has_touchpoint(self.flow[0]):
             source = self.flow[0]

@@ -285,3 +285,11 @@ def test_a_new_window_gives_the_canvas_the_keyboard(qtbot, settings_dir, dialogs
     qtbot.waitExposed(main)
     assert main.focusWidget() is main.view
     main.document.undo_stack.setClean()
+
+
+def test_enter_on_a_map_without_cells_says_what_to_add_first(window, dialogs):
+    window.close_map()
+    window.view.setFocus()
+    keys(window, Key.Key_Return)
+    assert "Add a stage and a lane first" in window.statusBar().currentMessage()
+    assert len(window.document.journey) == 0 and dialogs.shown == []
