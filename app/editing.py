@@ -147,13 +147,17 @@ class MapEditing(QObject):
             self.scene.edit_title(command.touchpoint_ids[0], new=True)
 
     def abandon_new_touchpoint(self, touchpoint_id: str) -> None:
-        """A new card left without a title goes away, and leaves nothing to redo either."""
+        """A new card left without a title goes away, and leaves nothing to redo either; the keyboard
+        goes back to the card the flow came from."""
         stack = self.document.undo_stack
         top = stack.command(stack.index() - 1) if stack.index() else None
         if isinstance(top, cmd.AddTouchpoints) and top.awaiting_name and top.touchpoint_ids == [touchpoint_id]:
+            came_from = [c.source for c in top.connections]
             top.undo()
             top.setObsolete(True)  # the stack drops an obsolete command instead of undoing it again
             stack.undo()
+            if came_from:
+                self.scene.select_touchpoints(came_from)
 
     def add_touchpoint(self) -> None:
         """Insert → Touchpoint: after the selected card, or in the current cell."""

@@ -70,6 +70,7 @@ def test_escape_while_naming_a_new_card_removes_it_and_leaves_nothing_to_redo(wi
     assert journey.cell("aware", "web") == ("ad",) and journey.connections() == []
     assert window.document.undo_stack.count() == 0 and not window.actions_by_name["redo"].isEnabled()
     assert not window.isWindowModified()
+    assert window.scene.selected_touchpoints() == ["ad"]  # where the flow goes on from
 
 
 def test_an_empty_title_removes_the_new_card(window, tmp_path):
