@@ -52,6 +52,8 @@ class MapEditing(QObject):
             lambda stage, name: self.push(cmd.edit_stage(self.journey, stage, "Rename stage", name=name)))
         s.renameLaneRequested.connect(
             lambda lane, name: self.push(cmd.edit_lane(self.journey, lane, "Rename lane", name=name)))
+        s.laneKindRequested.connect(
+            lambda lane, kind: self.push(cmd.edit_lane(self.journey, lane, "Change lane kind", kind=kind)))
         s.moveStageRequested.connect(lambda stage, index: self.push(cmd.move_stage(self.journey, stage, index)))
         s.moveLaneRequested.connect(lambda lane, index: self.push(cmd.move_lane(self.journey, lane, index)))
         s.addStageRequested.connect(self.add_stage_at)

@@ -51,6 +51,7 @@ CANVAS_KEYS: list[KeyRow] = [
            _directions("disconnect", "Ctrl+Alt+Shift+")),
     KeyRow("Alt+arrow", "Move the selected cards to the next cell (Up / Down: within their cell first), "
                         "or move the selected stage or lane", _directions("move", "Alt+")),
+    KeyRow("K", "On a lane header: step to the lane's next kind (channel, actor, backstage)", {"K": "lane_kind"}),
     KeyRow("M, V or A, then 1–5", "Set Meaning, Value or Accommodation; then 0 clears it",
            {"M": "score meaning", "V": "score value", "A": "score accommodation",
             **{str(n): f"digit {n}" for n in range(6)}}),

@@ -43,6 +43,7 @@ class JourneyScene(QGraphicsScene):
     retitleRequested = Signal(str, str)
     renameStageRequested = Signal(str, str)
     renameLaneRequested = Signal(str, str)
+    laneKindRequested = Signal(str, str)  # lane, its new kind
     moveStageRequested = Signal(str, int)
     moveLaneRequested = Signal(str, int)
     addStageRequested = Signal(int)

@@ -13,6 +13,7 @@ from typing import Iterator
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
+from model.entities import LaneKind
 from widgets.band_items import qrect
 
 Cell = tuple[str, str]
@@ -115,6 +116,15 @@ class CaptureKeys:
             self.scene.edit_header(*header)
             return True
         return False
+
+    def _lane_kind(self, _: str) -> bool:
+        header = self.scene.selected_header()
+        if header is None or header[0] != "lane":
+            return False
+        kinds = list(LaneKind)
+        kind = self.journey.lane(header[1]).kind
+        self.scene.laneKindRequested.emit(header[1], kinds[(kinds.index(kind) + 1) % len(kinds)].value)
+        return True
 
     def _escape(self, _: str) -> bool:
         self.scene.clearSelection()

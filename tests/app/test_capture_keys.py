@@ -294,3 +294,14 @@ def test_enter_on_a_map_without_cells_says_what_to_add_first(window, dialogs):
     keys(window, Key.Key_Return)
     assert "Add a stage and a lane first" in window.statusBar().currentMessage()
     assert len(window.document.journey) == 0 and dialogs.shown == []
+
+
+def test_k_on_a_lane_header_steps_the_lanes_kind_as_one_undo_step(window, tmp_path):
+    journey = shop(window, tmp_path)
+    select(window, "ad")
+    keys(window, Key.Key_Left, Key.Key_K)
+    assert journey.lane("web").kind.value == "actor"
+    keys(window, Key.Key_K, Key.Key_K)
+    assert journey.lane("web").kind.value == "channel"
+    shortcut(window, "undo")  # the steps merge: one undo
+    assert journey.lane("web").kind.value == "channel" and window.document.undo_stack.index() == 0
