@@ -71,8 +71,9 @@ class InsightsPanel(QWidget):
                       [(title(t), [t]) for t in insights.dead_ends], problem=True)
         self._section("Unreachable touchpoints", "No path from the first stage leads here.",
                       [(title(t), [t]) for t in insights.unreachable], problem=True)
-        self._section("Not connected yet", "No connection leads here or on from here: not judged yet.",
-                      [(title(t), [t]) for t in insights.unconnected])
+        self._section("Not in the flow yet", "Not connected into a flow from the first stage to the last: "
+                      "not judged for dead ends or unreachability yet.",
+                      [(title(t), [t]) for t in insights.outside_flow])
         self._section("Loops", "Customers can circle between these.",
                       [(" → ".join(title(t) for t in loop), loop) for loop in insights.loops])
         self._section("Stages", "Average Meaning, Value, Accommodation and emotion.",

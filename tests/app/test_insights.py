@@ -141,11 +141,21 @@ def test_cards_typed_before_any_connection_raise_no_alarm(window, qtbot, tmp_pat
     assert all(card.badge == "" for card in window.scene.cards.values())
     assert "No flow drawn yet" in panel.headline.text() and "Dead end" not in panel.headline.text()
     assert [e.text(0) for e in panel.entries("Dead ends")] == ["None"]
-    assert [e.text(0) for e in panel.entries("Not connected yet")] == ["Ad", "Browse", "Queue", "Pay"]
+    assert [e.text(0) for e in panel.entries("Not in the flow yet")] == ["Ad", "Browse", "Queue", "Pay"]
     assert "(" not in panel.tree.topLevelItem(0).text(0)  # "Dead ends", no "(0)"
-    click(window, card_center(window, "ad"))
-    click(window, card_center(window, "queue"), Qt.KeyboardModifier.ControlModifier)
-    shortcut(window, "add_connection")
+    journey = window.document.journey
+    journey_keys = [("ad", "queue"), ("ad", "browse")]  # a chain still short of the last stage: no alarm
+    for source, target in journey_keys:
+        click(window, card_center(window, source))
+        click(window, card_center(window, target), Qt.KeyboardModifier.ControlModifier)
+        shortcut(window, "add_connection")
+    qtbot.waitUntil(lambda: not window.insights.timer.isActive())
+    assert all(card.badge == "" for card in window.scene.cards.values())
+    assert "No flow drawn yet" in panel.headline.text()
+    click(window, card_center(window, "browse"))
+    click(window, card_center(window, "pay"), Qt.KeyboardModifier.ControlModifier)
+    shortcut(window, "add_connection")  # the flow reaches the last stage: now the queue is a dead end
+    assert journey.has_connection("browse", "pay")
     qtbot.waitUntil(lambda: window.scene.cards["queue"].badge == "Dead end")
     assert window.scene.cards["browse"].badge == "" and window.scene.cards["pay"].badge == ""
     assert "No flow drawn yet" not in panel.headline.text()

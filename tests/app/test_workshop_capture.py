@@ -72,6 +72,9 @@ def test_a_workshop_map_captured_with_the_keyboard_alone(window, monkeypatch, tm
     k.card("Clicks the ad", Key.Key_Tab)
     k.card("Reads reviews")
     k.card("Compares prices", Key.Key_Tab)
+    window.insights.refresh()  # what the room sees mid-capture: a chain, no false alarms
+    assert all(card.badge == "" for card in window.scene.cards.values())
+    assert "No flow drawn yet" in window.insights.panel.headline.text()
     k.card("Checks out online", Key.Key_Tab)
     k.card("Tracks the parcel")
     k.annotate(Key.Key_M, Key.Key_2, Key.Key_A, Key.Key_1, Key.Key_Minus)
@@ -102,6 +105,10 @@ def test_a_workshop_map_captured_with_the_keyboard_alone(window, monkeypatch, tm
     k.type("Refund takes two weeks")
     k.annotate((Key.Key_2, ALT), Key.Key_Return)
     k.annotate((Key.Key_S, CTRL))
+
+    window.insights.refresh()
+    assert all(card.badge == "" for card in window.scene.cards.values())
+    assert "No dead ends" in window.insights.panel.headline.text()
 
     saved = json.loads(target.read_text(encoding="utf-8"))
     names = {tp["id"]: tp["title"] for tp in saved["touchpoints"]}
