@@ -135,6 +135,6 @@ def test_a_workshop_map_captured_with_the_keyboard_alone(window, monkeypatch, tm
     assert [(p["text"], p["severity"], p["kind"]) for p in cards["Calls about the delay"]["pain_points"]] == [
         ("On hold for 20 minutes", 3, "delay")]
     assert [(p["severity"], p["kind"]) for p in cards["Asks for a refund"]["pain_points"]] == [(2, "frustration")]
-    # 5 stages, 3 lanes, 15 cards and a branching flow of 14 connections; then 6 scores, 3 emotions,
+    # 5 stages, 3 lanes, 15 cards and a branching flow of 14 connections; then 4 scores, 3 emotions,
     # 2 pain points with severity and kind, and the save.
     assert k.presses == {"map and flow": 53, "annotations": 19}
