@@ -16,6 +16,7 @@ from app.keymap import bindings
 from model import events as ev
 from model.errors import InvalidChange
 from widgets.canvas_scene import JourneyScene
+from widgets.capture_keys import NO_CELL_YET
 from widgets.canvas_view import JourneyView
 from widgets.inspector import Inspector
 from widgets.inspector_notes import PainPointRow
@@ -165,7 +166,7 @@ class MapEditing(QObject):
         """Insert → Touchpoint: after the selected card, or in the current cell."""
         cell = self.scene.current_cell()
         if cell is None:
-            QMessageBox.information(self.view, "No cell yet", "Add a stage and a lane first: a card sits in a cell.")
+            self.said.emit(NO_CELL_YET)
             return
         selected = self.scene.selected_touchpoints()
         index = self.journey.cell_index(selected[-1]) + 1 if selected else -1
@@ -253,7 +254,7 @@ class MapEditing(QObject):
     def _add_note(self, touchpoint_id: str | None, kind: str, **fields) -> None:
         card = self._target_card(touchpoint_id)
         if card is None:
-            QMessageBox.information(self.view, "Select a card", "Select the card to add it to first.")
+            self.said.emit(f"Select the card to add the {'pain point' if kind == 'pain_point' else 'opportunity'} to first.")
             return
         command = cmd.AddNote(self.journey, card, kind, **fields)
         if self.push(command):

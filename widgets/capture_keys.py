@@ -19,6 +19,7 @@ from widgets.band_items import qrect
 Cell = tuple[str, str]
 STEPS = {"left": (-1, 0), "right": (1, 0), "up": (0, -1), "down": (0, 1), "next": (1, 0), "previous": (-1, 0)}
 ENDS = {"first": 0, "last": -1}
+NO_CELL_YET = "Add a stage and a lane first: a card sits in a cell."  # said by Enter and Insert → Touchpoint
 WHERE = {"left": "to the left", "right": "to the right", "up": "above", "down": "below"}
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -98,7 +99,7 @@ class CaptureKeys:
             return True
         cell = self.scene.current_cell()
         if cell is None:
-            self.scene.messageRequested.emit("Add a stage and a lane first: a card sits in a cell.")
+            self.scene.messageRequested.emit(NO_CELL_YET)
             return True
         source = ""
         if how == "connected" and self.flow and self.flow[1] == cell and self.journey.has_touchpoint(self.flow[0]):

@@ -305,3 +305,14 @@ def test_k_on_a_lane_header_steps_the_lanes_kind_as_one_undo_step(window, tmp_pa
     assert journey.lane("web").kind.value == "channel"
     shortcut(window, "undo")  # the steps merge: one undo
     assert journey.lane("web").kind.value == "channel" and window.document.undo_stack.index() == 0
+
+
+def test_insert_commands_without_a_target_explain_in_the_status_bar(window, tmp_path, dialogs):
+    shop(window, tmp_path)
+    window.scene.clearSelection()
+    shortcut(window, "add_pain")
+    assert "Select the card to add the pain point to first" in window.statusBar().currentMessage()
+    window.close_map()
+    shortcut(window, "add_touchpoint")
+    assert "Add a stage and a lane first" in window.statusBar().currentMessage()
+    assert dialogs.shown == []
