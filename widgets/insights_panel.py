@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from model import theme
-from model.analysis import Insights, StageScores
+from model.analysis import NO_FLOW_HINT, NO_FLOW_YET, Insights, StageScores
 from model.journey_map import JourneyMap
 from model.lenses import Gap, motivators_by_stage
 from model.vocabulary import PAIN_KIND_NAMES, SEVERITY_NAMES, signed
@@ -71,6 +71,9 @@ class InsightsPanel(QWidget):
                       [(title(t), [t]) for t in insights.dead_ends], problem=True)
         self._section("Unreachable touchpoints", "No path from the first stage leads here.",
                       [(title(t), [t]) for t in insights.unreachable], problem=True)
+        self._section("Not in the flow yet", "Not connected into a flow from the first stage to the last: "
+                      "not judged for dead ends or unreachability yet.",
+                      [(title(t), [t]) for t in insights.outside_flow])
         self._section("Loops", "Customers can circle between these.",
                       [(" → ".join(title(t) for t in loop), loop) for loop in insights.loops])
         self._section("Stages", "Average Meaning, Value, Accommodation and emotion.",
@@ -85,7 +88,7 @@ class InsightsPanel(QWidget):
                         f"severity {o.severity}", list(o.touchpoint_ids)) for o in pains.by_owner])
         self._section("Pain by severity", "",
                       [(f"{SEVERITY_NAMES[level]}: {count}", list(pains.touchpoints_by_severity[level]))
-                       for level, count in pains.by_severity.items()], empty="No pain points yet")
+                       for level, count in pains.by_severity.items() if count], empty="No pain points yet")
         self._section("Pain by kind", "", [(f"{PAIN_KIND_NAMES[kind]}: {count}",
                                             list(pains.touchpoints_by_kind[kind])) for kind, count in pains.by_kind])
         self._section("Not scored yet", "No Meaning, Value or Accommodation score.",
@@ -107,7 +110,9 @@ class InsightsPanel(QWidget):
         if not len(journey):
             return "<i>Add touchpoints to see where the journey is weak.</i>"
         lines = []
-        if insights.dead_ends:
+        if not insights.flow_drawn:
+            lines.append(f"<b>{NO_FLOW_YET}.</b> {NO_FLOW_HINT}")
+        elif insights.dead_ends:
             names = ", ".join(f"“{journey.touchpoint(t).title}”" for t in insights.dead_ends[:3])
             more = f" and {len(insights.dead_ends) - 3} more" if len(insights.dead_ends) > 3 else ""
             lines.append(f"<span style='color:{theme.PROBLEM_HIGHLIGHT}'>●</span> "
@@ -131,7 +136,7 @@ class InsightsPanel(QWidget):
 
     def _section(self, name: str, hint: str, entries: list[tuple[str, list[str]]], problem: bool = False,
                  empty: str = "None", problems: Iterable[str] = ()) -> None:
-        header = QTreeWidgetItem(self.tree, [f"{name} ({len(entries)})" if problem or entries else name])
+        header = QTreeWidgetItem(self.tree, [f"{name} ({len(entries)})" if entries else name])
         bold = QFont(header.font(0))
         bold.setBold(True)
         header.setFont(0, bold)
