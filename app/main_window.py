@@ -25,7 +25,7 @@ from app.document import Document, FileChangedOnDisk, ReadOnlyDocument
 from app.editing import MapEditing
 from app.insights import InsightsController
 from app.export_dialogs import export_interactively, import_interactively
-from app.keymap import CANVAS_KEYS
+from app.keymap import help_rows
 from app.recovery import DEFAULT_INTERVAL_SECONDS, RecoveryStore
 from app.workshop import Workshop
 from app.samples import BUNDLED_DIRS, SAMPLES_DIR, TEMPLATES_DIR, bundled_title, sample_paths, template_paths
@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.inspector_dock = dock
         self.editing = MapEditing(self.document, self.scene, self.view, self.inspector, self)
         self.insights = InsightsController(self, self.settings)
+        self.editing.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.workshop = Workshop(self, self.settings)
         self._build_actions()
         self.document.journeyReplaced.connect(self._show_new_journey)
@@ -104,12 +105,15 @@ class MainWindow(QMainWindow):
         self.document.keep_backup = self.settings.value("save/keep_backup", True, type=bool)
         self._restore_settings()
         self._update_title()
+        self.view.setFocus()  # keys go to the canvas from the start: a facilitator types at once
 
     # ----------------------------------------------------------------- actions and menus
     def _action(self, text: str, slot, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+            # A platform's standard key (Save, Undo…) differs between systems: README leaves it to Help.
+            action.setProperty("standard_key", isinstance(shortcut, QKeySequence.StandardKey))
         if tip:
             action.setStatusTip(tip)
         action.setCheckable(checkable)
@@ -137,6 +141,8 @@ class MainWindow(QMainWindow):
         redo = self.document.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcut(K.Redo)
         a["undo"], a["redo"] = undo, redo
+        for action in (undo, redo):
+            action.setProperty("standard_key", True)
         a["cut"] = self._action("Cu&t", e.cut, K.Cut)
         a["copy"] = self._action("&Copy", e.copy, K.Copy)
         a["paste"] = self._action("&Paste", e.paste, K.Paste)
@@ -144,6 +150,8 @@ class MainWindow(QMainWindow):
         a["delete"] = self._action("&Delete", e.delete_selection, K.Delete)
         a["select_all"] = self._action("Select &All", self.scene.select_all, K.SelectAll)
         a["zoom_in"] = self._action("Zoom &In", self.view.zoom_in, K.ZoomIn)
+        a["zoom_in"].setShortcuts([*a["zoom_in"].shortcuts(), QKeySequence("Ctrl+=")])  # = is + without Shift
+        a["zoom_in"].setProperty("standard_key", False)  # README names both keys
         a["zoom_out"] = self._action("Zoom &Out", self.view.zoom_out, K.ZoomOut)
         a["zoom_fit"] = self._action("Zoom to &Fit", self.view.zoom_to_fit, "Ctrl+9")
         a["zoom_actual"] = self._action("&Actual Size", self.view.actual_size, "Ctrl+0")
@@ -214,6 +222,10 @@ class MainWindow(QMainWindow):
                      "add_touchpoint", "add_connection", "add_pain", None, "zoom_out", "zoom_in", "zoom_fit", None,
                      "present"):
             toolbar.addSeparator() if name is None else toolbar.addAction(a[name])
+        for name in ("undo", "redo"):
+            # Icons only: the text names the step ("Undo Add touchpoint “Sees ad”") and would make the
+            # buttons after it jump at every edit; the tooltip still names it.
+            toolbar.widgetForAction(a[name]).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     # ----------------------------------------------------------------- files
     def _show_new_journey(self) -> None:
@@ -243,7 +255,7 @@ class MainWindow(QMainWindow):
             journey = JourneyMap()
             for name in ("Awareness", "Consideration", "Purchase", "Retention", "Advocacy"):
                 journey.add_stage(name)
-            journey.add_lane("Customer")
+            journey.add_lane("Customer", kind="actor")
             self.document.replace(journey, None)
 
     def close_map(self) -> None:
@@ -478,11 +490,18 @@ class MainWindow(QMainWindow):
         event.accept()
 
     # ----------------------------------------------------------------- help
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for Help → Keyboard Shortcuts: the menus' shortcuts, then the canvas's keys."""
+        native = QKeySequence.SequenceFormat.NativeText
+        # Undo and Redo carry the next step in their text ("Undo Add touchpoint"); Help names the action.
+        steps = {"undo": "Undo", "redo": "Redo"}
+        rows = help_rows([(", ".join(key.toString(native) for key in action.shortcuts()),
+                           steps.get(name, action.text().replace("&", "")))
+                          for name, action in self.actions_by_name.items() if action.shortcuts()])
+        return rows + [(key.label, f"Presenting: {key.action}") for key in ROOM_KEYS]
+
     def show_shortcuts(self) -> None:
-        rows = [(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText), action.text().replace("&", ""))
-                for action in self.actions_by_name.values() if not action.shortcut().isEmpty()]
-        rows += CANVAS_KEYS
-        rows += [(key.label, f"Presenting: {key.action}") for key in ROOM_KEYS]
+        rows = self.shortcut_rows()
         dialog = QDialog(self)
         dialog.setWindowTitle("Keyboard Shortcuts")
         table = QTableWidget(len(rows), 2, dialog)

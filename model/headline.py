@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .analysis import Insights
+from .analysis import NO_FLOW_HINT, NO_FLOW_YET, Insights
 from .journey_map import JourneyMap
 
 NAMED_DEAD_ENDS = 3
@@ -18,6 +18,7 @@ class Finding:
     label: str  # "Dead ends", "Weakest stage", "Most pain"
     text: str
     problem: bool = False
+    joint: str = ":"  # between label and text: "Dead end: “Hold queue”", "No flow drawn yet. Connect…"
 
 
 def headline(journey: JourneyMap, insights: Insights) -> list[Finding]:
@@ -25,7 +26,9 @@ def headline(journey: JourneyMap, insights: Insights) -> list[Finding]:
     if not len(journey):
         return []
     findings = []
-    if insights.dead_ends:
+    if not insights.flow_drawn:
+        findings.append(Finding(NO_FLOW_YET, NO_FLOW_HINT, joint="."))
+    elif insights.dead_ends:
         names = ", ".join(f"“{journey.touchpoint(t).title}”" for t in insights.dead_ends[:NAMED_DEAD_ENDS])
         extra = len(insights.dead_ends) - NAMED_DEAD_ENDS
         findings.append(Finding(f"Dead end{'s' * (len(insights.dead_ends) > 1)}",

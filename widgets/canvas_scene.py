@@ -34,12 +34,18 @@ Cell = tuple[str, str]
 class JourneyScene(QGraphicsScene):
     """Shows one map; emits what the user asks for, and changes nothing itself."""
 
-    addTouchpointRequested = Signal(str, str, int)  # stage, lane, index in cell (-1: at the end)
+    # stage, lane, index in cell (-1: at the end), the card to connect the new one from ("": none)
+    addTouchpointRequested = Signal(str, str, int, str)
     moveTouchpointRequested = Signal(str, str, str, int)  # touchpoint, stage, lane, index
+    moveTouchpointsRequested = Signal(list)  # [(touchpoint, stage, lane, index)], one step
     connectRequested = Signal(str, str)
+    disconnectRequested = Signal(str, str)
+    newTouchpointNamed = Signal(str, str)  # a card just added by the user got its title
+    newTouchpointAbandoned = Signal(str)  # ... or was left without one: it goes away
     retitleRequested = Signal(str, str)
     renameStageRequested = Signal(str, str)
     renameLaneRequested = Signal(str, str)
+    laneKindRequested = Signal(str, str)  # lane, its new kind
     moveStageRequested = Signal(str, int)
     moveLaneRequested = Signal(str, int)
     addStageRequested = Signal(int)
@@ -53,6 +59,7 @@ class JourneyScene(QGraphicsScene):
     deleteRequested = Signal()
     blueprintLineRequested = Signal(str, object)  # lane id, BlueprintLineKind to draw above it or None
     revealRequested = Signal(QRectF)
+    messageRequested = Signal(str)  # a short explanation for the status bar
 
     # How the view painting now wants items drawn: the smallest text in screen pixels, and high
     # contrast. The presentation view sets them while it paints; items cache per view.
@@ -99,6 +106,8 @@ class JourneyScene(QGraphicsScene):
         self.editor = InlineEditor()
         self.addItem(self.editor)
         self.editor.committed.connect(self._rename_committed)
+        self.editor.cancelled.connect(self._rename_cancelled)
+        self.editor.tabbed.connect(self.keys.name_tabbed)
         for stage in journey.stages:
             self._add_header("stage", stage.id)
         for lane in journey.lanes:
@@ -298,12 +307,16 @@ class JourneyScene(QGraphicsScene):
         return None
 
     # ----------------------------------------------------------------- renaming in place
-    def edit_title(self, touchpoint_id: str) -> None:
+    def edit_title(self, touchpoint_id: str, new: bool = False) -> None:
+        """Type the card's title in place; a `new` card starts empty and goes away if left so."""
         self.ensure_layout()
         card = self.cards[touchpoint_id]
         rect = QRectF(card.pos() + QPointF(4, 4), card.pos() + QPointF(theme.CARD_WIDTH - 4, 4 + 28))
         self.revealRequested.emit(card.sceneBoundingRect())
-        self.editor.start(("touchpoint", touchpoint_id), self.journey.touchpoint(touchpoint_id).title, rect)
+        if new:
+            self.editor.start(("new touchpoint", touchpoint_id), "", rect, "Name the new touchpoint")
+        else:
+            self.editor.start(("touchpoint", touchpoint_id), self.journey.touchpoint(touchpoint_id).title, rect)
 
     def edit_header(self, kind: str, item_id: str) -> None:
         self.ensure_layout()
@@ -314,6 +327,12 @@ class JourneyScene(QGraphicsScene):
 
     def _rename_committed(self, target: tuple, text: str) -> None:
         kind, item_id = target
+        if kind == "new touchpoint" and self.journey.has_touchpoint(item_id):
+            if text:
+                self.newTouchpointNamed.emit(item_id, text)
+            else:
+                self.newTouchpointAbandoned.emit(item_id)
+            return
         if not text:
             return
         if kind == "touchpoint" and self.journey.has_touchpoint(item_id):
@@ -325,6 +344,11 @@ class JourneyScene(QGraphicsScene):
         elif kind == "lane" and item_id in {lane.id for lane in self.journey.lanes}:
             if text != self.journey.lane(item_id).name:
                 self.renameLaneRequested.emit(item_id, text)
+
+    def _rename_cancelled(self, target: tuple) -> None:
+        kind, item_id = target
+        if kind == "new touchpoint" and self.journey.has_touchpoint(item_id):
+            self.newTouchpointAbandoned.emit(item_id)
 
     # ----------------------------------------------------------------- mouse and keys
     def item_under(self, pos: QPointF):
@@ -378,7 +402,7 @@ class JourneyScene(QGraphicsScene):
         elif isinstance(item, HeaderItem):
             self.edit_header(item.kind, item.item_id)
         elif item is None and (cell := self.cell_under(event.scenePos())):
-            self.addTouchpointRequested.emit(*cell, -1)
+            self.addTouchpointRequested.emit(*cell, -1, "")
         else:
             super().mouseDoubleClickEvent(event)
             return
@@ -411,7 +435,7 @@ class JourneyScene(QGraphicsScene):
             menu.addSeparator()
             menu.addAction("Delete", self.deleteRequested.emit)
         elif (cell := self.cell_under(event.scenePos())) is not None:
-            menu.addAction("Add Touchpoint Here", lambda: self.addTouchpointRequested.emit(*cell, -1))
+            menu.addAction("Add Touchpoint Here", lambda: self.addTouchpointRequested.emit(*cell, -1, ""))
         else:
             return
         menu.exec(event.screenPos())

@@ -78,6 +78,9 @@ class InsightsPanel(QWidget):
                       [(title(t), [t]) for t in insights.dead_ends], problem=True)
         self._section("Unreachable touchpoints", "No path from the first stage leads here.",
                       [(title(t), [t]) for t in insights.unreachable], problem=True)
+        self._section("Not in the flow yet", "Not connected into a flow from the first stage to the last: "
+                      "not judged for dead ends or unreachability yet.",
+                      [(title(t), [t]) for t in insights.outside_flow])
         self._section("Loops", "Customers can circle between these.",
                       [(" → ".join(title(t) for t in loop), loop) for loop in insights.loops])
         self._section("Stages", "Average Meaning, Value, Accommodation and emotion.",
@@ -92,7 +95,7 @@ class InsightsPanel(QWidget):
                         f"severity {o.severity}", list(o.touchpoint_ids)) for o in pains.by_owner])
         self._section("Pain by severity", "",
                       [(f"{SEVERITY_NAMES[level]}: {count}", list(pains.touchpoints_by_severity[level]))
-                       for level, count in pains.by_severity.items()], empty="No pain points yet")
+                       for level, count in pains.by_severity.items() if count], empty="No pain points yet")
         self._section("Pain by kind", "", [(f"{PAIN_KIND_NAMES[kind]}: {count}",
                                             list(pains.touchpoints_by_kind[kind])) for kind, count in pains.by_kind])
         self._section("Not scored yet", "No Meaning, Value or Accommodation score.",
@@ -114,7 +117,7 @@ class InsightsPanel(QWidget):
         if not len(journey):
             return "<i>Add touchpoints to see where the journey is weak.</i>"
         marker = f"<span style='color:{theme.PROBLEM_HIGHLIGHT}'>●</span> "
-        return "<br>".join(f"{marker if finding.problem else ''}<b>{finding.label}:</b> {finding.text}"
+        return "<br>".join(f"{marker if finding.problem else ''}<b>{finding.label}{finding.joint}</b> {finding.text}"
                            for finding in headline(journey, insights))
 
     @staticmethod
@@ -124,7 +127,7 @@ class InsightsPanel(QWidget):
 
     def _section(self, name: str, hint: str, entries: list[tuple[str, list[str]]], problem: bool = False,
                  empty: str = "None", problems: Iterable[str] = ()) -> None:
-        header = QTreeWidgetItem(self.tree, [f"{name} ({len(entries)})" if problem or entries else name])
+        header = QTreeWidgetItem(self.tree, [f"{name} ({len(entries)})" if entries else name])
         bold = QFont(header.font(0))
         bold.setBold(True)
         header.setFont(0, bold)
