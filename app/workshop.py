@@ -42,6 +42,12 @@ TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)  # where 
 PARKING_STRIP_SHARE = 0.28  # of the room's screen width, when the parking lot is shown while presenting
 
 
+def screen_label(screen) -> str:
+    """How a screen is named in Present On and remembered: several screens may share a name."""
+    size = screen.geometry()
+    return f"{screen.name()} ({size.width()}×{size.height()} at {size.x()}, {size.y()})"
+
+
 class Workshop(QObject):
     """Room mode for one window."""
 
@@ -153,9 +159,8 @@ class Workshop(QObject):
         group = QActionGroup(self.screens_menu)
         chosen = self.audience_screen()
         for screen in QGuiApplication.screens():
-            size = screen.geometry()
-            action = self.screens_menu.addAction(f"{screen.name()} ({size.width()}×{size.height()})",
-                                                 lambda s=screen: self.settings.setValue("presentation/screen", s.name()))
+            action = self.screens_menu.addAction(
+                screen_label(screen), lambda s=screen: self.settings.setValue("presentation/screen", screen_label(s)))
             action.setCheckable(True)
             action.setChecked(screen is chosen)
             group.addAction(action)
@@ -166,7 +171,7 @@ class Workshop(QObject):
         screens = QGuiApplication.screens()
         wanted = self.settings.value("presentation/screen", "")
         for screen in screens:
-            if screen.name() == wanted:
+            if screen_label(screen) == wanted:
                 return screen
         own = self.window.screen()
         return next((s for s in screens if s is not own), own)

@@ -354,3 +354,16 @@ def test_a_lane_headers_menu_draws_a_blueprint_line_above_it_and_undo_removes_it
     shortcut(window, "undo")
     shortcut(window, "undo")
     assert [(line.kind.value, line.above) for line in journey.blueprint_lines] == [("visibility", "store")]
+
+
+def test_present_on_lists_the_screens_and_remembers_the_choice(window):
+    workshop = window.workshop
+    workshop.screens_menu.aboutToShow.emit()
+    entries = workshop.screens_menu.actions()
+    screen = window.screen()
+    size = screen.geometry()
+    assert [a.text() for a in entries] == [f"{screen.name()} ({size.width()}×{size.height()} at 0, 0)"]
+    assert entries[0].isChecked()
+    entries[0].trigger()
+    assert window.settings.value("presentation/screen") == entries[0].text()
+    assert workshop.audience_screen() is screen
