@@ -26,6 +26,7 @@ class MapEditing(QObject):
     """The editing behaviour of one window: requests in, undo commands out."""
 
     said = Signal(str)  # a short explanation for the status bar
+    noteAdded = Signal(str, str, str)  # kind ("pain_point" or "opportunity"), touchpoint, note id: type its text
 
     def __init__(self, document: Document, scene: JourneyScene, view: JourneyView, inspector: Inspector,
                  parent: QObject | None = None):
@@ -261,6 +262,7 @@ class MapEditing(QObject):
             self.scene.select_touchpoints([card])
             self._back_to_canvas = self.view.hasFocus()
             self.inspector.focus_note(kind, command.note_id)
+            self.noteAdded.emit(kind, card, command.note_id)
 
     def set_score(self, touchpoint_id: str, name: str, value) -> None:
         scores = self.journey.touchpoint(touchpoint_id).scores.model_dump()

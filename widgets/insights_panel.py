@@ -13,9 +13,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from model import theme
-from model.analysis import NO_FLOW_HINT, NO_FLOW_YET, Insights, StageScores
+from model.analysis import Insights, StageScores
 from model.journey_map import JourneyMap
+from model.headline import headline
 from model.lenses import Gap, motivators_by_stage
+from model.priorities import room_priorities
 from model.vocabulary import PAIN_KIND_NAMES, SEVERITY_NAMES, signed
 
 IDS = Qt.ItemDataRole.UserRole
@@ -57,7 +59,8 @@ class InsightsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.headline)
         layout.addWidget(self.tree, 1)
-        self._open: set[str] = {"Dead ends", "Unreachable touchpoints", "Pain by team", "Stages"}
+        self._open: set[str] = {"What the room prioritised", "Dead ends", "Unreachable touchpoints", "Pain by team",
+                                "Stages"}
 
     # ----------------------------------------------------------------- showing
     def show_insights(self, journey: JourneyMap, insights: Insights) -> None:
@@ -66,6 +69,10 @@ class InsightsPanel(QWidget):
         self._journey = journey
         self.headline.setText(self._headline(journey, insights))
         title = lambda tp_id: journey.touchpoint(tp_id).title or "Untitled"  # noqa: E731
+        if ranked := room_priorities(journey):
+            self._section("What the room prioritised", f"Dots of voting round {journey.voting_round}, most first.",
+                          [(f"{p.dots} ● {p.text}" + ("" if p.note_id is None else f" ({p.kind}, {title(p.touchpoint_id)})"),
+                            [p.touchpoint_id]) for p in ranked])
 
         self._section("Dead ends", "No path leads on to the last stage from here.",
                       [(title(t), [t]) for t in insights.dead_ends], problem=True)
@@ -109,25 +116,9 @@ class InsightsPanel(QWidget):
     def _headline(self, journey: JourneyMap, insights: Insights) -> str:
         if not len(journey):
             return "<i>Add touchpoints to see where the journey is weak.</i>"
-        lines = []
-        if not insights.flow_drawn:
-            lines.append(f"<b>{NO_FLOW_YET}.</b> {NO_FLOW_HINT}")
-        elif insights.dead_ends:
-            names = ", ".join(f"“{journey.touchpoint(t).title}”" for t in insights.dead_ends[:3])
-            more = f" and {len(insights.dead_ends) - 3} more" if len(insights.dead_ends) > 3 else ""
-            lines.append(f"<span style='color:{theme.PROBLEM_HIGHLIGHT}'>●</span> "
-                         f"<b>Dead end{'s' * (len(insights.dead_ends) > 1)}:</b> {names}{more}")
-        else:
-            lines.append("<b>No dead ends:</b> every touchpoint leads on to the last stage.")
-        weakest = insights.weakest_stage()
-        if weakest is not None:
-            lines.append(f"<b>Weakest stage:</b> {journey.stage(weakest.stage_id).name} "
-                         f"(average score {weakest.average:.1f} of 5)")
-        if insights.pains.by_owner:
-            top = insights.pains.by_owner[0]
-            lines.append(f"<b>Most pain:</b> {top.owner or 'touchpoints with no owner'} "
-                         f"({top.pain_points} pain point{'s' * (top.pain_points != 1)}, severity {top.severity})")
-        return "<br>".join(lines)
+        marker = f"<span style='color:{theme.PROBLEM_HIGHLIGHT}'>●</span> "
+        return "<br>".join(f"{marker if finding.problem else ''}<b>{finding.label}{finding.joint}</b> {finding.text}"
+                           for finding in headline(journey, insights))
 
     @staticmethod
     def _stage_line(journey: JourneyMap, s: StageScores) -> str:
