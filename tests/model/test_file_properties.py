@@ -26,6 +26,17 @@ def test_every_map_saves_loads_and_saves_to_the_same_bytes(journey):
 
 
 @SETTINGS
+@given(journey_maps(personas=True))
+def test_maps_with_several_personas_evidence_and_metrics_round_trip(journey):
+    data = to_bytes(journey)
+    again = map_from_bytes(data)
+    assert to_bytes(again) == data
+    assert again.personas == journey.personas
+    assert again.touchpoints() == journey.touchpoints()
+    assert again.stages == journey.stages and again.lanes == journey.lanes
+
+
+@SETTINGS
 @given(journey_maps(max_touchpoints=4), st.data())
 def test_a_damaged_file_gives_only_a_journey_file_error(journey, data):
     original = bytearray(to_bytes(journey))
@@ -41,6 +52,17 @@ def test_a_damaged_file_gives_only_a_journey_file_error(journey, data):
         map_from_bytes(bytes(original), "damaged.journey")
     except JourneyFileError as error:
         assert str(error).startswith("damaged.journey")
+
+
+@SETTINGS
+@given(journey_maps(personas=True))
+def test_maps_with_several_personas_evidence_and_metrics_round_trip(journey):
+    data = to_bytes(journey)
+    again = map_from_bytes(data)
+    assert to_bytes(again) == data
+    assert again.personas == journey.personas
+    assert again.touchpoints() == journey.touchpoints()
+    assert again.stages == journey.stages and again.lanes == journey.lanes
 
 
 @SETTINGS
