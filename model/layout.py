@@ -16,7 +16,7 @@ lands where the card will be drawn.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from . import theme
@@ -140,6 +140,13 @@ class MapGeometry:
     emotion_zero_y: float
     scores_header: Rect
     scores_band: dict[str, Rect]  # stage id -> where that stage's M / V / A averages go
+    # On a map of several personas, each one's curve over the cards they meet (persona id -> points),
+    # today's and the to-be's; empty on a map of one persona or none, whose curve is `emotion_curve`.
+    persona_curves: dict[str, tuple[Point, ...]] = field(default_factory=dict)
+    persona_target_curves: dict[str, tuple[Point, ...]] = field(default_factory=dict)
+    # The metrics lane under the emotion band, on a map whose stages carry metrics; else None and empty.
+    metrics_header: Optional[Rect] = None
+    metrics_band: dict[str, Rect] = field(default_factory=dict)  # stage id -> where its metrics go
 
     def emotion_y(self, emotion: float) -> float:
         """The height of an emotion (-2..+2, fractions allowed) in the emotion band; +2 is on top."""
@@ -199,7 +206,10 @@ def layout(journey: JourneyMap) -> MapGeometry:
         row_top[l] = y
         y += row_height[l]
     grid_bottom = y
-    scores_top = grid_bottom + theme.EMOTION_BAND_HEIGHT
+    metrics_rows = max((len(stage.kpis) for stage in journey.stages), default=0)
+    metrics_top = grid_bottom + theme.EMOTION_BAND_HEIGHT
+    metrics_height = metrics_band_height(metrics_rows)
+    scores_top = metrics_top + metrics_height
     map_bottom = scores_top + theme.SCORES_BAND_HEIGHT
 
     stage_headers = {s: Rect(column_left[s], theme.MARGIN, column_width[s], theme.STAGE_HEADER_HEIGHT)
@@ -217,6 +227,9 @@ def layout(journey: JourneyMap) -> MapGeometry:
     # Emotions summed per card x: cards sharing a sub-column make one point of the curve.
     emotion_sums: dict[float, list[float]] = {}
     target_sums: dict[float, list[float]] = {}
+    personas = [p.id for p in journey.personas] if len(journey.personas) > 1 else []
+    persona_sums: dict[str, dict[float, list[float]]] = {p: {} for p in personas}
+    persona_target_sums: dict[str, dict[float, list[float]]] = {p: {} for p in personas}
     for s in stage_ids:
         left = column_left[s] + theme.CELL_PADDING
         for l in lane_ids:
@@ -229,6 +242,10 @@ def layout(journey: JourneyMap) -> MapGeometry:
                 touchpoint = journey.touchpoint(tp_id)
                 _add_emotion(emotion_sums, card, touchpoint.emotion)
                 _add_emotion(target_sums, card, touchpoint.target.emotion)
+                for persona_id in personas:
+                    if touchpoint.meets(persona_id):
+                        _add_emotion(persona_sums[persona_id], card, touchpoint.emotion_of(persona_id))
+                        _add_emotion(persona_target_sums[persona_id], card, touchpoint.target.emotion)
 
     # Sorted in reading order so that the drawing order of overlapping routes is stable too.
     edges = sorted(journey.graph.edges, key=lambda e: (reading_order[e[0]], reading_order[e[1]]))
@@ -254,7 +271,31 @@ def layout(journey: JourneyMap) -> MapGeometry:
         scores_header=Rect(theme.MARGIN, scores_top, theme.LANE_HEADER_WIDTH, theme.SCORES_BAND_HEIGHT),
         scores_band={s: Rect(column_left[s], scores_top, column_width[s], theme.SCORES_BAND_HEIGHT)
                      for s in stage_ids},
+        persona_curves={p: _curve(emotion_band, sums) for p, sums in persona_sums.items()},
+        persona_target_curves={p: _curve(emotion_band, sums) for p, sums in persona_target_sums.items()},
+        metrics_header=Rect(theme.MARGIN, metrics_top, theme.LANE_HEADER_WIDTH, metrics_height)
+        if metrics_rows else None,
+        metrics_band={s: Rect(column_left[s], metrics_top, column_width[s], metrics_height)
+                      for s in stage_ids} if metrics_rows else {},
     )
+
+
+def metrics_band_height(rows: int) -> float:
+    """The metrics lane's height for stages of at most `rows` metrics; 0 when no stage has any."""
+    return 2 * theme.METRICS_BAND_PADDING + rows * theme.METRIC_ROW_HEIGHT if rows else 0
+
+
+def metric_row(band: Rect, index: int) -> Rect:
+    """Where a stage's `index`th metric goes in its part of the metrics lane."""
+    return Rect(band.x + theme.CELL_PADDING, band.y + theme.METRICS_BAND_PADDING + index * theme.METRIC_ROW_HEIGHT,
+                band.width - 2 * theme.CELL_PADDING, theme.METRIC_ROW_HEIGHT)
+
+
+def evidence_mark(card: Rect) -> Rect:
+    """Where a card's evidence mark goes: under the emotion face, clear of title, meta line and bars."""
+    size = theme.EVIDENCE_MARK_SIZE
+    return Rect(card.x + theme.CARD_WIDTH - theme.CARD_PADDING - theme.EMOTION_FACE_SIZE / 2 - size / 2,
+                card.y + theme.CARD_PADDING + theme.EMOTION_FACE_SIZE + 3, size, size)
 
 
 def route(source: Rect, target: Rect) -> Route:

@@ -13,13 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from . import events as ev
+from . import theme
 from .entities import Lane, Persona, Touchpoint
 from .errors import InvalidChange
 from .ordering import position
-
-# Curve colours for personas without one of their own, in the order personas are added;
-# distinct in hue and in lightness, so the curves stay apart in greyscale print.
-PERSONA_PALETTE = ("#1f5fa8", "#c2410c", "#15803d", "#7e22ce", "#a16207")
 
 
 @dataclass
@@ -38,7 +35,7 @@ def persona_colour(journey, persona_id: str) -> str:
     if persona.colour:
         return persona.colour
     index = [p.id for p in journey.personas].index(persona_id)
-    return PERSONA_PALETTE[index % len(PERSONA_PALETTE)]
+    return theme.PERSONA_CURVES[index % len(theme.PERSONA_CURVES)]
 
 
 class PersonaRecord:

@@ -39,6 +39,26 @@ def make_map(stages: Sequence[str] = ("Aware", "Buy"), lanes: Sequence[str] = ("
     return journey
 
 
+def two_persona_map() -> JourneyMap:
+    """Ad -> Browse -> Pay and Ad -> Visit -> Pay: Maya never visits the shop, Sam never browses the web.
+
+    Ad: emotion +1 (Sam feels -1), Browse +2 (Maya's only), Visit -2 (Sam's only), Pay 0.
+    """
+    journey = make_map(stages=("Aware", "Choose", "Buy"), lanes=("Web", "Shop"),
+                       cards={("Aware", "Web"): ["Ad"], ("Choose", "Web"): ["Browse"],
+                              ("Choose", "Shop"): ["Visit"], ("Buy", "Web"): ["Pay"]})
+    journey.add_persona("Maya", id="maya")
+    journey.add_persona("Sam", id="sam")
+    for source, target in (("ad", "browse"), ("ad", "visit"), ("browse", "pay"), ("visit", "pay")):
+        journey.add_connection(source, target)
+    journey.update_touchpoint("ad", emotion=1, scores={"accommodation": 4},
+                              experiences=(Experience(persona="sam", emotion=-1),))
+    journey.update_touchpoint("browse", emotion=2, personas=("maya",), scores={"accommodation": 5})
+    journey.update_touchpoint("visit", emotion=-2, personas=("sam",), scores={"accommodation": 1})
+    journey.update_touchpoint("pay", emotion=0)
+    return journey
+
+
 def large_map(seed: int = 0, touchpoints: int = 2000, stages: int = 20, lanes: int = 8,
               connections: int = 3000) -> JourneyMap:
     """A big, realistic-looking map, the same for the same arguments (for benchmarks and speed checks)."""

@@ -10,7 +10,8 @@ from model import theme
 from model.analysis import StageScores
 from model.entities import SCORE_NAMES
 from model.layout import MapGeometry, Rect, smooth_curve
-from widgets.text import font
+from model.personas import persona_colour
+from widgets.text import elided_lines, font
 
 
 def qrect(rect: Rect) -> QRectF:
@@ -53,15 +54,21 @@ class GridItem(_GeometryItem):
             painter.drawRect(qrect(rect))
         painter.setBrush(QColor(theme.EMOTION_BAND_BACKGROUND))
         painter.drawRect(qrect(g.emotion_band))
-        for rect in g.scores_band.values():
+        for rect in (*g.scores_band.values(), *g.metrics_band.values()):
             painter.drawRect(qrect(rect))
         painter.setBrush(QColor(theme.BAND_HEADER_BACKGROUND))
-        for rect, label in ((g.emotion_header, "Emotion"), (g.scores_header, "Meaning / Value /\nAccommodation")):
+        # With several personas the emotion header holds their legend, its label on top.
+        emotion_label = Qt.AlignmentFlag.AlignTop if g.persona_curves else Qt.AlignmentFlag.AlignVCenter
+        headers = [(g.emotion_header, "Emotion", emotion_label),
+                   (g.scores_header, "Meaning / Value /\nAccommodation", Qt.AlignmentFlag.AlignVCenter)]
+        if g.metrics_header is not None:
+            headers.append((g.metrics_header, "Stage metrics", Qt.AlignmentFlag.AlignTop))
+        for rect, label, align in headers:
             painter.setPen(QPen(QColor(theme.GRID_LINE), theme.GRID_LINE_WIDTH))
             painter.drawRect(qrect(rect))
             painter.setPen(QColor(theme.HEADER_TEXT))
             painter.setFont(font(theme.BAND_LABEL_SIZE, bold=True))
-            painter.drawText(qrect(rect).adjusted(10, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, label)
+            painter.drawText(qrect(rect).adjusted(10, 6, -6, -6), align, label)
         if self.cursor_cell in g.cells:
             painter.setPen(QPen(QColor(theme.SELECTION), 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -69,12 +76,21 @@ class GridItem(_GeometryItem):
 
 
 class EmotionCurveItem(_GeometryItem):
-    """The customer's emotion across the journey: a smooth line through each card column's average."""
+    """The customer's emotion across the journey: a smooth line through each card column's average.
+
+    On a map of several personas, one curve per persona in their colour (today solid, to-be dashed),
+    with a legend in the band's header; the persona the canvas is filtered to stands out, the rest fade.
+    """
 
     def __init__(self):
         super().__init__()
         self.setZValue(1)
         self.show_target = False  # the to-be emotion as a second, dashed curve
+        self.persona_filter: str | None = None
+
+    def set_persona_filter(self, persona_id: str | None) -> None:
+        self.persona_filter = persona_id
+        self.update()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         g = self.geometry
@@ -89,9 +105,42 @@ class EmotionCurveItem(_GeometryItem):
         for emotion, label in ((2, "+2"), (0, "0"), (-2, "−2")):
             painter.drawText(QRectF(band.x + 4, g.emotion_y(emotion) - 8, 24, 16), Qt.AlignmentFlag.AlignVCenter,
                              label)
-        if self.show_target:
+        if g.persona_curves:
+            self._paint_persona_curves(painter, g)
+            return
+        if self.target_shown:
             self._paint_curve(painter, g.target_emotion_curve, theme.TARGET_CURVE, Qt.PenStyle.DashLine)
         self._paint_curve(painter, g.emotion_curve, theme.EMOTION_CURVE, Qt.PenStyle.SolidLine)
+
+    def _paint_persona_curves(self, painter: QPainter, g: MapGeometry) -> None:
+        journey = self.scene().journey
+        entries = [(p, persona_colour(journey, p.id)) for p in journey.personas if p.id in g.persona_curves]
+        for persona, colour in entries:
+            faded = self.persona_filter is not None and persona.id != self.persona_filter
+            painter.setOpacity(0.25 if faded else 1.0)
+            if self.target_shown:
+                self._paint_curve(painter, g.persona_target_curves[persona.id], colour, Qt.PenStyle.DashLine)
+            self._paint_curve(painter, g.persona_curves[persona.id], colour, Qt.PenStyle.SolidLine)
+        painter.setOpacity(1.0)
+        self._paint_legend(painter, g.emotion_header, entries)
+
+    def _paint_legend(self, painter: QPainter, header: Rect, entries) -> None:
+        """One row per persona under the band's label: a line in their colour, their name."""
+        rows = [(persona.name or "Unnamed persona", colour, Qt.PenStyle.SolidLine) for persona, colour in entries]
+        if self.target_shown:
+            rows.append(("to-be (dashed)", theme.TEXT_MUTED, Qt.PenStyle.DashLine))
+        top = header.y + 26
+        step = min(16.0, (header.bottom - 4 - top) / max(len(rows), 1))
+        label_font = font(theme.SCORE_LABEL_SIZE + 1)
+        painter.setFont(label_font)
+        width = header.width - 48
+        for i, (name, colour, style) in enumerate(rows):
+            y = top + i * step + step / 2
+            painter.setPen(QPen(QColor(colour), theme.EMOTION_CURVE_WIDTH, style))
+            painter.drawLine(QPointF(header.x + 10, y), QPointF(header.x + 30, y))
+            painter.setPen(QColor(theme.TEXT))
+            painter.drawText(QRectF(header.x + 36, y - step / 2, width, step), Qt.AlignmentFlag.AlignVCenter,
+                             elided_lines(name, label_font, width, 1)[0])
 
     @staticmethod
     def _paint_curve(painter: QPainter, points, colour: str, style: Qt.PenStyle) -> None:
@@ -108,6 +157,11 @@ class EmotionCurveItem(_GeometryItem):
         painter.setBrush(QColor(colour))
         for point in points:
             painter.drawEllipse(QPointF(point.x, point.y), size / 2, size / 2)
+
+    @property
+    def target_shown(self) -> bool:
+        """The to-be curve shows when the overlay asks for it, and always in the to-be view."""
+        return self.show_target or self.scene().to_be_view
 
     def set_show_target(self, show: bool) -> None:
         self.show_target = show

@@ -57,9 +57,11 @@ def legend_entries(colour_by: str) -> list[tuple[str, str]]:
     return [(theme.SCALE_FILLS[v], words[v]) for v in range(1, 6)] + [(theme.SCALE_FILL_UNSET, "Not recorded")]
 
 
-def apply_overlays(scene, choice: OverlayChoice, insights: Insights, path: Sequence[str] = ()) -> None:
-    """Paint `choice` onto the scene's cards, connections and emotion curve."""
-    journey = scene.journey
+def apply_overlays(scene, choice: OverlayChoice, insights: Insights, path: Sequence[str] = (),
+                   journey=None) -> None:
+    """Paint `choice` onto the scene's cards, connections and emotion curve. `journey` is the map the
+    insights answer for (a persona's, see `model.projection`); cards not on it keep their own colour."""
+    journey = scene.journey if journey is None else journey
     marks = {tp_id: theme.PROBLEM_MARKS[kind] for tp_id, kind in insights.problems().items()} \
         if choice.problems else {}
     path_colour = theme.PATH_COLOURS.get(choice.path)
@@ -68,7 +70,8 @@ def apply_overlays(scene, choice: OverlayChoice, insights: Insights, path: Seque
         highlight, badge = marks.get(tp_id, (None, ""))
         if tp_id in on_path and not badge:
             highlight = path_colour
-        card.set_overlay(highlight, card_fill(journey.touchpoint(tp_id), choice.colour_by), badge)
+        fill = card_fill(journey.touchpoint(tp_id), choice.colour_by) if journey.has_touchpoint(tp_id) else None
+        card.set_overlay(highlight, fill, badge)
     steps = set(zip(path, path[1:]))
     for key, item in scene.connection_items.items():
         item.set_emphasis(path_colour if key in steps else None)

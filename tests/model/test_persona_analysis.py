@@ -5,32 +5,15 @@ from __future__ import annotations
 
 from model.analysis import analyse, stage_scores
 from model.comparison import compare
-from model.entities import Evidence, Experience
+from model.entities import Evidence
 from model.evidence import assumptions_to_test, evidence_coverage
 from model.paths import easiest_path
 from model.projection import persona_journey, to_be_journey
-from tests.factories import make_map
-
-
-def two_customers():
-    """Ad -> Store -> Pay and Ad -> Web -> Pay; Maya never goes to the store, Sam never shops on the web."""
-    journey = make_map(stages=("Aware", "Choose", "Buy"), lanes=("Web", "Shop"),
-                       cards={("Aware", "Web"): ["Ad"], ("Choose", "Web"): ["Browse"],
-                              ("Choose", "Shop"): ["Visit"], ("Buy", "Web"): ["Pay"]})
-    journey.add_persona("Maya", id="maya")
-    journey.add_persona("Sam", id="sam")
-    for source, target in (("ad", "browse"), ("ad", "visit"), ("browse", "pay"), ("visit", "pay")):
-        journey.add_connection(source, target)
-    journey.update_touchpoint("ad", emotion=1, scores={"accommodation": 4},
-                              experiences=(Experience(persona="sam", emotion=-1),))
-    journey.update_touchpoint("browse", emotion=2, personas=("maya",), scores={"accommodation": 5})
-    journey.update_touchpoint("visit", emotion=-2, personas=("sam",), scores={"accommodation": 1})
-    journey.update_touchpoint("pay", emotion=0)
-    return journey
+from tests.factories import two_persona_map
 
 
 def test_a_touchpoint_a_persona_never_meets_is_left_out_of_their_paths_and_averages():
-    journey = two_customers()
+    journey = two_persona_map()
     maya, sam = persona_journey(journey, "maya"), persona_journey(journey, "sam")
     assert [tp.id for tp in maya.touchpoints()] == ["ad", "browse", "pay"]
     assert easiest_path(journey, "ad", "pay") == ["ad", "browse", "pay"]
@@ -44,7 +27,7 @@ def test_a_touchpoint_a_persona_never_meets_is_left_out_of_their_paths_and_avera
 
 
 def test_evidence_coverage_counts_assumptions_and_those_holding_critical_pain():
-    journey = two_customers()
+    journey = two_persona_map()
     journey.add_pain_point("visit", "No one to help", severity=3)
     journey.add_pain_point("pay", "Card refused", severity=3)
     journey.update_touchpoint("pay", evidence=Evidence(level="research"))
@@ -56,7 +39,7 @@ def test_evidence_coverage_counts_assumptions_and_those_holding_critical_pain():
 
 
 def test_the_assumptions_worth_testing_first_are_the_least_proven_with_most_at_stake():
-    journey = two_customers()
+    journey = two_persona_map()
     journey.add_pain_point("visit", "No one to help", severity=3, id="help")
     journey.add_pain_point("pay", "Card refused", severity=3, id="card", evidence=Evidence(level="research"))
     journey.add_opportunity("browse", "Show stock", id="stock", evidence=Evidence(level="anecdote"))
@@ -69,7 +52,7 @@ def test_the_assumptions_worth_testing_first_are_the_least_proven_with_most_at_s
 
 
 def test_the_comparison_reports_each_stage_today_and_in_the_to_be():
-    journey = two_customers()
+    journey = two_persona_map()
     journey.add_pain_point("visit", "No one to help", severity=3)
     journey.update_touchpoint("visit", to_be="removed")
     journey.add_touchpoint("choose", "shop", "Video call", id="call", to_be="new", emotion=1, personas=("sam",))

@@ -7,7 +7,8 @@ import pytest
 from model import events as ev
 from model.entities import Experience
 from model.errors import InvalidChange
-from model.personas import PERSONA_PALETTE, persona_colour
+from model import theme
+from model.personas import persona_colour
 from tests.factories import make_map
 
 
@@ -77,7 +78,7 @@ def test_removing_a_persona_clears_every_mention_and_restore_puts_it_all_back():
 
 def test_a_persona_without_a_colour_takes_the_palettes_by_place():
     journey = two_persona_map()
-    assert persona_colour(journey, "maya") == PERSONA_PALETTE[0]
+    assert persona_colour(journey, "maya") == theme.PERSONA_CURVES[0]
     assert persona_colour(journey, "sam") == "#112233"
     assert journey.persona_by_id("maya").badge == "M"
     journey.update_persona("maya", name="maya ortiz")
