@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import clipboard
 from app import commands as cmd
+from app import persona_commands as pc
 from app.document import Document
 from app.keymap import bindings
 from model import events as ev
@@ -74,7 +75,15 @@ class MapEditing(QObject):
         i.stageEdited.connect(lambda stage, changes: self.push(cmd.edit_stage(self.journey, stage, **changes)))
         i.laneEdited.connect(lambda lane, changes: self.push(cmd.edit_lane(self.journey, lane, **changes)))
         i.infoEdited.connect(lambda changes: self.push(cmd.edit_info(self.journey, **changes)))
-        i.personaEdited.connect(lambda changes: self.push(cmd.edit_persona(self.journey, **changes)))
+        i.personaEdited.connect(lambda persona, changes: self.push(
+            pc.edit_persona_of(self.journey, persona, **changes) if persona
+            else cmd.edit_persona(self.journey, **changes)))
+        i.personaAdded.connect(self.add_persona)
+        i.personaRemoved.connect(lambda persona: self.push(pc.RemovePersona(self.journey, persona)))
+        i.membershipRequested.connect(
+            lambda tp, persona, on: self.push(pc.set_membership(self.journey, tp, persona, on)))
+        i.experienceRequested.connect(
+            lambda tp, persona, changes: self.push(pc.set_experience(self.journey, tp, persona, **changes)))
         i.connectionEdited.connect(
             lambda source, target, changes: self.push(cmd.edit_connection(self.journey, source, target, **changes)))
         i.painPointAdded.connect(lambda tp: self.add_pain_point(tp))
@@ -245,6 +254,15 @@ class MapEditing(QObject):
             return touchpoint_id
         selected = self.scene.selected_touchpoints()
         return selected[-1] if selected else None
+
+    def add_persona(self) -> None:
+        """A new persona on the map, shown in the inspector with its name ready to type over."""
+        number = len(self.journey.personas) + 1
+        command = pc.add_persona(self.journey, f"Persona {number}")
+        if self.push(command):
+            self.inspector.show_map(self.journey)
+            self.inspector.map_page.pick(command.personas[0].id)
+            self.inspector.focus_field("persona.name")
 
     def add_pain_point(self, touchpoint_id: str | None = None) -> None:
         self._add_note(touchpoint_id, "pain_point", text="New pain point")
