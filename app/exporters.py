@@ -100,3 +100,21 @@ EXPORTERS[".mmd"] = EXPORTERS[".mermaid"] = ("Mermaid journey", _mermaid_export)
 EXPORTERS[".csv"] = ("CSV spreadsheet", _csv_export)
 IMPORTERS[".mmd"] = IMPORTERS[".mermaid"] = ("Mermaid journey", _mermaid_import)
 IMPORTERS[".csv"] = ("CSV spreadsheet", _csv_import)
+
+
+def _canvas_export(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
+    from model.interchange import write_text
+    from model.interchange.json_canvas import to_canvas
+
+    write_text(path, to_canvas(journey))
+
+
+def _canvas_import(path: Path) -> tuple[JourneyMap, list[str]]:
+    from model.interchange import read_text
+    from model.interchange.json_canvas import from_canvas
+
+    return from_canvas(read_text(path), str(path), title=path.stem)
+
+
+EXPORTERS[".canvas"] = ("JSON Canvas", _canvas_export)
+IMPORTERS[".canvas"] = ("JSON Canvas", _canvas_import)
