@@ -20,6 +20,7 @@ class ExportOptions:
     page: str = "A4"
     orientation: str = "landscape"
     scale: float = 2.0
+    slides: str = "16:9"  # PowerPoint slide shape: "16:9" or "4:3"
     progress: Callable[[int, int], None] | None = field(default=None, repr=False)
 
 
@@ -118,3 +119,12 @@ def _canvas_import(path: Path) -> tuple[JourneyMap, list[str]]:
 
 EXPORTERS[".canvas"] = ("JSON Canvas", _canvas_export)
 IMPORTERS[".canvas"] = ("JSON Canvas", _canvas_import)
+
+
+def _slides_export(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
+    from app.slides import write_deck
+
+    write_deck(journey, path, slide_size=options.slides, progress=options.progress)
+
+
+EXPORTERS[".pptx"] = ("PowerPoint slides", _slides_export)
