@@ -128,3 +128,19 @@ def _slides_export(journey: JourneyMap, path: Path, options: ExportOptions) -> N
 
 
 EXPORTERS[".pptx"] = ("PowerPoint slides", _slides_export)
+
+
+def _workbook_export(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
+    from model.interchange.workbook import write_workbook
+
+    write_workbook(journey, path)
+
+
+def _workbook_import(path: Path) -> tuple[JourneyMap, list[str]]:
+    from model.interchange.workbook import read_workbook
+
+    return read_workbook(path, title=path.stem)
+
+
+EXPORTERS[".xlsx"] = ("Excel workbook", _workbook_export)
+IMPORTERS[".xlsx"] = ("Excel workbook", _workbook_import)
