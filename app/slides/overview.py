@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pptx.enum.dml import MSO_LINE
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Pt
 
 from model import theme
@@ -23,7 +23,7 @@ from .drawing import box, connector, emu, rgb, send_behind, write
 from .style import DeckStyle
 from .text_fit import Paragraph
 
-CURVE_STEPS = 12
+CURVE_STEPS = 8
 MAX_STRETCH = 1.8
 # Text starts this much larger than the map's own proportions and the fit rule shrinks it to the
 # box: a scaled-down map has room to spare around its text, and small text is what slides must avoid.
@@ -67,7 +67,7 @@ def draw_map(slide, journey: JourneyMap, insights: Insights, style: DeckStyle,
     scale = at.scale
     text_scale = scale * TEXT_GROWTH
 
-    def label(rect: Rect, text: str, fill: str, size: float, bold: bool = True, align=PP_ALIGN.CENTER):
+    def label(rect: Rect, text: str, fill: str, size: float, bold: bool = True, align: str = "ctr"):
         item = box(slide, *at.rect(rect), fill=fill, outline=theme.GRID_LINE, outline_width=0.5)
         write(item, [Paragraph(text, bold)], style, min(size * text_scale, LARGEST_TEXT), style.map_floor, theme.HEADER_TEXT,
               align=align, anchor=MSO_ANCHOR.MIDDLE, inset=2)

@@ -3,13 +3,13 @@ scores and pain points; the speaker notes carry every detail the table leaves ou
 
 from __future__ import annotations
 
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR
 
 from model.analysis import Insights
 from model.journey_map import JourneyMap
 from model.vocabulary import PAIN_KIND_NAMES, SCORE_TITLES, SEVERITY_NAMES, signed
 
-from .drawing import emu, fill_frame, rgb, text_box
+from .drawing import emu, fill_frame, rgb, text_box, xml_safe
 from .outline import CELL_INSET, COLUMNS, TABLE_TOP, Slide, column_widths, touchpoint_cells
 from .style import DeckStyle
 from .text_fit import LINE_HEIGHT, Paragraph, fit
@@ -32,7 +32,7 @@ def draw_stage(slide, journey: JourneyMap, insights: Insights, page: Slide, styl
         lines.insert(0, Paragraph(f"Goal: {stage.goal}"))
     text_box(slide, style.margin, 70, width - 2 * style.margin, TABLE_TOP - 74, lines, style,
              style.small_size + 1, style.body_floor, style.muted)
-    slide.notes_slide.notes_text_frame.text = stage_notes(journey, insights, page)
+    slide.notes_slide.notes_text_frame.text = xml_safe(stage_notes(journey, insights, page))
     if not page.touchpoint_ids:
         text_box(slide, style.margin, TABLE_TOP, width - 2 * style.margin, 40,
                  [Paragraph("No touchpoints in this stage yet.")], style, style.body_size, style.body_floor, style.muted)
@@ -59,7 +59,7 @@ def draw_stage(slide, journey: JourneyMap, insights: Insights, page: Slide, styl
             fitted = fit(paragraphs, column_width - 2 * CELL_INSET, row_height - 2 * CELL_INSET,
                          style.small_size, style.small_size)
             colour = style.alarm if painful[r] and c == len(COLUMNS) - 1 else style.text
-            fill_frame(cell.text_frame, fitted, style, colour, PP_ALIGN.LEFT if c in (0, 5) else PP_ALIGN.CENTER)
+            fill_frame(cell.text_frame, fitted, style, colour, "l" if c in (0, 5) else "ctr")
             if r == 0:
                 cell.fill.solid()
                 cell.fill.fore_color.rgb = rgb(style.panel)

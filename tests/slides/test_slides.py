@@ -71,7 +71,7 @@ def test_long_text_shrinks_then_is_cut_and_nothing_leaves_a_4_3_slide(tmp_path):
     journey = make_map(stages=("Aware", "Buy"), lanes=("Web", "Store"),
                        cards={("Aware", "Web"): ["Wait"], ("Buy", "Store"): [f"Step {i}" for i in range(40)]},
                        title=("A journey whose title goes on " * 6)[:200])
-    tp = journey.update_touchpoint("wait", title=long_title[:200], description="More. " * 2000)
+    tp = journey.update_touchpoint("wait", title=long_title[:200], description="More.\x01 " * 2000)
     for i in range(12):
         journey.add_pain_point(tp.id, f"Pain number {i} that goes on for a while to fill the table cell", severity=3)
     write_deck(journey, tmp_path / "deck.pptx", slide_size="4:3")
