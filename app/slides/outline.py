@@ -34,7 +34,7 @@ class Slide:
 
 def touchpoint_cells(journey: JourneyMap, tp: Touchpoint) -> list[list[Paragraph]]:
     """The stage table's cells for one touchpoint, in `COLUMNS` order."""
-    where = " · ".join(part for part in (journey.lane(tp.lane).name, tp.channel, tp.owner) if part)
+    where = " · ".join(part for part in dict.fromkeys((journey.lane(tp.lane).name, tp.channel, tp.owner)) if part)
     pains = [Paragraph(f"{SEVERITY_NAMES[p.severity]}: {p.text}") for p in tp.pain_points] or [Paragraph("–")]
     scores = [Paragraph("–" if v is None else str(v)) for v in tp.scores.values()]
     return [[Paragraph(tp.title, bold=True), Paragraph(where, scale=0.85)],

@@ -82,7 +82,7 @@ def draw_map(slide, journey: JourneyMap, insights: Insights, style: DeckStyle,
         band = geometry.emotion_band
         box(slide, *at.rect(band), fill=theme.EMOTION_BAND_BACKGROUND, outline=theme.GRID_LINE, outline_width=0.5)
         label(geometry.emotion_header, "Emotion", theme.BAND_HEADER_BACKGROUND, theme.BAND_LABEL_SIZE)
-        label(geometry.scores_header, "Meaning / Value / Accommodation", theme.BAND_HEADER_BACKGROUND,
+        label(geometry.scores_header, "M · V · A", theme.BAND_HEADER_BACKGROUND,
               theme.BAND_LABEL_SIZE)
         zero = slide.shapes.add_connector(1, *at.point(Point(band.x, geometry.emotion_zero_y)),
                                           *at.point(Point(band.right, geometry.emotion_zero_y)))
