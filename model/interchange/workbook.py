@@ -11,7 +11,7 @@ Export writes five sheets, numbers as numbers:
 
 Import reads the same layout, or any workbook whose first sheet is a table of touchpoints (such as
 the common template: Stage/Phase, Step/Touchpoint, Channel, Feeling, Pain, Owner), with the
-header synonyms and rules of `spreadsheet`. The Pain points sheet, when there is one, gives each
+header synonyms and rules of `spreadsheet` (cells are trimmed, but descriptions keep their spacing). The Pain points sheet, when there is one, gives each
 touchpoint's pain points; the Touchpoints sheet's column does otherwise. Formulas are never
 evaluated: import reads the value the spreadsheet program saved with the formula, and a formula
 saved without one is an error naming its cell. What a workbook does not hold: the persona,
@@ -191,8 +191,10 @@ class _WorkbookReader:
                 extra_columns = {header: i for i, cell in enumerate(cells)
                                  if (header := _text(cell).strip()) in (*EXTRA_COLUMNS, ID)}
             kept = [_text(cell) for i, cell in enumerate(cells) if i not in extra_columns.values()]
+            # Cells are trimmed as the CSV's are, but a description is prose and keeps its spacing.
+            prose = (reader.columns or {}).get("description")
             before = len(reader.draft.cards)
-            reader.read_row(number, [cell.strip() for cell in kept])
+            reader.read_row(number, [cell if i == prose else cell.strip() for i, cell in enumerate(kept)])
             if len(reader.draft.cards) > before:
                 extras.append(self._extras(sheet, number, cells, extra_columns))
                 row_ids.append(_text(cells[extra_columns[ID]]).strip() if ID in extra_columns else "")

@@ -25,18 +25,29 @@ RETAIL = ROOT / "resources/samples/retail-purchase.journey"
 
 
 def held(journey: JourneyMap) -> tuple:
-    """Everything the sheets hold, with touchpoints named by title rather than by id."""
+    """Everything the sheets hold, as plain data, with touchpoints named by title rather than by id."""
     titles = {tp.id: tp.title for tp in journey.touchpoints()}
     return (
-        journey.info,
+        journey.info.model_dump(),
         [(s.name, s.goal) for s in journey.stages],
-        [(lane.name, lane.kind) for lane in journey.lanes],
+        [(lane.name, lane.kind.value) for lane in journey.lanes],
         [(journey.stage(tp.stage).name, journey.lane(tp.lane).name, tp.title, tp.description, tp.channel, tp.owner,
-          tp.emotion, tp.scores, tp.metrics, tp.expected, tp.experienced, tp.colour, tp.tags,
-          [(p.severity, p.kind, p.text) for p in tp.pain_points], [o.text.strip() for o in tp.opportunities])
+          tp.emotion, tp.scores.values(), tp.metrics.model_dump(), tp.expected, tp.experienced, tp.colour, tp.tags,
+          [(p.severity, p.kind.value, p.text) for p in tp.pain_points], [o.text.strip() for o in tp.opportunities])
          for tp in journey.touchpoints()],
-        sorted((titles[c.source], titles[c.target], c.kind, c.label) for c in journey.connections()),
+        sorted((titles[c.source], titles[c.target], c.kind.value, c.label) for c in journey.connections()),
     )
+
+
+def storable(value):
+    """`value` with the control characters Excel cannot store left out, as export leaves them out."""
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    if isinstance(value, dict):
+        return {key: storable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(storable(item) for item in value)
+    return value
 
 
 def test_the_retail_sample_round_trips_with_typed_cells(tmp_path):
@@ -56,35 +67,20 @@ def test_the_retail_sample_round_trips_with_typed_cells(tmp_path):
     assert held(back) == held(journey)
 
 
-def strings(value):
-    """Every text in a dumped model."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from strings(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from strings(item)
-
-
 @settings(max_examples=30, deadline=None)
 @given(journey_maps())
 def test_any_map_round_trips_what_the_sheets_hold(journey):
-    # What no spreadsheet import keeps, as the CSV's: surrounding spaces (cells are trimmed), two
-    # stages or lanes of one name (they are found by name), and control characters Excel cannot store.
-    texts = list(strings([journey.info.model_dump(), [s.goal for s in journey.stages],
-                          [tp.model_dump() for tp in journey.touchpoints()]]))
+    # What no spreadsheet import keeps, as the CSV's: spaces around names (cells are trimmed) and
+    # two stages or lanes of one name (they are found by name).
     names = [s.name for s in journey.stages] + [lane.name for lane in journey.lanes]
     assume(len(set(s.name for s in journey.stages)) == len(journey.stages))
     assume(len(set(lane.name for lane in journey.lanes)) == len(journey.lanes))
-    assume(all(name == name.strip() and name for name in names + [tp.title for tp in journey.touchpoints()]))
-    assume(not any(ILLEGAL_CHARACTERS_RE.search(text) for text in texts + names))
+    assume(all(name == name.strip() for name in names + [tp.title for tp in journey.touchpoints()]))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "map.xlsx"
         path.write_bytes(to_workbook(journey))
         back, _ = read_workbook(path)
-    assert held(back) == held(journey)
+    assert held(back) == storable(held(journey))
 
 
 def test_a_formula_typed_in_a_title_stays_text():
