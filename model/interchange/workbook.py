@@ -11,8 +11,9 @@ Export writes five sheets, numbers as numbers:
 
 Import reads the same layout, or any workbook whose first sheet is a table of touchpoints (such as
 the common template: Stage/Phase, Step/Touchpoint, Channel, Feeling, Pain, Owner), with the
-header synonyms and rules of `spreadsheet` (cells are trimmed, but descriptions keep their spacing). The Pain points sheet, when there is one, gives each
-touchpoint's pain points; the Touchpoints sheet's column does otherwise. Formulas are never
+header synonyms and rules of `spreadsheet` (cells are trimmed, but descriptions keep their
+spacing). The Pain points sheet, when there is one, gives each touchpoint's pain points; the
+Touchpoints sheet's column does otherwise. Formulas are never
 evaluated: import reads the value the spreadsheet program saved with the formula, and a formula
 saved without one is an error naming its cell. What a workbook does not hold: the persona,
 motivators and to-be targets; ids are numbered afresh, as every import does; characters Excel
