@@ -112,15 +112,14 @@ def from_canvas(text: str, source: str = "<canvas>", title: str = "") -> tuple[J
     lane_names = [_label(g, f"Lane {i + 1}") for i, g in enumerate(lane_groups)] + [DEFAULT_LANE]
 
     touchpoint_ids: dict[str, str] = {}
-    for number, ((stage, lane, _, _), node) in enumerate(placed, 1):
+    for (stage, lane, _, _), node in placed:
         title_line, _, rest = node["text"].lstrip("\r\n").partition("\n")
         title_line = re.sub(r"^#{1,6} ", "", title_line.rstrip("\r"))
         fields: dict[str, Any] = {"description": rest[1:] if rest[:1] == "\n" else rest.strip()}
         if isinstance(node.get("color"), str) and node["color"].startswith("#"):
             fields["colour"] = node["color"]
-        draft.add_card(CardDraft(stage, lane_names[lane], title_line or "(untitled)",
-                                 fields, _where(node)))
-        touchpoint_ids[node["id"]] = f"tp-{number}"  # MapDraft numbers cards in the order they are added
+        touchpoint_ids[node["id"]] = draft.add_card(CardDraft(stage, lane_names[lane], title_line or "(untitled)",
+                                                               fields, _where(node)))
     journey = draft.build()
 
     for edge in edges:

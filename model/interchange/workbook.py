@@ -186,7 +186,8 @@ class _WorkbookReader:
                 reader.stages[name] = reader.draft.add_stage(name, place)
         extra_columns: dict[str, int] = {}
         extras: list[dict[str, Any]] = []
-        row_ids: list[str] = []
+        row_ids: list[str] = []  # the Id column, card by card
+        built_ids: list[str] = []  # the ids the cards get in the map
         for number, cells in self.rows(sheet):
             if reader.columns is None:
                 extra_columns = {header: i for i, cell in enumerate(cells)
@@ -198,12 +199,16 @@ class _WorkbookReader:
             reader.read_row(number, [cell if i == prose else cell.strip() for i, cell in enumerate(kept)])
             if len(reader.draft.cards) > before:
                 extras.append(self._extras(sheet, number, cells, extra_columns))
-                row_ids.append(_text(cells[extra_columns[ID]]).strip() if ID in extra_columns else "")
+                row_id = _text(cells[extra_columns[ID]]).strip() if ID in extra_columns else ""
+                if row_id and row_id in row_ids:
+                    raise self.fail(sheet, f'row {number}, column "{ID}"', f'"{row_id}" is the Id of an earlier row too')
+                row_ids.append(row_id)
+                built_ids.append(reader.draft.card_id(len(reader.draft.cards)))
         if reader.columns is None:
             raise self.fail(sheet, "", "is empty; a touchpoint sheet needs a header row with a title column")
         for card, fields in zip(reader.draft.cards, extras):
             card.fields.update(fields)
-        ids = {row_id: f"tp-{n}" for n, row_id in enumerate(row_ids, 1) if row_id}  # as MapDraft numbers them
+        ids = {row_id: built for row_id, built in zip(row_ids, built_ids) if row_id}
         if PAINS in names:
             self._pains(reader, row_ids)
         info = self._info() if MAP in names else {}

@@ -130,6 +130,7 @@ def test_formulas_are_read_from_their_saved_values_and_never_evaluated(tmp_path)
     ([["Stage", "Title", "Emotion"], ["Aware", "Ad", 7]], 'sheet "Sheet": row 2, column "Emotion": must be a whole number from -2 to 2, not "7"'),
     ([["Stage", "Title", "NPS"], ["Aware", "Ad", "high"]], 'sheet "Sheet", row 2, column "NPS": must be a whole number, not "high"'),
     ([["Stage", "Notes"], ["Aware", "Ad"]], 'there is no title column'),
+    ([["Id", "Title"], ["a", "Ad"], ["a", "Pay"]], 'sheet "Sheet", row 3, column "Id": "a" is the Id of an earlier row too'),
     ([], 'sheet "Sheet": is empty'),
 ])
 def test_a_bad_cell_is_named_by_sheet_row_and_column(tmp_path, rows, message):
