@@ -107,8 +107,15 @@ def _findings_slide(slide, journey: JourneyMap, insights: Insights, style: DeckS
 
 
 def _overview_notes(journey: JourneyMap) -> str:
+    """What the overview shows, and the connections' labels, which a connector cannot carry."""
     stages = " → ".join(stage.name for stage in journey.stages)
-    return (f"{journey.info.title}: {len(journey)} touchpoints in {len(journey.stages)} stages ({stages}) "
-            f"and {len(journey.lanes)} lanes. Cards are editable shapes; connectors are glued to them and "
-            "follow a card that is moved. The blue line is the customer's emotion, -2 to +2; the bottom "
-            "row gives each stage's average Meaning, Value and Accommodation (1 to 5).")
+    lines = [f"{journey.info.title}: {len(journey)} touchpoints in {len(journey.stages)} stages ({stages}) "
+             f"and {len(journey.lanes)} lanes. Cards are editable shapes; connectors are glued to them and "
+             "follow a card that is moved. The blue line is the customer's emotion, -2 to +2; the bottom "
+             "row gives each stage's average Meaning, Value and Accommodation (1 to 5)."]
+    labelled = [c for c in journey.connections() if c.label]
+    if labelled:
+        lines += ["", "Why customers take these paths:"]
+        lines += [f"{journey.touchpoint(c.source).title} → {journey.touchpoint(c.target).title}: {c.label}"
+                  for c in labelled]
+    return "\n".join(lines)

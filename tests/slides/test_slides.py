@@ -47,6 +47,8 @@ def test_the_overview_has_a_shape_per_card_and_a_glued_connector_per_connection(
     titles = {tp.id: tp.title for tp in journey.touchpoints()}
     assert sorted(glued) == sorted((titles[c.source], titles[c.target]) for c in journey.connections())
     assert any(shape.name == "Emotion curve" for shape in overview.shapes)
+    notes = overview.notes_slide.notes_text_frame.text
+    assert all(f"{titles[c.source]} → {titles[c.target]}: {c.label}" in notes for c in journey.connections() if c.label)
 
 
 def test_the_deck_has_the_promised_slides_with_stage_details_in_the_notes(tmp_path):
