@@ -13,6 +13,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from app.slides.style import DEFAULT_SLIDE_SIZE, SLIDE_SIZES
 from model.errors import JourneyFileError
 from model.journey_file import load
 from model.journey_map import JourneyMap
@@ -138,8 +139,8 @@ def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
         p.add_argument("--orientation", default="landscape", choices=["landscape", "portrait"],
                        help="PDF page orientation (default landscape)")
         p.add_argument("--scale", type=float, default=2.0, help="PNG resolution as a multiple of 100%% (default 2)")
-        p.add_argument("--slides", default="16:9", choices=["16:9", "4:3"],
-                       help="PowerPoint slide shape (default 16:9)")
+        p.add_argument("--slides", default=DEFAULT_SLIDE_SIZE, choices=list(SLIDE_SIZES),
+                       help=f"PowerPoint slide shape (default {DEFAULT_SLIDE_SIZE})")
 
     def import_(p):
         p.add_argument("file", metavar="IN",

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.exporters import EXPORTERS, IMPORTERS, ExportOptions, UnknownFormat, export_map, import_map
+from app.slides.style import DEFAULT_SLIDE_SIZE, SLIDE_SIZE_NAMES
 from model.errors import JourneyFileError
 from model.journey_map import JourneyMap
 
 PAGE_SIZES = ["A4", "A3", "A2", "Letter", "Tabloid", "fit"]
-SLIDE_SHAPES = ["16:9", "4:3"]
 
 
 def _filters(table: dict) -> str:
@@ -51,8 +51,9 @@ class ExportOptionsDialog(QDialog):
         self.scale.setSuffix("×")
         self.scale.setValue(float(settings.value("export/scale", 2.0)))
         self.slides = QComboBox()
-        self.slides.addItems(SLIDE_SHAPES)
-        self.slides.setCurrentText(settings.value("export/slides", "16:9"))
+        for shape, name in SLIDE_SIZE_NAMES.items():
+            self.slides.addItem(name, shape)
+        self.slides.setCurrentIndex(max(0, self.slides.findData(settings.value("export/slides", DEFAULT_SLIDE_SIZE))))
         if suffix == ".pdf":
             form.addRow("Page size", self.page)
             form.addRow("Orientation", self.orientation)
@@ -70,9 +71,9 @@ class ExportOptionsDialog(QDialog):
         self.settings.setValue("export/page", page)
         self.settings.setValue("export/orientation", self.orientation.currentText())
         self.settings.setValue("export/scale", self.scale.value())
-        self.settings.setValue("export/slides", self.slides.currentText())
+        self.settings.setValue("export/slides", self.slides.currentData())
         return ExportOptions(page=page, orientation=self.orientation.currentText(), scale=self.scale.value(),
-                             slides=self.slides.currentText())
+                             slides=self.slides.currentData())
 
 
 def export_interactively(parent: QWidget, journey: JourneyMap, start: Path, settings: QSettings,

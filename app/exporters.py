@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from app.slides.style import DEFAULT_SLIDE_SIZE
 from model.journey_map import JourneyMap
 
 
@@ -20,7 +21,7 @@ class ExportOptions:
     page: str = "A4"
     orientation: str = "landscape"
     scale: float = 2.0
-    slides: str = "16:9"  # PowerPoint slide shape: "16:9" or "4:3"
+    slides: str = DEFAULT_SLIDE_SIZE  # PowerPoint slide shape, a key of app.slides.style.SLIDE_SIZES
     progress: Callable[[int, int], None] | None = field(default=None, repr=False)
 
 

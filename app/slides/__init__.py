@@ -15,13 +15,14 @@ from model.errors import JourneyFileError
 from model.journey_file import write_atomically
 from model.journey_map import JourneyMap
 
-from .deck import build_deck
 from .style import DEFAULT_SLIDE_SIZE, SLIDE_SIZES
 
 
 def write_deck(journey: JourneyMap, path: str | Path, slide_size: str = DEFAULT_SLIDE_SIZE,
                progress: Callable[[int, int], None] | None = None) -> None:
     """Write the map's deck to `path` atomically; `JourneyFileError` if it cannot be written."""
+    from .deck import build_deck  # python-pptx loads only when a deck is made, not with the slide sizes
+
     data = BytesIO()
     build_deck(journey, slide_size, progress).save(data)
     try:

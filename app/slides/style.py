@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from model import theme
 from model.journey_map import JourneyMap
 
-# Slide sizes in points (12,700 EMU each): PowerPoint's own 16:9 and 4:3.
+# Slide sizes in points (12,700 EMU each): PowerPoint's own 16:9 and 4:3, and how menus name them.
 SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
+SLIDE_SIZE_NAMES = {"16:9": "16:9 (widescreen)", "4:3": "4:3 (standard)"}
 DEFAULT_SLIDE_SIZE = "16:9"
 
 

@@ -117,3 +117,10 @@ def test_libreoffice_opens_the_deck_and_renders_every_slide(tmp_path):
     assert len(pages) == len(Presentation(tmp_path / "deck.pptx").slides)
     overview_text = pages[1].extract_text()
     assert "Step 0 of the" in overview_text and "Emotion" in overview_text
+
+
+def test_a_deck_that_cannot_be_written_says_why_in_one_line(tmp_path):
+    out = tmp_path / "gone" / "deck.pptx"
+    result = wayfinder("export", str(RETAIL), "-o", str(out))
+    assert result.returncode == 1
+    assert result.stderr == f"{out}: cannot be written: No such file or directory\n"
