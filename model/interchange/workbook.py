@@ -31,6 +31,7 @@ from typing import Any, Iterable, Iterator
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.fonts import DEFAULT_FONT
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -57,6 +58,9 @@ AXIS_HEADERS = ("Kind", "Name", "Goal", "Lane kind")
 PAIN_HEADERS = ("Touchpoint id", "Touchpoint", "Stage", "Owner", "Severity", "Kind", "Text")
 INFO_FIELDS = {"Title": "title", "Description": "description", "Client": "client", "Author": "author"}
 MAX_ROWS = 100_000
+# The workbook's own font in bold: a font without a name makes LibreOffice fall back to a serif.
+_HEADER_FONT = Font(name=DEFAULT_FONT.name, size=DEFAULT_FONT.sz, family=DEFAULT_FONT.family,
+                    scheme=DEFAULT_FONT.scheme, bold=True)
 _NUMBERED = {"Emotion", "Meaning", "Value", "Accommodation"}
 
 
@@ -115,7 +119,7 @@ def _fill(sheet, headers: Iterable[str], rows: list[list[Any]]) -> None:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
     header_fill = PatternFill("solid", fgColor=theme.STAGE_HEADER_BACKGROUND.lstrip("#"))
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
+        cell.font = _HEADER_FONT
         cell.fill = header_fill
     for index, header in enumerate(headers, 1):
         longest = max([len(header)] + [len(str(row[index - 1] or "").split("\n")[0]) for row in rows[:200]])
