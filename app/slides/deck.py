@@ -13,7 +13,7 @@ from model.journey_map import JourneyMap
 
 from .drawing import box, emu, text_box, xml_safe
 from .findings import findings
-from .outline import Slide, outline
+from .outline import outline
 from .overview import draw_map
 from .stage_slide import draw_stage
 from .style import SLIDE_SIZES, DeckStyle, deck_style

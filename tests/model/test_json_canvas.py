@@ -11,7 +11,7 @@ from model.interchange.json_canvas import from_canvas, to_canvas
 from model.journey_file import load
 from model.journey_map import JourneyMap
 from tests.command_line import ROOT, wayfinder
-from tests.factories import journey_maps, make_map
+from tests.factories import journey_maps
 
 RETAIL = ROOT / "resources/samples/retail-purchase.journey"
 SPEC_NODE_FIELDS = {"text": {"text"}, "file": {"file"}, "link": {"url"}, "group": set()}
