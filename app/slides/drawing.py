@@ -84,8 +84,8 @@ def fill_frame(frame, fitted: FittedText, style: DeckStyle, colour: str, align: 
     body = frame._txBody
     for old in body.findall(_TAG["a:p"]):
         body.remove(old)
-    fill = rgb_hex(colour)
     for paragraph in fitted.paragraphs:
+        fill = rgb_hex(paragraph.colour or colour)
         element = etree.SubElement(body, _TAG["a:p"])
         etree.SubElement(element, _TAG["a:pPr"], algn=align)
         size = str(round(fitted.size * paragraph.scale * 2) * 50)  # hundredths of a point, in half points

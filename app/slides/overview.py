@@ -18,6 +18,7 @@ from model.analysis import Insights
 from model.entities import ConnectionKind
 from model.journey_map import JourneyMap
 from model.layout import MapGeometry, Point, Rect, Route, layout, smooth_curve
+from model.vocabulary import SEVERITY_NAMES
 
 from .drawing import box, connector, emu, rgb, send_behind, write
 from .style import DeckStyle
@@ -113,6 +114,11 @@ def draw_map(slide, journey: JourneyMap, insights: Insights, style: DeckStyle,
             meta = " · ".join(part for part in (mark[1], meta) if part)
         if meta:
             paragraphs.append(Paragraph(meta, scale=theme.CARD_META_SIZE / theme.CARD_TITLE_SIZE))
+        if tp.pain_points:
+            count = len(tp.pain_points)
+            worst = SEVERITY_NAMES[tp.worst_severity].lower()
+            paragraphs.append(Paragraph(f"{count} pain point{'s' * (count != 1)}, {worst}", bold=True,
+                                        scale=theme.CARD_META_SIZE / theme.CARD_TITLE_SIZE, colour=style.alarm))
         write(item, paragraphs, style, min(theme.CARD_TITLE_SIZE * text_scale, LARGEST_TEXT), style.map_floor, theme.TEXT,
               inset=theme.CARD_PADDING * scale)
         cards[tp.id] = item

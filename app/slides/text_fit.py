@@ -22,11 +22,13 @@ ELLIPSIS = "…"
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One paragraph of a text box: its text, whether bold, and its size relative to the box's."""
+    """One paragraph of a text box: its text, whether bold, its size relative to the box's, and its
+    colour when it is not the box's."""
 
     text: str
     bold: bool = False
     scale: float = 1.0
+    colour: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,8 +103,8 @@ def _cut(paragraphs: list[Paragraph], width: float, height: float, size: float) 
             while last and text_width(last + ELLIPSIS, size * paragraph.scale, paragraph.bold) > width:
                 last = last[:-1]
             shown[-1] = last.rstrip() + ELLIPSIS
-            kept.append(Paragraph("\n".join(shown), paragraph.bold, paragraph.scale))
+            kept.append(Paragraph("\n".join(shown), paragraph.bold, paragraph.scale, paragraph.colour))
         elif not kept:  # not one line fits: the box shows an ellipsis rather than spill over
-            kept.append(Paragraph(ELLIPSIS, paragraph.bold, paragraph.scale))
+            kept.append(Paragraph(ELLIPSIS, paragraph.bold, paragraph.scale, paragraph.colour))
         break
     return tuple(kept)

@@ -36,6 +36,7 @@ def test_the_overview_has_a_shape_per_card_and_a_glued_connector_per_connection(
     assert sorted(cards) == sorted(tp.title for tp in journey.touchpoints())
     for tp in journey.touchpoints():
         assert cards[tp.title].text_frame.paragraphs[0].text == tp.title
+    assert cards["Hold queue 20 min"].text_frame.text.endswith("2 pain points, critical")
     ids = {shape.shape_id: name for name, shape in cards.items()}
     glued = []
     for shape in overview.shapes:
