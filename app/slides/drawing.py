@@ -53,8 +53,13 @@ def box(slide, x: float, y: float, width: float, height: float, fill: str | None
     else:
         item.line.color.rgb = rgb(outline)
         item.line.width = Pt(outline_width)
+    return without_shadow(item)
+
+
+def without_shadow(item):
+    """`item` with no shadow, in PowerPoint and in LibreOffice, which draws the template style's
+    shadow despite an empty effect list unless the style points at none."""
     item.shadow.inherit = False
-    # LibreOffice draws the template style's shadow despite the empty effect list; point it at none.
     effect = item._element.find(f"{qn('p:style')}/{qn('a:effectRef')}")
     if effect is not None:
         effect.set("idx", "0")
@@ -124,7 +129,7 @@ def connector(slide, source, source_site: int, target, target_site: int, colour:
               dash=None):
     """An elbow connector glued to two shapes' connection sites (0 top, 1 left, 2 bottom, 3 right
     on a rectangle), so it follows either shape when it is moved; an arrow head at the target."""
-    line = slide.shapes.add_connector(MSO_CONNECTOR.ELBOW, 0, 0, 0, 0)
+    line = without_shadow(slide.shapes.add_connector(MSO_CONNECTOR.ELBOW, 0, 0, 0, 0))
     line.begin_connect(source, source_site)
     line.end_connect(target, target_site)
     line.line.color.rgb = rgb(colour)

@@ -9,7 +9,7 @@ that is moved), and the emotion curve as one freeform line.
 from __future__ import annotations
 
 from pptx.enum.dml import MSO_LINE
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Pt
 
@@ -20,7 +20,7 @@ from model.journey_map import JourneyMap
 from model.layout import MapGeometry, Point, Rect, Route, layout, smooth_curve
 from model.vocabulary import SEVERITY_NAMES
 
-from .drawing import box, connector, emu, rgb, send_behind, write
+from .drawing import box, connector, emu, rgb, send_behind, without_shadow, write
 from .style import DeckStyle
 from .text_fit import Paragraph
 
@@ -29,7 +29,8 @@ MAX_STRETCH = 1.8
 # Text starts this much larger than the map's own proportions and the fit rule shrinks it to the
 # box: a scaled-down map has room to spare around its text, and small text is what slides must avoid.
 TEXT_GROWTH = 2.0
-LARGEST_TEXT = 14.0  # straight pieces per Bézier segment of the emotion curve
+LARGEST_TEXT = 14.0
+MARKER_GROWTH = 1.5  # the curve's point markers, a little larger than scale: they are dots, not text  # straight pieces per Bézier segment of the emotion curve
 DASHES = {ConnectionKind.main: None, ConnectionKind.alternative: MSO_LINE.DASH,
           ConnectionKind.fallback: MSO_LINE.ROUND_DOT}
 
@@ -57,8 +58,12 @@ class _Placement:
         return (self.x + rect.x * self.scale_x, self.y + rect.y * self.scale,
                 rect.width * self.scale_x, rect.height * self.scale)
 
+    def xy(self, point: Point) -> tuple[float, float]:
+        return self.x + point.x * self.scale_x, self.y + point.y * self.scale
+
     def point(self, point: Point) -> tuple[int, int]:
-        return emu(self.x + point.x * self.scale_x), emu(self.y + point.y * self.scale)
+        x, y = self.xy(point)
+        return emu(x), emu(y)
 
 
 def draw_map(slide, journey: JourneyMap, insights: Insights, style: DeckStyle,
@@ -85,8 +90,9 @@ def draw_map(slide, journey: JourneyMap, insights: Insights, style: DeckStyle,
         label(geometry.emotion_header, "Emotion", theme.BAND_HEADER_BACKGROUND, theme.BAND_LABEL_SIZE)
         label(geometry.scores_header, "M · V · A", theme.BAND_HEADER_BACKGROUND,
               theme.BAND_LABEL_SIZE)
-        zero = slide.shapes.add_connector(1, *at.point(Point(band.x, geometry.emotion_zero_y)),
-                                          *at.point(Point(band.right, geometry.emotion_zero_y)))
+        zero = without_shadow(slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT,
+                                                         *at.point(Point(band.x, geometry.emotion_zero_y)),
+                                                         *at.point(Point(band.right, geometry.emotion_zero_y))))
         zero.line.color.rgb = rgb(theme.EMOTION_ZERO_LINE)
         zero.line.width = Pt(0.5)
         zero.line.dash_style = MSO_LINE.DASH
@@ -147,8 +153,12 @@ def _curve(slide, points: tuple[Point, ...], at: _Placement, colour: str, width:
     first = at.point(path[0])
     builder = slide.shapes.build_freeform(*first, scale=1.0)
     builder.add_line_segments([at.point(p) for p in path[1:]], close=False)
-    curve = builder.convert_to_shape()
+    curve = without_shadow(builder.convert_to_shape())
     curve.name = "Emotion curve"
     curve.fill.background()
     curve.line.color.rgb = rgb(colour)
     curve.line.width = Pt(max(width, 1.0))
+    size = max(theme.EMOTION_MARKER_SIZE * at.scale * MARKER_GROWTH, 3.0)
+    for point in points:  # the measured points the curve passes through, as on the canvas
+        x, y = at.xy(point)
+        box(slide, x - size / 2, y - size / 2, size, size, fill=colour, shape=MSO_SHAPE.OVAL)
