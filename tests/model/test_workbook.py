@@ -25,7 +25,8 @@ RETAIL = ROOT / "resources/samples/retail-purchase.journey"
 
 
 def held(journey: JourneyMap) -> tuple:
-    """Everything the sheets hold, as plain data, with touchpoints named by title rather than by id."""
+    """Everything the sheets hold, as plain data, with touchpoints named by title rather than by id.
+    Opportunities are one a line in a cell, as in the CSV: trimmed, and a blank one is no line."""
     titles = {tp.id: tp.title for tp in journey.touchpoints()}
     return (
         journey.info.model_dump(),
@@ -33,7 +34,7 @@ def held(journey: JourneyMap) -> tuple:
         [(lane.name, lane.kind.value) for lane in journey.lanes],
         [(journey.stage(tp.stage).name, journey.lane(tp.lane).name, tp.title, tp.description, tp.channel, tp.owner,
           tp.emotion, tp.scores.values(), tp.metrics.model_dump(), tp.expected, tp.experienced, tp.colour, tp.tags,
-          [(p.severity, p.kind.value, p.text) for p in tp.pain_points], [o.text.strip() for o in tp.opportunities])
+          [(p.severity, p.kind.value, p.text) for p in tp.pain_points], [o.text.strip() for o in tp.opportunities if o.text.strip()])
          for tp in journey.touchpoints()],
         sorted((titles[c.source], titles[c.target], c.kind.value, c.label) for c in journey.connections()),
     )
