@@ -119,12 +119,13 @@ def draw_map(slide, journey: JourneyMap, insights: Insights, style: DeckStyle,
         if mark:
             meta = " · ".join(part for part in (mark[1], meta) if part)
         if meta:
-            paragraphs.append(Paragraph(meta, scale=theme.CARD_META_SIZE / theme.CARD_TITLE_SIZE))
+            paragraphs.append(Paragraph(meta, scale=theme.CARD_META_SIZE / theme.CARD_TITLE_SIZE, max_lines=1))
         if tp.pain_points:
             count = len(tp.pain_points)
             worst = SEVERITY_NAMES[tp.worst_severity].lower()
             paragraphs.append(Paragraph(f"{count} pain point{'s' * (count != 1)}, {worst}", bold=True,
-                                        scale=theme.CARD_META_SIZE / theme.CARD_TITLE_SIZE, colour=style.alarm))
+                                        scale=theme.CARD_META_SIZE / theme.CARD_TITLE_SIZE, colour=style.alarm,
+                                        max_lines=1))
         write(item, paragraphs, style, min(theme.CARD_TITLE_SIZE * text_scale, LARGEST_TEXT), style.map_floor, theme.TEXT,
               inset=theme.CARD_PADDING * scale)
         cards[tp.id] = item

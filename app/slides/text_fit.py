@@ -22,13 +22,15 @@ ELLIPSIS = "…"
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One paragraph of a text box: its text, whether bold, its size relative to the box's, and its
-    colour when it is not the box's."""
+    """One paragraph of a text box: its text, whether bold, its size relative to the box's, its
+    colour when it is not the box's, and at most how many lines it may take (then it is cut rather
+    than make the whole box smaller: a card's channel line should not shrink its title)."""
 
     text: str
     bold: bool = False
     scale: float = 1.0
     colour: str | None = None
+    max_lines: int | None = None
 
 
 @dataclass(frozen=True)
@@ -79,11 +81,30 @@ def fit(paragraphs: list[Paragraph], width: float, height: float, size: float, f
     usable = width * SAFETY
     current = size
     while current >= floor:
-        lines = sum(len(wrap(p.text, usable, current * p.scale, p.bold)) * current * p.scale for p in paragraphs)
-        if lines * LINE_HEIGHT <= height:
-            return FittedText(current, tuple(paragraphs))
+        wrapped = [_lines(p, usable, current) for p in paragraphs]
+        counts = [min(len(lines), p.max_lines or len(lines)) for p, lines in zip(paragraphs, wrapped)]
+        if sum(count * current * p.scale for p, count in zip(paragraphs, counts)) * LINE_HEIGHT <= height:
+            return FittedText(current, tuple(_shown(p, lines, usable, current, count)
+                                             for p, lines, count in zip(paragraphs, wrapped, counts)))
         current -= 0.5
     return FittedText(floor, _cut(paragraphs, usable, height, floor))
+
+
+def _lines(paragraph: Paragraph, width: float, size: float) -> list[str]:
+    return wrap(paragraph.text, width, size * paragraph.scale, paragraph.bold)
+
+
+def _shown(paragraph: Paragraph, lines: list[str], width: float, size: float, count: int) -> Paragraph:
+    """`paragraph` as its first `count` lines (and its `max_lines`), the last ending in an ellipsis if cut."""
+    count = min(count, paragraph.max_lines or count)
+    if count >= len(lines):
+        return paragraph
+    shown = lines[:count]
+    last = shown[-1]
+    while last and text_width(last + ELLIPSIS, size * paragraph.scale, paragraph.bold) > width:
+        last = last[:-1]
+    shown[-1] = last.rstrip() + ELLIPSIS
+    return Paragraph("\n".join(shown), paragraph.bold, paragraph.scale, paragraph.colour)
 
 
 def _cut(paragraphs: list[Paragraph], width: float, height: float, size: float) -> tuple[Paragraph, ...]:
@@ -91,19 +112,15 @@ def _cut(paragraphs: list[Paragraph], width: float, height: float, size: float) 
     room = height
     for paragraph in paragraphs:
         line_height = size * paragraph.scale * LINE_HEIGHT
-        lines = wrap(paragraph.text, width, size * paragraph.scale, paragraph.bold)
+        lines = _lines(paragraph, width, size)
+        allowed = min(len(lines), paragraph.max_lines or len(lines))
         fits = int(room // line_height)
-        if fits >= len(lines):
-            kept.append(paragraph)
-            room -= len(lines) * line_height
+        if fits >= allowed:
+            kept.append(_shown(paragraph, lines, width, size, allowed))
+            room -= allowed * line_height
             continue
         if fits > 0:
-            shown = lines[:fits]
-            last = shown[-1]
-            while last and text_width(last + ELLIPSIS, size * paragraph.scale, paragraph.bold) > width:
-                last = last[:-1]
-            shown[-1] = last.rstrip() + ELLIPSIS
-            kept.append(Paragraph("\n".join(shown), paragraph.bold, paragraph.scale, paragraph.colour))
+            kept.append(_shown(paragraph, lines, width, size, fits))
         elif not kept:  # not one line fits: the box shows an ellipsis rather than spill over
             kept.append(Paragraph(ELLIPSIS, paragraph.bold, paragraph.scale, paragraph.colour))
         break

@@ -41,3 +41,12 @@ def test_fitted_text_never_needs_more_room_than_the_box(text, width, height):
     assert 4 <= fitted.size <= 14
     # Either the text fits, cut or not, or not one line fits and the box holds only an ellipsis.
     assert height_at(fitted.paragraphs, width, fitted.size) <= height or fitted.paragraphs == (Paragraph(ELLIPSIS),)
+
+
+def test_a_paragraph_with_a_line_limit_is_cut_instead_of_shrinking_the_box():
+    title = Paragraph("Printed catalogue request line", bold=True)
+    meta = Paragraph("Unreachable · Phone · Customer service · Print shop", scale=0.8, max_lines=1)
+    fitted = fit([title, meta], 110, 40, 10, 4)
+    assert fitted.size == fit([title, Paragraph("x", scale=0.8)], 110, 40, 10, 4).size
+    assert fitted.paragraphs[0] == title and fitted.paragraphs[1].text.endswith(ELLIPSIS)
+    assert "\n" not in fitted.paragraphs[1].text
