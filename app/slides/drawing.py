@@ -106,7 +106,7 @@ def fill_frame(frame, fitted: FittedText, style: DeckStyle, colour: str, align: 
 
 
 def _run_properties(parent, size: str, bold: str, fill: str, font: str, tag: str = "a:rPr") -> None:
-    properties = etree.SubElement(parent, _TAG[tag], lang="en-GB", sz=size, b=bold, dirty="0")
+    properties = etree.SubElement(parent, _TAG[tag], sz=size, b=bold, dirty="0")
     etree.SubElement(etree.SubElement(properties, _TAG["a:solidFill"]), _TAG["a:srgbClr"], val=fill)
     etree.SubElement(properties, _TAG["a:latin"], typeface=font)
     etree.SubElement(properties, _TAG["a:cs"], typeface=font)
