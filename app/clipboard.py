@@ -66,6 +66,13 @@ def from_mime(mime: QMimeData, journey: JourneyMap, cell: tuple[str, str]) -> tu
 
 
 
+def _known_personas(journey: JourneyMap, tp: Touchpoint) -> dict:
+    """A card from another map keeps only mentions of personas this map has (everyone's if none is left)."""
+    members = None if tp.personas is None else tuple(p for p in tp.personas if journey.has_persona(p)) or None
+    return {"personas": members,
+            "experiences": tuple(e for e in tp.experiences if journey.has_persona(e.persona))}
+
+
 def copies(journey: JourneyMap, touchpoints: list[Touchpoint], connections: list[Connection],
            cell: tuple[str, str]) -> tuple[list[Touchpoint], list[Connection]]:
     """Touchpoints and their connections with new ids, the first one placed into `cell`.
@@ -92,7 +99,7 @@ def copies(journey: JourneyMap, touchpoints: list[Touchpoint], connections: list
         taken.add(fresh)
         renamed[tp.id] = fresh
         stage, lane = placed(tp)
-        result.append(tp.model_copy(update={"id": fresh, "stage": stage, "lane": lane}))
+        result.append(tp.model_copy(update={"id": fresh, "stage": stage, "lane": lane, **_known_personas(journey, tp)}))
     links = [c.model_copy(update={"source": renamed[c.source], "target": renamed[c.target]})
              for c in connections if c.source in renamed and c.target in renamed]
     return result, links

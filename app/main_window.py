@@ -24,6 +24,7 @@ from app import file_lock
 from app.document import Document, FileChangedOnDisk, ReadOnlyDocument
 from app.editing import MapEditing
 from app.insights import InsightsController
+from app.persona_files import PersonaFiles
 from app.persona_filter import PersonaFilter
 from app.export_dialogs import export_interactively, import_interactively
 from app.keymap import help_rows
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.inspector_dock = dock
         self.editing = MapEditing(self.document, self.scene, self.view, self.inspector, self)
         self.insights = InsightsController(self, self.settings)
+        self.persona_files = PersonaFiles(self)
         self.persona_filter = PersonaFilter(self)
         self.persona_filter.changed.connect(self._persona_chosen)
         self.editing.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -138,6 +140,11 @@ class MainWindow(QMainWindow):
                                    "Make a map from a Mermaid journey or a spreadsheet")
         a["export"] = self._action("&Export…", self.export_dialog, "Ctrl+E",
                                    "Export the map as PDF, Mermaid, CSV, PNG or SVG")
+        a["import_personas"] = self._action("Import &Personas…", lambda: self.persona_files.import_personas(),
+                                            tip="Copy the personas of another map into this one")
+        a["refresh_metrics"] = self._action("Refresh &Metrics…", lambda: self.persona_files.refresh_metrics(),
+                                            tip="Read stage metric values from a CSV or XLSX file "
+                                                "(columns stage, metric, date, value)")
         a["quit"] = self._action("&Quit", self.close, K.Quit, "Quit Wayfinder")
         undo = self.document.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(K.Undo)
@@ -196,6 +203,8 @@ class MainWindow(QMainWindow):
             file_menu.addAction(a[name])
         file_menu.addSeparator()
         file_menu.addAction(a["import"])
+        file_menu.addAction(a["import_personas"])
+        file_menu.addAction(a["refresh_metrics"])
         file_menu.addAction(a["export"])
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
@@ -469,17 +478,17 @@ class MainWindow(QMainWindow):
         if not self.recent_menu.actions():
             self.recent_menu.addAction("No recent maps").setEnabled(False)
 
-    def _start_folder(self) -> Path:
+    def start_folder(self) -> Path:
         return self.document.path.parent if self.document.path else Path.home()
 
     def export_dialog(self) -> None:
         name = self.document.path.stem if self.document.path else self.document.journey.info.title
-        export_interactively(self, self.document.journey, self._start_folder() / name, self.settings)
+        export_interactively(self, self.document.journey, self.start_folder() / name, self.settings)
 
     def import_dialog(self) -> None:
         if not self.confirm_discard():
             return
-        journey = import_interactively(self, self._start_folder())
+        journey = import_interactively(self, self.start_folder())
         if journey is not None:
             self.document.replace(journey, None)
 

@@ -101,7 +101,7 @@ class PersonaRows(QWidget):
     def show_touchpoint(self, personas: Sequence[Persona], touchpoint: Touchpoint) -> None:
         if [(p.id, p.name) for p in personas] != self._shown:
             self._arrange(personas)
-        for persona in personas:
+        for persona in personas if self.rows else ():  # no rows on a map of one persona
             button, emotion = self.rows[persona.id]
             button.blockSignals(True)
             button.setChecked(touchpoint.meets(persona.id))

@@ -131,10 +131,18 @@ class MapDraft:
             lane_ids[name] = f"lane-{number}"
             with self._at(lane_places[name]):
                 journey.add_lane(name, kind=self.lane_kind, id=lane_ids[name])
+        # Personas named by the cards (`fields["personas"]`: names, or None for everyone), in order of appearance.
+        names = [name for card in self.cards for name in card.fields.get("personas") or ()]
+        persona_ids = {name: f"persona-{number}" for number, name in enumerate(dict.fromkeys(names), 1)}
+        for name, persona_id in persona_ids.items():
+            journey.add_persona(name, id=persona_id)
         for number, card in enumerate(self.cards, 1):
+            fields = dict(card.fields)
+            if fields.get("personas") is not None:
+                fields["personas"] = tuple(dict.fromkeys(persona_ids[name] for name in fields["personas"]))
             try:
                 journey.add_touchpoint(f"stage-{card.stage + 1}", lane_ids[card.lane], card.title,
-                                       id=self.card_id(number), **card.fields)
+                                       id=self.card_id(number), **fields)
             except InvalidChange as error:
                 raise JourneyFileError(self.source, error.reason, card.where(error.place)) from None
         return journey

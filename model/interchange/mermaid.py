@@ -12,7 +12,10 @@ The mapping, both ways:
   and 2.5, so those are read with a warning: rounded half up and kept within 1..5.
 - The first actor is the touchpoint's lane (an actor lane; a task without actors goes into a
   lane named "Customer"), the second its owner, any further ones its tags. Lanes are ordered so
-  that each section's tasks read as in the file. Export writes the lane and, if any, the owner.
+  that each section's tasks read as in the file. Export writes the lane and, if any, the owner;
+  on a map of personas, then the personas who pass through the touchpoint (Mermaid's actors are
+  the people on the journey), after an owner written as empty text if there is none. Import
+  reads those back as tags: a journey diagram holds no personas' details.
 
 Mermaid's grammar reads a task name up to the first ':' and an actor up to the next ',', takes
 '#' (and '%' where a task starts) for the start of a comment and ';' for the end of a statement,
@@ -78,10 +81,17 @@ def to_mermaid(journey: JourneyMap) -> str:
         lines.append(f"  section {_escape(stage.name)}")
         for tp_id in journey.touchpoints_in_stage(stage.id):
             tp = journey.touchpoint(tp_id)
-            actors = [journey.lane(tp.lane).name, *([tp.owner] if tp.owner else [])]
+            actors = [journey.lane(tp.lane).name, *_owner_and_personas(journey, tp)]
             score = 3 if tp.emotion is None else tp.emotion + 3
             lines.append(f"    {_task_name(tp.title)}: {score}: {', '.join(_escape(a, _ACTOR) for a in actors)}")
     return "\n".join(lines) + "\n"
+
+
+def _owner_and_personas(journey: JourneyMap, tp) -> list[str]:
+    """The owner (if any), then, on a map of personas, those who pass here; an owner left empty
+    before personas is written as empty text, so the personas do not take its place."""
+    personas = [p.name for p in journey.personas if tp.meets(p.id)]
+    return [tp.owner] + personas if personas else ([tp.owner] if tp.owner else [])
 
 
 def _escape(text: str, risky: re.Pattern[str] = _TEXT) -> str:

@@ -4,7 +4,7 @@ One row per touchpoint, under a header row. Import matches header names case-ins
 ignoring surrounding spaces and treating '_' and '-' as spaces, with these synonyms:
 stage/phase, lane, title/touchpoint/step, description/notes, channel, owner/team,
 emotion/feeling, meaning, value, accommodation/ease, pain points/pain point/pains/pain,
-opportunities/opportunity, tags/tag and severity. When there is no lane column, a channel
+opportunities/opportunity, tags/tag, personas/persona, evidence, to-be and severity. When there is no lane column, a channel
 column names the lanes instead. Unknown columns are ignored with a warning.
 
 - Stages and lanes are found by name and made as they first appear; lanes are then ordered so
@@ -18,12 +18,16 @@ column names the lanes instead. Unknown columns are ignored with a warning.
   else 2) gives the severity and frustration the kind. A line that starts with a tab continues the note above,
   which is how export writes a note that holds line breaks. Tags are separated by commas or
   line breaks.
+- Personas are named one per line (a name may hold commas); a blank cell means every persona,
+  and each name becomes a persona of the map. Evidence is assumption, anecdote or research (blank:
+  assumption); to-be is new, changed or removed (blank: stays as it is).
 - Cells are trimmed of surrounding spaces, and a row whose cells are all blank is skipped.
 
 Export writes the columns above (without severity) in that order, one row per touchpoint in
 reading order, as UTF-8 with a byte order mark so that Excel shows accents right. Importing an
 export gives back the same stages, lanes, touchpoints in the same order and all their fields
-listed above. What a CSV cannot hold: the map's persona, connections, metrics, colours,
+listed above. What a CSV cannot hold: the personas' details and their own emotions, evidence
+sources, personas no touchpoint names, connections, metrics, colours,
 stages and lanes without touchpoints, and two stages (or lanes) of the same name, which become one.
 """
 
@@ -32,9 +36,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from enum import Enum
 from typing import Any
 
-from ..entities import PainKind, Touchpoint
+from ..entities import EvidenceLevel, PainKind, ToBeChange, Touchpoint
 from ..errors import JourneyFileError
 from ..journey_map import JourneyMap
 from . import DEFAULT_LANE, CardDraft, MapDraft
@@ -46,7 +51,8 @@ HEADERS = {
     "stage": "Stage", "lane": "Lane", "title": "Title", "description": "Description",
     "channel": "Channel", "owner": "Owner", "emotion": "Emotion", "meaning": "Meaning",
     "value": "Value", "accommodation": "Accommodation", "pain_points": "Pain points",
-    "opportunities": "Opportunities", "tags": "Tags",
+    "opportunities": "Opportunities", "tags": "Tags", "personas": "Personas", "evidence": "Evidence",
+    "to_be": "To-be",
 }
 # header name as import reads it (lower case, single spaces) -> field
 _NAMES = {
@@ -54,6 +60,7 @@ _NAMES = {
     "phase": "stage", "touchpoint": "title", "step": "title", "notes": "description", "team": "owner",
     "feeling": "emotion", "ease": "accommodation", "pain point": "pain_points", "pains": "pain_points",
     "pain": "pain_points", "opportunity": "opportunities", "tag": "tags", "severity": "severity",
+    "persona": "personas", "to be": "to_be", "tobe": "to_be",
 }
 _RANGES = {"emotion": (-2, 2), "meaning": (1, 5), "value": (1, 5), "accommodation": (1, 5), "severity": (1, 3)}
 _PAIN_PREFIX = re.compile(r"\s*([0-9]*)\s*\|([^|\n]*)\|(.*)", re.DOTALL)  # severity|kind|text
@@ -78,6 +85,8 @@ def _row(journey: JourneyMap, tp: Touchpoint) -> list[str]:
         journey.stage(tp.stage).name, journey.lane(tp.lane).name, tp.title, tp.description,
         tp.channel, tp.owner, *("" if number is None else str(number) for number in numbers),
         _note_lines(pains), _note_lines(idea.text for idea in tp.opportunities), ", ".join(tp.tags),
+        "" if tp.personas is None else "\n".join(journey.persona_by_id(p).name for p in tp.personas),
+        tp.evidence.level.value, "" if tp.to_be is None else tp.to_be.value,
     ]
 
 
@@ -194,6 +203,11 @@ class _SheetReader:
             "opportunities": [{"id": f"idea-{i}", "text": text}
                               for i, text in enumerate(_notes(cell("opportunities")), 1)],
             "tags": [tag.strip() for tag in re.split(r"[,\n]", cell("tags")) if tag.strip()],
+            # Personas by name, one per line (a name may hold commas); blank: every persona.
+            "personas": [name.strip() for name in cell("personas").split("\n") if name.strip()] or None,
+            "evidence": {"level": self._choice(cell("evidence"), EvidenceLevel, EvidenceLevel.assumption,
+                                               places.get("evidence", ""))},
+            "to_be": self._choice(cell("to_be"), ToBeChange, None, places.get("to_be", "")),
         }
         self.draft.add_card(CardDraft(self.stages[stage], self.above["lane"], cell("title"), fields,
                                       f"row {number}", places))
@@ -219,13 +233,17 @@ class _SheetReader:
         return pains
 
     def _pain_kind(self, text: str, place: str) -> PainKind:
+        return self._choice(text, PainKind, PainKind.frustration, place, "a pain point's kind")
+
+    def _choice(self, text: str, kind: type[Enum], blank, place: str, what: str = "it"):
+        """A value of enum `kind` written in any case, with spaces or '-' for '_'; `blank` when empty."""
         if not text:
-            return PainKind.frustration
+            return blank
         try:
-            return PainKind("_".join(text.lower().replace("-", " ").split()))
+            return kind("_".join(text.lower().replace("-", " ").split()))
         except ValueError:
-            kinds = ", ".join(kind.value for kind in PainKind)
-            raise self.fail(place, f'a pain point\'s kind must be one of {kinds}, not "{text}"') from None
+            values = ", ".join(value.value for value in kind)
+            raise self.fail(place, f'{what} must be one of {values}, not "{text}"') from None
 
 
 def _notes(cell: str) -> list[str]:

@@ -129,3 +129,12 @@ def test_stage_metrics_are_added_from_the_usual_ones_and_typed(window, tmp_path)
     assert journey.stage("buy").kpis == ()
     shortcut(window, "undo")
     assert journey.stage("buy").kpis[0].target == 30
+
+
+def test_a_map_of_one_persona_shows_no_persona_rows_and_says_why(window, tmp_path):
+    journey = make_map(cards={("Aware", "Web"): ["Ad"]})
+    journey.add_persona("Maya")
+    open_map(window, journey, tmp_path)
+    click(window, card_center(window, "ad"))
+    rows = window.inspector.touchpoint_page.personas
+    assert rows.rows == {} and rows.empty.isVisibleTo(window.inspector)

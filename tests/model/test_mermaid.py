@@ -301,3 +301,19 @@ def test_command_line_names_the_bad_line_and_prints_warnings(tmp_path):
     result = wayfinder("import", str(odd), "-o", str(tmp_path / "odd.journey"))
     assert result.returncode == 0
     assert result.stderr == f"{odd}: warning: line 3: score 9 is not a whole number from 1 to 5; using 5\n"
+
+
+def test_the_personas_who_pass_a_touchpoint_are_its_actors_after_lane_and_owner():
+    from model.interchange.mermaid import from_mermaid, to_mermaid
+    from tests.factories import two_persona_map
+
+    journey = two_persona_map()
+    journey.update_touchpoint("pay", owner="Finance")
+    text = to_mermaid(journey)
+    assert "    Ad: 4: Web, #8203;, Maya, Sam\n" in text
+    assert "    Browse: 5: Web, #8203;, Maya\n" in text and "    Visit: 1: Shop, #8203;, Sam\n" in text
+    assert "    Pay: 3: Web, Finance, Maya, Sam\n" in text
+    again, _ = from_mermaid(text)
+    pay = next(tp for tp in again.touchpoints() if tp.title == "Pay")
+    assert (pay.owner, pay.tags) == ("Finance", ("Maya", "Sam"))
+    assert next(tp for tp in again.touchpoints() if tp.title == "Ad").owner == ""

@@ -149,11 +149,34 @@ def small_map() -> JourneyMap:
 def test_export_writes_one_row_per_touchpoint_in_reading_order():
     assert to_csv(small_map()) == (
         "Stage,Lane,Title,Description,Channel,Owner,Emotion,Meaning,Value,Accommodation,Pain points,"
-        "Opportunities,Tags\r\n"
+        "Opportunities,Tags,Personas,Evidence,To-be\r\n"
         'Awareness,Web,"Ad, seen","Line one\nLine two",Instagram,Marketing,1,4,,5,'
-        '"1|effort|Too loud\n3|dead_end|Hides the price\n\tuntil the end",Show the price,\r\n'
-        'Purchase,Store,Till,,,,-2,,2,,,,"queue, cash"\r\n'
+        '"1|effort|Too loud\n3|dead_end|Hides the price\n\tuntil the end",Show the price,,,assumption,\r\n'
+        'Purchase,Store,Till,,,,-2,,2,,,,"queue, cash",,assumption,\r\n'
     )
+
+
+def test_who_passes_each_touchpoint_its_evidence_and_to_be_mark_survive_export_and_import():
+    original = small_map()
+    original.add_persona("Tom, trade buyer", id="tom")
+    original.add_persona("Maya", id="maya")
+    original.update_touchpoint("ad", personas=("tom",), evidence={"level": "research"}, to_be="changed")
+    text = to_csv(original)
+    assert 'Show the price,,"Tom, trade buyer",research,changed' in text
+    again, warnings = from_csv(text)
+    assert warnings == []
+    ad = next(tp for tp in again.touchpoints() if tp.title == "Ad, seen")
+    assert [again.persona_by_id(p).name for p in ad.personas] == ["Tom, trade buyer"]
+    assert ad.evidence.level.value == "research" and ad.to_be.value == "changed"
+    till = next(tp for tp in again.touchpoints() if tp.title == "Till")
+    assert till.personas is None and till.to_be is None
+
+
+def test_an_unknown_evidence_level_names_its_cell():
+    with pytest.raises(JourneyFileError) as caught:
+        from_csv("Title,Evidence\nAd,hunch\n", "bad.csv")
+    assert str(caught.value) == ('bad.csv: row 2, column "Evidence": it must be one of assumption, anecdote, '
+                                 'research, not "hunch"')
 
 
 def test_export_then_import_gives_the_same_map():
