@@ -61,10 +61,11 @@ class Persona(Entity):
 
     @property
     def badge(self) -> str:
-        """The letters on the persona's badge: their initials, or the first letters of their name."""
+        """The letters on the persona's badge: their initials, or the first letters of their name
+        (before any comma: "Maya, first-time buyer" is M)."""
         if self.initials:
             return self.initials
-        return "".join(word[0] for word in self.name.split()[:2]).upper() or "?"
+        return "".join(word[0] for word in self.name.split(",")[0].split()[:2]).upper() or "?"
 
 
 class KpiDirection(str, Enum):

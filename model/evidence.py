@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .entities import EvidenceLevel
+from .entities import Evidence, EvidenceLevel
 from .journey_map import JourneyMap
 
 CRITICAL = 3  # the pain severity a coverage report calls critical
@@ -39,6 +39,13 @@ class EvidenceCoverage:
         if assumed and self.assumptions_with_critical_pain:
             text += f"; {self.assumptions_with_critical_pain} of them hold critical pain"
         return text + "."
+
+
+def records_evidence(journey: JourneyMap) -> bool:
+    """Whether the team has said anything about evidence: a level or a source on any card or note."""
+    untouched = Evidence()
+    return any(item.evidence != untouched for tp in journey.touchpoints()
+               for item in (tp, *tp.pain_points, *tp.opportunities))
 
 
 def evidence_coverage(journey: JourneyMap) -> EvidenceCoverage:

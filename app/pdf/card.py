@@ -1,7 +1,7 @@
 """One touchpoint card, drawn as the canvas's card item draws it, from the same theme sizes.
 
-Title (two lines at most, ellipsis), channel · owner line, emotion face, M / V / A bars and
-the pain marker all sit where they sit on screen, so a printed card reads like the card on
+Title (two lines at most, ellipsis), channel · owner line, emotion face, evidence mark, M / V / A
+bars and the pain marker all sit where they sit on screen, so a printed card reads like the card on
 the canvas. All text is fitted to the card: nothing spills out of it. The parts every card
 shares in few variants (frame, face, bars, pain marker) are stamps (see `stamps`).
 """
@@ -12,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from model import theme
 from model.entities import SCORE_NAMES, Touchpoint
+from model.layout import Rect, evidence_mark
 
 from . import marks, text
 from .fonts import ascent, centred_baseline, line_height, string_width
@@ -24,7 +25,8 @@ BAR_LEFT = PAD + theme.SCORE_BAR_LABEL_WIDTH
 BAR_WIDTH = theme.CARD_WIDTH - BAR_LEFT - PAD - theme.PAIN_MARKER_SIZE - 6
 BAR_STEP = theme.SCORE_BAR_HEIGHT + 5
 BARS_TOP = theme.CARD_HEIGHT - PAD - 3 * BAR_STEP + 5  # from the card's top, y down as on screen
-_BOX = (-2, -theme.CARD_HEIGHT - 2, theme.CARD_WIDTH + 2, 2)  # the card and its border, y up from its top
+_BOX = (-2, -theme.CARD_HEIGHT - 2, theme.CARD_WIDTH + 2, 2)
+EVIDENCE_MARK = evidence_mark(Rect(0, 0, theme.CARD_WIDTH, theme.CARD_HEIGHT))  # y down from the card's top  # the card and its border, y up from its top
 
 
 def meta_line(touchpoint: Touchpoint) -> str:
@@ -44,6 +46,9 @@ def draw_card(canvas: Canvas, touchpoint: Touchpoint, x: float, top: float, prob
     emotion = touchpoint.emotion
     stamp(canvas, ("card face", emotion), _BOX,
           lambda c: marks.emotion_face(c, theme.CARD_WIDTH - PAD - FACE / 2, -PAD - FACE / 2, FACE, emotion))
+    level = touchpoint.evidence.level.value
+    stamp(canvas, ("card evidence", level), _BOX,
+          lambda c: marks.evidence_mark(c, EVIDENCE_MARK.center.x, -EVIDENCE_MARK.center.y, EVIDENCE_MARK.width, level))
     for i, (name, score) in enumerate(zip(SCORE_NAMES, touchpoint.scores.values())):
         stamp(canvas, ("card bar", i, name, score), _BOX, lambda c: _score_bar(c, i, name, score))
     if touchpoint.pain_points:

@@ -23,6 +23,7 @@ from model.errors import JourneyFileError
 from model.journey_file import write_atomically
 from model.journey_map import JourneyMap
 from model.layout import MapGeometry, layout
+from model.personas import persona_colour
 
 from . import fonts, marks, text
 from .appendix import appendix, row_count
@@ -205,7 +206,9 @@ def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optio
         if i == len(plan.tiles) - 1:
             story.append(NextPageTemplate("document"))
         story.append(PageBreak())
-    legend_page = legend(width, target=bool(geometry.target_emotion_curve), problems=set(insights.problems().values()))
+    legend_page = legend(width, target=bool(geometry.target_emotion_curve), problems=set(insights.problems().values()),
+                         personas=[(p.name or "Unnamed persona", persona_colour(journey, p.id))
+                                   for p in journey.personas if p.id in geometry.persona_curves])
     story += [Marker("Legend", "Legend"), *legend_page, _Step(), PageBreak(),
               Marker("Summary", "Summary"), *summary(journey, insights, width),
               *room_priorities_section(journey, width), _Step(), PageBreak(),

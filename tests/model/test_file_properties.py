@@ -55,17 +55,6 @@ def test_a_damaged_file_gives_only_a_journey_file_error(journey, data):
 
 
 @SETTINGS
-@given(journey_maps(personas=True))
-def test_maps_with_several_personas_evidence_and_metrics_round_trip(journey):
-    data = to_bytes(journey)
-    again = map_from_bytes(data)
-    assert to_bytes(again) == data
-    assert again.personas == journey.personas
-    assert again.touchpoints() == journey.touchpoints()
-    assert again.stages == journey.stages and again.lanes == journey.lanes
-
-
-@SETTINGS
 @given(journey_maps(max_touchpoints=4), st.data())
 def test_a_wrong_value_anywhere_is_named_by_its_place(journey, data):
     document = json.loads(to_bytes(journey))

@@ -68,3 +68,12 @@ def test_the_comparison_reports_each_stage_today_and_in_the_to_be():
     maya = {c.stage_id: c for c in compare(journey) if c.persona_id == "maya"}
     assert maya["choose"].added == [] and maya["choose"].change("emotion") == 0
     assert [tp.id for tp in to_be_journey(journey).touchpoints()] == ["ad", "browse", "call", "pay"]
+
+
+def test_a_map_records_evidence_once_any_card_or_note_has_a_level_or_a_source():
+    from model.evidence import records_evidence
+
+    journey = two_persona_map()
+    assert not records_evidence(journey)
+    journey.add_opportunity("ad", "Louder", evidence=Evidence(level="anecdote"))
+    assert records_evidence(journey)

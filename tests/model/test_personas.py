@@ -81,5 +81,5 @@ def test_a_persona_without_a_colour_takes_the_palettes_by_place():
     assert persona_colour(journey, "maya") == theme.PERSONA_CURVES[0]
     assert persona_colour(journey, "sam") == "#112233"
     assert journey.persona_by_id("maya").badge == "M"
-    journey.update_persona("maya", name="maya ortiz")
+    journey.update_persona("maya", name="maya ortiz, first-time buyer")
     assert journey.persona_by_id("maya").badge == "MO"
