@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 
 import networkx as nx
 
-from .evidence import Assumption, EvidenceCoverage, assumptions_to_test, evidence_coverage
+from .evidence import Assumption, EvidenceCoverage, review_evidence
 from .journey_map import JourneyMap
 from .lenses import Gap, PainTally, expectation_gaps, pain_tally, stages_without_motivators, target_gaps, unscored
 
@@ -214,6 +214,5 @@ def analyse(journey: JourneyMap, weakest_limit: int = 5, gaps_limit: int = 10) -
         stages_without_motivators=stages_without_motivators(journey),
         expectation_gaps=expectation_gaps(journey, gaps_limit),
         target_gaps=target_gaps(journey, gaps_limit),
-        evidence=evidence_coverage(journey),
-        assumptions=assumptions_to_test(journey),
+        **dict(zip(("evidence", "assumptions"), review_evidence(journey))),
     )

@@ -11,7 +11,7 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints, field_validator
 
 Id = Annotated[
     str,
@@ -168,6 +168,21 @@ class Evidence(Entity):
     sources: tuple[Source, ...] = Field((), description="The sources, in the order the team added them.")
 
 
+NO_EVIDENCE = Evidence()
+# A card's or note's evidence. The file writes null for an assumption without sources (what nearly
+# every card of a fresh map rests on), which keeps files small and quick to read; in memory it is
+# always an `Evidence`, so no reader has to ask whether there is one.
+EvidenceOf = Annotated[
+    Optional[Evidence],
+    # Every evidence equal to none is this one object, so writing it is an identity check (saving is timed).
+    AfterValidator(lambda evidence: NO_EVIDENCE if evidence is None or evidence == NO_EVIDENCE else evidence),
+    PlainSerializer(lambda evidence, info: None if evidence is NO_EVIDENCE else evidence.model_dump(mode=info.mode),
+                    return_type=Optional[dict], when_used="always"),
+    Field(description="What it rests on: level and sources; null: an assumption without sources.",
+          validate_default=True),
+]
+
+
 class PainPoint(Entity):
     """Something that hurts the customer at a touchpoint."""
 
@@ -175,7 +190,7 @@ class PainPoint(Entity):
     text: Text = Field(description="What goes wrong, in the customer's words if possible.")
     severity: Severity = Field(2, description="1 minor, 2 serious, 3 critical.")
     kind: PainKind = Field(PainKind.frustration, description="dead_end, frustration, delay, confusion or effort.")
-    evidence: Evidence = Field(default_factory=Evidence)
+    evidence: EvidenceOf = None
 
 
 class Opportunity(Entity):
@@ -183,7 +198,7 @@ class Opportunity(Entity):
 
     id: Id
     text: Text = Field(description="The idea.")
-    evidence: Evidence = Field(default_factory=Evidence)
+    evidence: EvidenceOf = None
 
 
 class Scores(Entity):
@@ -275,7 +290,7 @@ class Touchpoint(Entity):
         None, description="Ids of the personas who pass through here; null: every persona.")
     experiences: tuple[Experience, ...] = Field(
         (), description="Per persona, the emotion and scores where they differ from the card's.")
-    evidence: Evidence = Field(default_factory=Evidence)
+    evidence: EvidenceOf = None
     to_be: Optional[ToBeChange] = Field(
         None, description="new, changed or removed in the to-be journey; null: stays as it is.")
 

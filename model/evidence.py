@@ -6,10 +6,11 @@ holds and the dots the room gave it. Research-backed ones are not risks; an anec
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from typing import Optional
 
-from .entities import Evidence, EvidenceLevel
+from .entities import NO_EVIDENCE, EvidenceLevel
 from .journey_map import JourneyMap
 
 CRITICAL = 3  # the pain severity a coverage report calls critical
@@ -43,19 +44,8 @@ class EvidenceCoverage:
 
 def records_evidence(journey: JourneyMap) -> bool:
     """Whether the team has said anything about evidence: a level or a source on any card or note."""
-    untouched = Evidence()
-    return any(item.evidence != untouched for tp in journey.touchpoints()
+    return any(item.evidence != NO_EVIDENCE for tp in journey.touchpoints()
                for item in (tp, *tp.pain_points, *tp.opportunities))
-
-
-def evidence_coverage(journey: JourneyMap) -> EvidenceCoverage:
-    counts = dict.fromkeys(EvidenceLevel, 0)
-    critical = 0
-    for tp in journey.touchpoints():
-        counts[tp.evidence.level] += 1
-        if tp.evidence.level == EvidenceLevel.assumption and tp.worst_severity >= CRITICAL:
-            critical += 1
-    return EvidenceCoverage(len(journey), counts, critical)
 
 
 @dataclass(frozen=True)
@@ -69,19 +59,54 @@ class Assumption:
     risk: int  # doubt x (pain severity + dots); higher is more worth testing
 
 
+def evidence_coverage(journey: JourneyMap) -> EvidenceCoverage:
+    return review_evidence(journey, 0)[0]
+
+
 def assumptions_to_test(journey: JourneyMap, limit: int = 5) -> list[Assumption]:
     """Cards, pain points and opportunities with little evidence and much at stake, riskiest first
     (ties in reading order). Risk is the level's doubt times (pain severity + the current round's dots)."""
+    return review_evidence(journey, limit)[1]
+
+
+def review_evidence(journey: JourneyMap, limit: int = 5) -> tuple[EvidenceCoverage, list[Assumption]]:
+    """Coverage and the `limit` assumptions worth testing first, in one pass over the touchpoints
+    (analysis runs after every pause in typing: a card with neither pain nor dots costs a count)."""
     dots: dict[tuple[str, Optional[str]], int] = {}
     for vote in journey.votes(journey.voting_round):
         dots[vote.target] = dots.get(vote.target, 0) + 1
-    found: list[tuple[int, int, Assumption]] = []
-    for tp in journey.touchpoints():
-        entries = [(None, tp.title, tp.evidence.level, tp.worst_severity)]
-        entries += [(p.id, p.text, p.evidence.level, p.severity) for p in tp.pain_points]
-        entries += [(o.id, o.text, o.evidence.level, 0) for o in tp.opportunities]
-        for note_id, text, level, severity in entries:
-            risk = DOUBT[level] * (severity + dots.get((tp.id, note_id), 0))
-            if risk > 0:
-                found.append((-risk, len(found), Assumption(tp.id, note_id, text, level, risk)))
-    return [entry for _, _, entry in sorted(found)[:limit]]
+    counts = dict.fromkeys(EvidenceLevel, 0)
+    critical = 0
+    risky: list[tuple[int, int, str, Optional[str]]] = []  # (-risk, place, touchpoint id, note id)
+    assumption = EvidenceLevel.assumption
+    for place, tp in enumerate(journey.touchpoints()):
+        level = tp.evidence.level
+        counts[level] += 1
+        pains = tp.pain_points
+        if not pains and not dots:
+            continue
+        worst = 0
+        for pain in pains:
+            severity = pain.severity
+            worst = max(worst, severity)
+            risk = DOUBT[pain.evidence.level] * (severity + dots.get((tp.id, pain.id), 0))
+            if risk:
+                risky.append((-risk, place, tp.id, pain.id))
+        critical += level is assumption and worst >= CRITICAL
+        risk = DOUBT[level] * (worst + dots.get((tp.id, None), 0))
+        if risk:
+            risky.append((-risk, place - 0.5, tp.id, None))  # the card before its notes
+        for idea in tp.opportunities if dots else ():
+            risk = DOUBT[idea.evidence.level] * dots.get((tp.id, idea.id), 0)
+            if risk:
+                risky.append((-risk, place, tp.id, idea.id))
+    chosen = [_assumption(journey, *entry) for entry in heapq.nsmallest(limit, risky)] if limit else []
+    return EvidenceCoverage(len(journey), counts, critical), chosen
+
+
+def _assumption(journey: JourneyMap, negative_risk: int, place: float, tp_id: str,
+                note_id: Optional[str]) -> Assumption:
+    tp = journey.touchpoint(tp_id)
+    note = None if note_id is None else next(n for n in (*tp.pain_points, *tp.opportunities) if n.id == note_id)
+    item = tp if note is None else note
+    return Assumption(tp_id, note_id, tp.title if note is None else note.text, item.evidence.level, -negative_risk)

@@ -65,7 +65,8 @@ def _nesting_depth(value: Any) -> int:
             if depth > MAX_NESTING:
                 return depth
             children = item.values() if isinstance(item, dict) else item
-            stack.extend((child, depth + 1) for child in children)
+            # Only containers go on the stack: most values are scalars, and a map holds hundreds of thousands.
+            stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
     return deepest
 
 
@@ -182,7 +183,8 @@ def to_bytes(journey: JourneyMap) -> bytes:
     """The file contents for a map: the same map always gives the same bytes."""
     with _no_collection():
         document = to_document(journey).model_dump(mode="json")
-        return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        # A document is a tree of plain values: checking for cycles would only slow every save down.
+        return (json.dumps(document, indent=2, ensure_ascii=False, check_circular=False) + "\n").encode("utf-8")
 
 
 def write_atomically(path: str | os.PathLike, data: bytes) -> None:
