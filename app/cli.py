@@ -114,6 +114,18 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from app.team_commands import run_diff
+
+    return run_diff(args)
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from app.team_commands import run_merge
+
+    return run_merge(args)
+
+
 def _schema(args: argparse.Namespace) -> int:
     from model.document import json_schema
 
@@ -143,7 +155,23 @@ def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
         p.add_argument("file", metavar="IN", help="a Mermaid journey (.mmd) or a spreadsheet (.csv)")
         p.add_argument("-o", "--output", required=True, metavar="OUT", help="the .journey map to write")
 
+    def diff(p):
+        p.add_argument("files", nargs="+", metavar="FILE",
+                       help="OLD and NEW map files (or the seven arguments git passes a diff driver)")
+        p.add_argument("--json", action="store_true", help="print the changes as JSON for tools")
+        p.add_argument("--exit-code", action="store_true", help="exit 1 when the maps differ, as git diff does")
+
+    def merge(p):
+        p.add_argument("base", metavar="BASE", help="the common ancestor of the two versions")
+        p.add_argument("ours", metavar="OURS", help="our version (git's %%A)")
+        p.add_argument("theirs", metavar="THEIRS", help="their version (git's %%B)")
+        p.add_argument("-o", "--output", required=True, metavar="OUT",
+                       help="where to write the merged map (for git: %%A); always a valid map")
+
     return {
+        "diff": ("show what changed between two maps, in journey terms", diff, _diff),
+        "merge": ("merge two versions of a map by card and field; exit 1 when conflicts are kept in OUT",
+                  merge, _merge),
         "export": ("export a map as PDF, Mermaid, CSV, PNG or SVG", export, _export),
         "import": ("make a map from a Mermaid journey or a CSV file", import_, _import),
         "validate": ("check map files; one line per bad file, exit 1 if any is bad", validate, _validate),

@@ -11,12 +11,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .conflict import Conflict
 from .entities import Connection, Lane, MapInfo, Persona, Stage, Touchpoint
 from .errors import InvalidChange
 from .journey_map import JourneyMap
 
 FORMAT_MARKER = "wayfinder.journey"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 class JourneyDocument(BaseModel):
@@ -29,7 +30,7 @@ class JourneyDocument(BaseModel):
     )
 
     format: Literal["wayfinder.journey"] = Field(description="Marks the file as a Wayfinder map.")
-    version: Literal[2] = Field(description="Format version; Wayfinder refuses versions newer than its own.")
+    version: Literal[3] = Field(description="Format version; Wayfinder refuses versions newer than its own.")
     info: MapInfo = Field(default_factory=MapInfo)
     persona: Persona = Field(default_factory=Persona)
     stages: list[Stage] = Field(default_factory=list, description="Columns, left to right.")
@@ -40,6 +41,9 @@ class JourneyDocument(BaseModel):
     )
     connections: list[Connection] = Field(
         default_factory=list, description="Transitions between touchpoints; at most one per ordered pair."
+    )
+    conflicts: list[Conflict] = Field(
+        default_factory=list, description="Merge conflicts not resolved yet; the map holds our side of each."
     )
 
 
@@ -54,6 +58,7 @@ def to_document(journey: JourneyMap) -> JourneyDocument:
         lanes=list(journey.lanes),
         touchpoints=journey.touchpoints(),
         connections=journey.connections(),
+        conflicts=list(journey.conflicts),
     )
 
 
@@ -71,6 +76,8 @@ def to_map(document: JourneyDocument) -> JourneyMap:
                 insert(item)
             except InvalidChange as error:
                 raise error.at(f"{name}[{i}]") from None
+    if document.conflicts:
+        journey.set_conflicts(document.conflicts)
     return journey
 
 

@@ -104,3 +104,8 @@ class ConnectionChanged(MapEvent):
 class ConnectionRemoved(MapEvent):
     source: str
     target: str
+
+
+@dataclass(frozen=True)
+class ConflictsChanged(MapEvent):
+    """The merge conflicts the map carries changed (one was resolved, or a merge brought some)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 import networkx as nx
 from pydantic import BaseModel, ValidationError
@@ -31,6 +31,9 @@ from .entities import (
 )
 from .errors import InvalidChange, invalid_change
 from .ordering import Axis, position
+
+if TYPE_CHECKING:
+    from .conflict import Conflict
 
 Subscriber = Callable[[ev.MapEvent], None]
 E = TypeVar("E", bound=BaseModel)
@@ -89,6 +92,7 @@ class JourneyMap:
         self._cells: dict[Cell, list[str]] = {}
         self._subscribers: list[Subscriber] = []
         self._reading: tuple[Touchpoint, ...] | None = None
+        self._conflicts: tuple[Conflict, ...] = ()
 
     # ----------------------------------------------------------------- subscribers
     def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
@@ -114,6 +118,11 @@ class JourneyMap:
     @property
     def persona(self) -> Persona:
         return self._persona
+
+    @property
+    def conflicts(self) -> tuple[Conflict, ...]:
+        """Merge conflicts not resolved yet (see `model.conflict`)."""
+        return self._conflicts
 
     @property
     def stages(self) -> tuple[Stage, ...]:
@@ -213,6 +222,13 @@ class JourneyMap:
         old = self._persona
         self._persona = _changed(old, changes, fixed=())
         self._emit(ev.PersonaChanged())
+        return old
+
+    def set_conflicts(self, conflicts: Sequence[Conflict]) -> tuple[Conflict, ...]:
+        """Replace the unresolved merge conflicts; returns the old ones."""
+        old = self._conflicts
+        self._conflicts = tuple(conflicts)
+        self._emit(ev.ConflictsChanged())
         return old
 
     # ----------------------------------------------------------------- stages and lanes
