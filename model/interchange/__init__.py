@@ -29,8 +29,8 @@ from ..journey_map import JourneyMap, new_id
 DEFAULT_LANE = "Customer"  # where a touchpoint goes when the file names no lane
 
 
-def read_text(path: str | os.PathLike) -> str:
-    """A text file's contents as UTF-8 (with or without a byte order mark), or `JourneyFileError`."""
+def read_bytes(path: str | os.PathLike) -> bytes:
+    """A file's contents, at most `MAX_FILE_BYTES`, or `JourneyFileError`."""
     try:
         with open(path, "rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
@@ -38,6 +38,12 @@ def read_text(path: str | os.PathLike) -> str:
         raise JourneyFileError(str(path), f"cannot be read: {error.strerror or error}") from None
     if len(data) > MAX_FILE_BYTES:
         raise JourneyFileError(str(path), f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+    return data
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """A text file's contents as UTF-8 (with or without a byte order mark), or `JourneyFileError`."""
+    data = read_bytes(path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -87,6 +93,7 @@ class MapDraft:
         self.stage_goals: dict[int, str] = {}
         self.lane_kinds: dict[str, str] = {}  # lane name -> kind, where the file says
         self.cards: list[CardDraft] = []
+        self.links_given = False  # whether the file names each touchpoint's next ones (even if none)
         self.flow_note = ""
 
     def set_info(self, name: str, value: str, place: str) -> None:
@@ -166,7 +173,7 @@ class MapDraft:
 
     def _connect(self, journey: JourneyMap, ids: list[str]) -> None:
         """Connections as the file names them, or else from each touchpoint to the next one read."""
-        if not any(card.next for card in self.cards):
+        if not self.links_given:
             for source, target in zip(ids, ids[1:]):
                 journey.add_connection(source, target)
             self.flow_note = self.order_rule
