@@ -37,7 +37,9 @@ def _titles(journey: JourneyMap, ids: list[str]) -> list[str]:
 
 
 def map_summary(journey: JourneyMap, insights: "Insights") -> dict:
-    """What `info --json` prints: the map's shape and the questions analysis answers."""
+    """What `info` prints, and `info --json` as data: the map's shape and the questions analysis answers."""
+    from app.insights_report import stage_averages
+
     return {
         "title": journey.info.title,
         "stages": [s.name for s in journey.stages],
@@ -47,6 +49,7 @@ def map_summary(journey: JourneyMap, insights: "Insights") -> dict:
         "pain_points": insights.pains.total,
         "dead_ends": _titles(journey, insights.dead_ends),
         "unreachable": _titles(journey, insights.unreachable),
+        "stage_averages": stage_averages(journey, insights),
     }
 
 
@@ -75,11 +78,31 @@ def _info(args: argparse.Namespace) -> int:
     for label, key in (("Dead ends", "dead_ends"), ("Unreachable", "unreachable")):
         print(f"  {label}: {', '.join(summary[key]) if summary[key] else 'none'}")
     print("  Stage averages (meaning / value / accommodation, emotion):")
-    names = {s.id: s.name for s in journey.stages}
-    for scores in insights.stage_scores:
-        mva = " / ".join(_format_average(v) for v in (scores.meaning, scores.value, scores.accommodation))
-        print(f"    {names[scores.stage_id]}: {mva}, {_format_average(scores.emotion)}")
+    for scores in summary["stage_averages"]:
+        mva = " / ".join(_format_average(scores[k]) for k in ("meaning", "value", "accommodation"))
+        print(f"    {scores['stage']}: {mva}, {_format_average(scores['emotion'])}")
     return 0
+
+
+def _insights(args: argparse.Namespace) -> int:
+    from app.insights_report import insights_report, report_lines
+    from model.analysis import analyse
+
+    try:
+        journey = load(args.file)
+    except JourneyFileError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if args.persona is not None and args.persona.casefold() != journey.persona.name.casefold():
+        known = f'its persona is "{journey.persona.name}"' if journey.persona.name else "it has no named persona"
+        print(f'{args.file}: there is no persona "{args.persona}" in this map; {known}', file=sys.stderr)
+        return 2
+    report = insights_report(journey, analyse(journey))
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(report_lines(report)))
+    return 1 if args.fail_on_problems and (report["dead_ends"] or report["unreachable"]) else 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -141,6 +164,13 @@ def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
         p.add_argument("file", metavar="FILE")
         p.add_argument("--json", action="store_true", help="print a machine-readable summary")
 
+    def insights(p):
+        p.add_argument("file", metavar="MAP")
+        p.add_argument("--json", action="store_true", help="print every finding as JSON for scripts")
+        p.add_argument("--persona", metavar="NAME", help="the persona whose journey to analyse (the map's own)")
+        p.add_argument("--fail-on-problems", action="store_true",
+                       help="exit 1 when the map has a dead end or an unreachable touchpoint (for CI)")
+
     def export(p):
         p.add_argument("file", metavar="MAP", help="the .journey map to export")
         p.add_argument("-o", "--output", required=True, metavar="OUT",
@@ -176,6 +206,7 @@ def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
         "import": ("make a map from a Mermaid journey or a CSV file", import_, _import),
         "validate": ("check map files; one line per bad file, exit 1 if any is bad", validate, _validate),
         "info": ("print a short summary of a map", info, _info),
+        "insights": ("print everything the Insights dock shows: dead ends, paths, pain, gaps", insights, _insights),
         "schema": ("print the JSON Schema of the .journey format", lambda p: None, _schema),
     }
 
