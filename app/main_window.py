@@ -24,6 +24,7 @@ from app import file_lock
 from app.document import Document, FileChangedOnDisk, ReadOnlyDocument
 from app.editing import MapEditing
 from app.insights import InsightsController
+from app.team_review import ReviewController
 from app.export_dialogs import export_interactively, import_interactively
 from app.keymap import CANVAS_KEYS
 from app.recovery import DEFAULT_INTERVAL_SECONDS, RecoveryStore
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.inspector_dock = dock
         self.editing = MapEditing(self.document, self.scene, self.view, self.inspector, self)
         self.insights = InsightsController(self, self.settings)
+        self.review = ReviewController(self)
         self._build_actions()
         self.document.journeyReplaced.connect(self._show_new_journey)
         self.document.pathChanged.connect(self._update_title)
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
                                             "Note an improvement idea on the card")
         a["shortcuts"] = self._action("&Keyboard Shortcuts", self.show_shortcuts, K.HelpContents)
         a["about"] = self._action("&About Wayfinder", self.show_about)
+        a.update(self.review.build_actions())
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -174,6 +177,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a["import"])
         file_menu.addAction(a["export"])
+        file_menu.addAction(a["compare"])
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
         edit_menu = bar.addMenu("&Edit")
@@ -188,6 +192,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.inspector_dock.toggleViewAction())
         view_menu.addAction(self.insights.dock.toggleViewAction())
+        view_menu.addAction(self.review.dock.toggleViewAction())
         insert_menu = bar.addMenu("&Insert")
         for name in ("add_stage", "add_lane", "add_touchpoint", "add_connection", "add_pain", "add_opportunity"):
             insert_menu.addAction(a[name])
