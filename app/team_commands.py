@@ -77,11 +77,24 @@ def run_merge(args: argparse.Namespace) -> int:
 
 def conflict_sentence(journey: JourneyMap, conflict: "Conflict") -> str:
     """A conflict as a person reads it: where, and what each side did."""
+    return f"{conflict_place(journey, conflict)}: ours {_said(conflict, 'ours')}, theirs {_said(conflict, 'theirs')}"
+
+
+def conflict_place(journey: JourneyMap, conflict: "Conflict") -> str:
+    """Where a conflict is: `Touchpoint "Advert", title`."""
     from model.diff import entity_name
 
-    def said(side: str) -> str:
-        return "deleted it" if side in conflict.absent else f"has {json.dumps(getattr(conflict, side), ensure_ascii=False)[:80]}"
-
     field = ".".join(conflict.path[2:])
-    where = entity_name(journey, conflict.path) + (f", {field}" if field else "")
-    return f"{where}: ours {said('ours')}, theirs {said('theirs')}"
+    return entity_name(journey, conflict.path) + (f", {field}" if field else "")
+
+
+def conflict_sides(conflict: "Conflict") -> str:
+    """Each side's value on a line of its own: ours, theirs, and the base they started from."""
+    return "\n".join(f"{name}: {_said(conflict, side)}" for name, side in
+                     (("Ours", "ours"), ("Theirs", "theirs"), ("Base", "base")))
+
+
+def _said(conflict: "Conflict", side: str) -> str:
+    if side in conflict.absent:
+        return "none (not there yet)" if side == "base" else "deleted it"
+    return f"has {json.dumps(getattr(conflict, side), ensure_ascii=False)[:80]}"

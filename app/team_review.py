@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
 
 from app.conflict_commands import ResolveConflict
-from app.team_commands import conflict_sentence
+from app.team_commands import conflict_place, conflict_sides
 from model.conflict import Conflict
 from model.diff import Change, describe, diff
 from model.errors import InvalidChange, JourneyFileError
@@ -93,10 +93,10 @@ class ReviewController(QObject):
             return
         verb = "Keep Ours" if side == "ours" else "Take Theirs"
         try:
-            self.document.push(ResolveConflict(journey, conflict, side, f"{verb}: {_where(journey, conflict)}"))
+            self.document.push(ResolveConflict(journey, conflict, side, verb))
         except InvalidChange as error:
             QMessageBox.warning(self.window, "Cannot Resolve",
-                                f"{_where(journey, conflict)}: their value cannot be used: {error}\n\n"
+                                f"{conflict_place(journey, conflict)}: their value cannot be used: {error}\n\n"
                                 "The conflict is still open; keep ours, or edit the card and then keep ours.")
             return
         self.refresh()
@@ -116,7 +116,7 @@ class ReviewController(QObject):
     def refresh(self) -> None:
         self.timer.stop()
         journey = self.document.journey
-        conflicts = [ReviewRow(conflict_sentence(journey, c), _cards(journey, c), c.id, "conflict")
+        conflicts = [ReviewRow(conflict_place(journey, c), _cards(journey, c), c.id, "conflict", conflict_sides(c))
                      for c in journey.conflicts]
         changes = self._change_rows(journey) if self.compared is not None else None
         marks: dict[str, str] = {}
@@ -156,10 +156,6 @@ class ReviewController(QObject):
     def _select(self, touchpoint_ids: list[str]) -> None:
         self.scene.select_touchpoints([t for t in touchpoint_ids if t in self.scene.cards])
         self.window.view.setFocus()
-
-
-def _where(journey: JourneyMap, conflict: Conflict) -> str:
-    return conflict_sentence(journey, conflict).split(": ours ", 1)[0]
 
 
 def _cards(journey: JourneyMap, conflict: Conflict) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
@@ -16,6 +16,14 @@ from model import theme
 
 _KEY = Qt.ItemDataRole.UserRole
 _CARDS = Qt.ItemDataRole.UserRole + 1
+_DETAIL = Qt.ItemDataRole.UserRole + 2
+
+
+def _swatch(colour: str) -> QIcon:
+    """A small square of a card mark's colour, so a row says which mark it put on the canvas."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
 
 
 @dataclass(frozen=True)
@@ -25,7 +33,8 @@ class ReviewRow:
     text: str
     touchpoint_ids: tuple[str, ...] = ()
     conflict_id: str = ""
-    mark: str = ""  # added, changed, removed or conflict; those in theme.REVIEW_MARKS colour the row
+    mark: str = ""  # added, changed, removed or conflict; those in theme.REVIEW_MARKS get the card mark's colour
+    detail: str = ""  # shown under the list while the row is selected
 
 
 class ReviewPanel(QWidget):
@@ -40,6 +49,9 @@ class ReviewPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.keep_ours = QPushButton("Keep &Ours")
         self.take_theirs = QPushButton("Take &Theirs")
         self.stop = QPushButton("&Stop Comparing")
@@ -54,6 +66,7 @@ class ReviewPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.headline)
         layout.addWidget(self.tree)
+        layout.addWidget(self.detail)
         layout.addLayout(buttons)
         self.keep_ours.clicked.connect(lambda: self._resolve("ours"))
         self.take_theirs.clicked.connect(lambda: self._resolve("theirs"))
@@ -79,9 +92,10 @@ class ReviewPanel(QWidget):
                 item = QTreeWidgetItem(section, [row.text])
                 item.setData(0, _KEY, row.conflict_id)
                 item.setData(0, _CARDS, list(row.touchpoint_ids))
-                item.setToolTip(0, row.text)
+                item.setData(0, _DETAIL, row.detail)
+                item.setToolTip(0, "\n".join(filter(None, (row.text, row.detail))))
                 if row.mark in theme.REVIEW_MARKS:
-                    item.setForeground(0, QBrush(QColor(theme.REVIEW_MARKS[row.mark][0])))
+                    item.setIcon(0, _swatch(theme.REVIEW_MARKS[row.mark][0]))
                 if row.conflict_id and row.conflict_id == current:
                     self.tree.setCurrentItem(item)
             section.setExpanded(True)
@@ -98,6 +112,9 @@ class ReviewPanel(QWidget):
             self.tree.setCurrentItem(section.child(0))
 
     def _enable(self, *_) -> None:
+        item = self.tree.currentItem()
+        self.detail.setText(item.data(0, _DETAIL) or "" if item is not None else "")
+        self.detail.setVisible(bool(self.detail.text()))
         chosen = bool(self.current_conflict())
         self.keep_ours.setEnabled(chosen)
         self.take_theirs.setEnabled(chosen)
