@@ -69,9 +69,11 @@ def _collection_changes(old: Collection, new: Collection, path: Path) -> Iterato
         else:
             yield from tree_changes(old[key], entity, path + (key,))
     if path and path[-1] not in UNORDERED:
-        positions = {key: (list(old).index(key), list(new).index(key)) for key in moved_members(old, new, path)}
-        for key, (before, after) in positions.items():
-            yield Change("moved", path + (key,), before, after)
+        moved = moved_members(old, new, path)
+        if moved:
+            was, now = ({key: i for i, key in enumerate(side)} for side in (old, new))
+            for key in moved:
+                yield Change("moved", path + (key,), was[key], now[key])
 
 
 def moved_members(old: Collection, new: Collection, path: Path) -> list[str]:
@@ -81,11 +83,16 @@ def moved_members(old: Collection, new: Collection, path: Path) -> list[str]:
     def group(entity: dict) -> tuple:
         return tuple(entity.get(field) for field in group_fields)
 
-    kept = [key for key in old if key in new and group(old[key]) == group(new[key])]
+    peers: dict[tuple, list[str]] = {}
+    for key, entity in old.items():
+        if key in new and group(entity) == group(new[key]):
+            peers.setdefault(group(entity), []).append(key)
+    place = {key: i for i, key in enumerate(new)}
     moved: list[str] = []
-    for peers in {group(old[key]): None for key in kept}:
-        before = [key for key in kept if group(old[key]) == peers]
-        after = [key for key in new if key in before]
+    for before in peers.values():
+        after = sorted(before, key=place.__getitem__)
+        if after == before:
+            continue
         matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
         unmoved = {key for block in matcher.get_matching_blocks() for key in before[block.a:block.a + block.size]}
         moved += [key for key in after if key not in unmoved]
