@@ -45,6 +45,10 @@ def run_diff(args: argparse.Namespace) -> int:
         old, new = _map_or_empty(old_path), _map_or_empty(new_path)
     except JourneyFileError as error:
         print(error, file=sys.stderr)
+        if shown:  # git stops a whole `git diff` when its driver fails: show the lines instead
+            print(f"journey diff {shown}: not a valid map on one side, so the text differs as follows")
+            sys.stdout.writelines(_text_diff(old_path, new_path, shown))
+            return 0
         return 2
     changes = diff(old, new)
     if args.json:
@@ -55,6 +59,18 @@ def run_diff(args: argparse.Namespace) -> int:
         for line in describe(changes, old, new):
             print(f"  {line}" if shown else line)
     return 1 if args.exit_code and changes else 0
+
+
+def _text_diff(old_path: str, new_path: str, shown: str) -> list[str]:
+    import difflib
+
+    def lines(path: str) -> list[str]:
+        if path == _NO_FILE:
+            return []
+        with open(path, encoding="utf-8", errors="replace") as stream:
+            return stream.readlines()
+
+    return list(difflib.unified_diff(lines(old_path), lines(new_path), f"a/{shown}", f"b/{shown}"))
 
 
 def run_merge(args: argparse.Namespace) -> int:

@@ -57,3 +57,20 @@ def test_merge_leaves_ours_untouched_when_a_file_is_unreadable(tmp_path):
                        "-o", str(paths["base"]))
     assert result.returncode == 2 and "gone.journey: cannot be read" in result.stderr
     assert paths["base"].read_bytes() == before
+
+
+def test_as_git_diff_driver_a_broken_side_shows_the_text_diff_and_lets_git_go_on(tmp_path):
+    paths = versions(tmp_path)
+    broken = tmp_path / "broken.journey"
+    broken.write_text(paths["base"].read_text().replace('"format"', '<<<<<<< HEAD\n"format"', 1))
+    result = wayfinder("diff", "map.journey", str(paths["base"]), "abc", "100644", str(broken), "def", "100644")
+    assert result.returncode == 0
+    assert result.stdout.startswith("journey diff map.journey: not a valid map on one side")
+    assert "+  <<<<<<< HEAD\n" in result.stdout and result.stderr.startswith(f"{broken}: ")
+
+
+def test_as_git_diff_driver_a_new_file_lists_everything_as_added(tmp_path):
+    paths = versions(tmp_path)
+    result = wayfinder("diff", "map.journey", "/dev/null", ".", ".", str(paths["base"]), "abc", "100644")
+    assert result.returncode == 0 and result.stdout.startswith("journey diff map.journey\n")
+    assert '  Touchpoint "Ad" added in Aware / Web\n' in result.stdout
