@@ -35,6 +35,15 @@ class Collection(dict):
     def __init__(self, items: list[dict[str, Any]]):
         super().__init__((member_key(item), item) for item in items)
 
+    # Order is part of a collection (stages left to right, cards within a cell): equal means in the same order.
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Collection) and list(self.items()) == list(other.items())
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None  # type: ignore[assignment]
+
 
 def member_key(item: dict[str, Any]) -> str:
     return item["id"] if "id" in item else f"{item['source']}->{item['target']}"

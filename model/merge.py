@@ -14,7 +14,7 @@ from typing import Any
 
 from .conflict import Conflict, new_conflict
 from .document import FORMAT_MARKER, FORMAT_VERSION, JourneyDocument, to_map
-from .entity_tree import MISSING, Collection, Path, aligned, map_tree, plain
+from .entity_tree import MISSING, ORDER_WITHIN, Collection, Path, aligned, map_tree, plain
 from .journey_map import JourneyMap
 
 # Which top-level collection a touchpoint field refers into; a merge may not leave a reference dangling.
@@ -88,9 +88,8 @@ class _Merger:
                 self.conflicts.append(new_conflict(path + (key,), *(plain(side) for side in (old, mine, yours))))
                 merged[key] = kept
         result = Collection([])
-        for key in _order(list(base), list(ours), list(theirs)):
-            if key in merged:
-                result[key] = merged[key]
+        for key in _grouped_order(path, base, ours, theirs, merged):
+            result[key] = merged[key]
         return result
 
     def keep_references(self, merged: dict[str, Any], trees: list[dict[str, Any]]) -> None:
@@ -121,9 +120,36 @@ def _record(node: Any) -> bool:
     return isinstance(node, dict) and not isinstance(node, Collection)
 
 
+def _grouped_order(path: Path, base: Collection, ours: Collection, theirs: Collection,
+                   merged: dict[str, Any]) -> list[str]:
+    """The merged members in order. Where order counts only within groups (cards within a cell), each
+    group is ordered on its own from the members each side had in it, so a card one side moved into a
+    cell takes the place that side gave it there."""
+    fields = ORDER_WITHIN.get(path[-1] if path else "", ())
+
+    def group(entity: dict) -> tuple:
+        return tuple(entity.get(field) for field in fields)
+
+    def by_group(side: dict[str, Any]) -> dict[tuple, list[str]]:
+        grouped: dict[tuple, list[str]] = {}
+        for key, entity in side.items():
+            grouped.setdefault(group(entity), []).append(key)
+        return grouped
+
+    final = by_group(merged)
+    sides = [by_group(side) for side in (base, ours, theirs)]
+    order: list[str] = []
+    for peers, keys in final.items():
+        wanted = set(keys)
+        members = [key for key in _order(*(side.get(peers, []) for side in sides)) if key in wanted]
+        placed = set(members)
+        order += members + [key for key in keys if key not in placed]
+    return order
+
+
 def _order(base: list[str], ours: list[str], theirs: list[str]) -> list[str]:
-    """Our order, or theirs where only they reordered, with each side's additions after the member
-    that precedes them on that side."""
+    """Our order, or theirs where only they reordered, with the other side's additions after the member
+    that precedes them on that side; where both added at one spot, ours come first."""
 
     def reordered(side: list[str]) -> bool:
         kept = set(side) & set(base)
@@ -131,15 +157,13 @@ def _order(base: list[str], ours: list[str], theirs: list[str]) -> list[str]:
 
     skeleton, other = (theirs, ours) if reordered(theirs) and not reordered(ours) else (ours, theirs)
     order = list(skeleton)
+    others = set(other)
     for index, key in enumerate(other):
         if key in order:
             continue
         before = next((other[i] for i in range(index - 1, -1, -1) if other[i] in order), None)
         place = 0 if before is None else order.index(before) + 1
-        while place < len(order) and order[place] not in other:
-            place += 1  # past what only the skeleton's side has there, as if the other side's edits came second
+        while skeleton is ours and place < len(order) and order[place] not in others:
+            place += 1
         order.insert(place, key)
     return order
-
-
-

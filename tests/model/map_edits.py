@@ -21,16 +21,34 @@ class Edit:
 
 
 @st.composite
-def edits(draw, journey: JourneyMap, cards: list[str], number: int, tag: str) -> list[Edit]:
-    """Up to `number` edits touching only `cards` (and connections between them); new ids carry `tag`."""
+def edits(draw, journey: JourneyMap, cards: list[str], number: int, tag: str, axes: bool = False) -> list[Edit]:
+    """Up to `number` edits touching only `cards` (and connections between them); new ids carry `tag`.
+    With `axes`, stages and lanes may be renamed or removed too (which touches other cards)."""
     made: list[Edit] = []
     live = list(cards)
+    moved: set[str] = set()
+    stages, lanes = [s.id for s in journey.stages], [lane.id for lane in journey.lanes]
+    kinds = ("title", "emotion", "meaning", "pain", "add", "remove", "connect", "move")
     for n in range(draw(st.integers(0, number))):
-        kind = draw(st.sampled_from(("title", "emotion", "meaning", "pain", "add", "remove", "connect")))
+        kind = draw(st.sampled_from(kinds + (("rename", "drop stage", "drop lane") if axes else ())))
+        if kind in ("drop stage", "drop lane"):
+            axis = stages if kind == "drop stage" else lanes
+            if len(axis) > 1:
+                gone = draw(st.sampled_from(axis))
+                axis.remove(gone)
+                remove = JourneyMap.remove_stage if kind == "drop stage" else JourneyMap.remove_lane
+                made.append(Edit(lambda j, g=gone, r=remove: r(j, g),
+                                 frozenset({("stages" if kind == "drop stage" else "lanes", gone)})))
+            continue
+        if kind == "rename":
+            stage = draw(st.sampled_from(stages))
+            name = draw(names)
+            made.append(Edit(lambda j, s=stage, t=name: j.update_stage(s, name=t),
+                             frozenset({("stages", stage, "name")})))
+            continue
         if kind == "add" or not live:
             new_id = f"new-{tag}-{n}"
-            stage = draw(st.sampled_from([s.id for s in journey.stages]))
-            lane = draw(st.sampled_from([lane.id for lane in journey.lanes]))
+            stage, lane = draw(st.sampled_from(stages)), draw(st.sampled_from(lanes))
             title = draw(names)
             made.append(Edit(lambda j, s=stage, l=lane, t=title, i=new_id: j.add_touchpoint(s, l, t, id=i),
                              frozenset({("touchpoints", new_id)}), new_id))
@@ -54,6 +72,15 @@ def edits(draw, journey: JourneyMap, cards: list[str], number: int, tag: str) ->
             pain_id = f"pain-{tag}-{n}"
             made.append(Edit(lambda j, c=card, p=pain_id: j.add_pain_point(c, "It hurts", id=p),
                              frozenset({("touchpoints", card, "pain_points", pain_id)}), card))
+        elif kind == "move":
+            # Once per card and to another cell: moving a card to the end of the cell it ends is no change.
+            stage, lane = draw(st.sampled_from(stages)), draw(st.sampled_from(lanes))
+            if card in moved or not journey.has_touchpoint(card) or \
+                    (stage, lane) == (journey.touchpoint(card).stage, journey.touchpoint(card).lane):
+                continue
+            moved.add(card)
+            made.append(Edit(lambda j, c=card, s=stage, l=lane: j.move_touchpoint(c, s, l),
+                             frozenset({("touchpoints", card, "stage"), ("touchpoints", card, "lane")}), card))
         elif kind == "remove":
             made.append(Edit(lambda j, c=card: j.remove_touchpoint(c), frozenset({("touchpoints", card)}), card))
             live.remove(card)

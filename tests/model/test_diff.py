@@ -32,8 +32,10 @@ def test_a_map_has_no_diff_with_itself_or_its_saved_copy(journey):
 def test_diff_lists_exactly_the_applied_edits(data):
     journey = data.draw(journey_maps())
     cards = [tp.id for tp in journey.touchpoints()]
+    # No removals, and no moves: which card of a reordered cell "moved" has more than one right answer.
     applied = [edit for edit in data.draw(edits(journey, cards, 6, "a"))
-               if ("touchpoints", edit.card) not in edit.paths or edit.card not in cards]  # no removals
+               if (("touchpoints", edit.card) not in edit.paths or edit.card not in cards)
+               and ("touchpoints", edit.card, "stage") not in edit.paths]
     edited = copy(journey)
     for edit in applied:
         edit.apply(edited)
