@@ -14,6 +14,7 @@ from pydantic import Field, JsonValue
 
 from .entities import Entity, Id
 from .entity_tree import MISSING, Path, member_key
+from .errors import InvalidChange
 from .journey_map import JourneyMap
 
 Side = Literal["base", "ours", "theirs"]
@@ -72,7 +73,7 @@ def put(journey: JourneyMap, path: Path, value: Any) -> Callable[[], None]:
     if collection == "connections":
         return _put_connection(journey, path, value)
     if collection not in _ENTITIES:
-        raise ValueError(f"cannot resolve a conflict on {collection!r}")
+        raise InvalidChange(f"Wayfinder cannot change {collection} here; edit it by hand, then keep ours")
     read, update = _ENTITIES[collection]
     if len(path) == 2:
         return _put_entity(journey, collection, key, value)

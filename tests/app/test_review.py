@@ -122,3 +122,20 @@ def test_clicking_a_conflict_selects_its_card(window, dialogs, tmp_path):
     assert window.scene.selected_touchpoints() == ["ad"]
     click(window, card_center(window, "pay"))
     assert window.scene.selected_touchpoints() == ["pay"]
+
+
+def test_a_value_that_can_no_longer_be_used_says_why_and_keeps_the_conflict(window, dialogs, tmp_path):
+    from model.conflict import Conflict
+
+    journey = base_map()
+    journey.set_conflicts([Conflict(id="conflict-1", path=("touchpoints", "ad", "stage"),
+                                    base="aware", ours="aware", theirs="gone")])
+    open_map(window, journey, tmp_path)
+    panel = window.review.panel
+    panel.take_theirs.click()
+    [(kind, title, text)] = dialogs.shown
+    assert (kind, title) == ("warning", "Cannot Resolve")
+    assert text.startswith('Touchpoint "Ad", stage: their value cannot be used: ')
+    assert "there is no stage with id 'gone'" in text
+    assert len(window.document.journey.conflicts) == 1 and window.document.journey.touchpoint("ad").stage == "aware"
+    assert not window.document.modified
