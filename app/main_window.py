@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
                                                                  DEFAULT_INTERVAL_SECONDS)))
         self.document.keep_backup = self.settings.value("save/keep_backup", True, type=bool)
         self._restore_settings()
+        self.review.refresh()  # a Review dock restored from the last session shows only when there is something to review
         self._update_title()
 
     # ----------------------------------------------------------------- actions and menus
