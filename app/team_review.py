@@ -62,7 +62,8 @@ class ReviewController(QObject):
 
     # ----------------------------------------------------------------- comparing
     def compare_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Compare With", str(self.window._start_folder()),
+        folder = self.document.path.parent if self.document.path else self.window._start_folder()
+        path, _ = QFileDialog.getOpenFileName(self.window, "Compare With", str(folder),
                                               "Journey maps (*.journey);;All files (*)")
         if path:
             self.compare_with(Path(path))
@@ -142,15 +143,14 @@ class ReviewController(QObject):
         if conflicts:
             lines.append(f"<b>{len(conflicts)} merge conflict{'s' * (len(conflicts) != 1)}</b>: the map shows "
                          "our value; pick a conflict and keep ours or take theirs.")
-        elif changes is not None:
-            lines.append("No merge conflicts.")
         if changes is not None:
             cards = {mark: {tp for row in changes if row.mark == mark for tp in row.touchpoint_ids}
                      for mark in ("added", "changed")}
             removed = sum(row.mark == "removed" for row in changes)
-            lines.append(f"Compared with <b>{self.compared_name}</b>: {len(cards['added'])} cards added, "
-                         f"{len(cards['changed'] - cards['added'])} changed, {removed} removed. "
-                         "New and changed cards are marked on the canvas.")
+            counts = (len(cards["added"]), len(cards["changed"] - cards["added"]), removed)
+            lines.append(f"Compared with <b>{self.compared_name}</b>: "
+                         + ", ".join(f"{n} card{'s' * (n != 1)} {verb}" for n, verb in zip(counts, ("added", "changed", "removed")))
+                         + ". New and changed cards are marked on the canvas.")
         return "<br>".join(lines)
 
     def _select(self, touchpoint_ids: list[str]) -> None:

@@ -21,7 +21,7 @@ _DETAIL = Qt.ItemDataRole.UserRole + 2
 
 def _swatch(colour: str) -> QIcon:
     """A small square of a card mark's colour, so a row says which mark it put on the canvas."""
-    pixmap = QPixmap(12, 12)
+    pixmap = QPixmap(12, 12)  # a transparent one keeps rows without a mark aligned with the others
     pixmap.fill(QColor(colour))
     return QIcon(pixmap)
 
@@ -82,7 +82,7 @@ class ReviewPanel(QWidget):
         current = self.current_conflict()
         self.tree.clear()
         self.headline.setText(headline)
-        sections = [(f"Conflicts ({len(conflicts)})", conflicts)]
+        sections = [(f"Conflicts ({len(conflicts)})", conflicts)] if conflicts or changes is None else []
         if changes is not None:
             sections.append((f"Changes since {compared_with} ({len(changes)})", changes))
         for title, rows in sections:
@@ -94,12 +94,14 @@ class ReviewPanel(QWidget):
                 item.setData(0, _CARDS, list(row.touchpoint_ids))
                 item.setData(0, _DETAIL, row.detail)
                 item.setToolTip(0, "\n".join(filter(None, (row.text, row.detail))))
-                if row.mark in theme.REVIEW_MARKS:
-                    item.setIcon(0, _swatch(theme.REVIEW_MARKS[row.mark][0]))
+                item.setIcon(0, _swatch(theme.REVIEW_MARKS[row.mark][0] if row.mark in theme.REVIEW_MARKS
+                                        else "transparent"))
                 if row.conflict_id and row.conflict_id == current:
                     self.tree.setCurrentItem(item)
             section.setExpanded(True)
         self.stop.setVisible(changes is not None)
+        self.keep_ours.setVisible(bool(conflicts))
+        self.take_theirs.setVisible(bool(conflicts))
         self._enable()
 
     def current_conflict(self) -> str:
@@ -108,7 +110,7 @@ class ReviewPanel(QWidget):
 
     def select_first_conflict(self) -> None:
         section = self.tree.topLevelItem(0)
-        if section is not None and section.childCount():
+        if section is not None and section.childCount() and section.child(0).data(0, _KEY):
             self.tree.setCurrentItem(section.child(0))
 
     def _enable(self, *_) -> None:

@@ -44,8 +44,10 @@ def test_compare_with_marks_added_and_changed_cards_and_lists_removed_ones(windo
     settle(window)
     assert badges(window) == {"ad": theme.REVIEW_MARKS["changed"][1], "receipt": theme.REVIEW_MARKS["added"][1]}
     assert window.review.dock.isVisible()
-    rows = [window.review.panel.tree.topLevelItem(1).child(i).text(0)
-            for i in range(window.review.panel.tree.topLevelItem(1).childCount())]
+    panel = window.review.panel
+    assert panel.tree.topLevelItemCount() == 1 and not panel.keep_ours.isVisible()  # no conflicts to show
+    assert "old.journey</b>: 1 card added, 1 card changed, 1 card removed." in panel.headline.text()
+    rows = [panel.tree.topLevelItem(0).child(i).text(0) for i in range(panel.tree.topLevelItem(0).childCount())]
     assert rows == ['Touchpoint "Blog" removed from Aware / Web', 'Touchpoint "Ad" retitled "Advert"',
                     'Touchpoint "Receipt" added in Buy / Web']
     # Editing while comparing updates the marks: the card is now as it was in the old file.
