@@ -26,7 +26,11 @@ _NO_FILE = os.devnull
 
 
 def _map_or_empty(path: str) -> JourneyMap:
-    return JourneyMap() if path == _NO_FILE else load(path)
+    """The map in `path`; none at all where git has no file (a diff's /dev/null, or the empty common
+    ancestor it gives a merge driver when both branches added the file)."""
+    if path == _NO_FILE or (os.path.isfile(path) and os.path.getsize(path) == 0):
+        return JourneyMap()
+    return load(path)
 
 
 def run_diff(args: argparse.Namespace) -> int:

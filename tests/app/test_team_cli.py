@@ -74,3 +74,17 @@ def test_as_git_diff_driver_a_new_file_lists_everything_as_added(tmp_path):
     result = wayfinder("diff", "map.journey", "/dev/null", ".", ".", str(paths["base"]), "abc", "100644")
     assert result.returncode == 0 and result.stdout.startswith("journey diff map.journey\n")
     assert '  Touchpoint "Ad" added in Aware / Web\n' in result.stdout
+
+
+def test_merge_of_a_file_both_branches_added_uses_the_empty_ancestor_git_gives(tmp_path):
+    paths = versions(tmp_path, ours=lambda j: j.update_touchpoint("ad", title="Advert"),
+                     theirs=lambda j: j.update_touchpoint("blog", emotion=2))
+    empty = tmp_path / "ancestor"
+    empty.write_bytes(b"")
+    out = tmp_path / "out.journey"
+    result = wayfinder("merge", str(empty), str(paths["ours"]), str(paths["theirs"]), "-o", str(out))
+    # Without a common ancestor every field the two sides set differently is a conflict; the map is valid.
+    assert result.returncode == 1
+    merged = load(out)
+    assert {c.path for c in merged.conflicts} == {("touchpoints", "ad", "title"), ("touchpoints", "blog", "emotion")}
+    assert merged.touchpoint("ad").title == "Advert"
