@@ -1,9 +1,7 @@
 """Touchpoints to and from CSV spreadsheets, such as one typed up from a workshop wall or kept in Excel.
 
-One row per touchpoint, under a header row; `COLUMNS` lists every column, the header export writes
-and the other names import accepts. Import matches header names case-insensitively, ignoring
-surrounding spaces and treating '_' and '-' as spaces; a header ending in a feeling word
-("Customer feeling") is the emotion column. When there is no lane column, a channel column names
+One row per touchpoint, under a header row; `sheet_columns.COLUMNS` lists every column, the header
+export writes and the other names import accepts. When there is no lane column, a channel column names
 the lanes instead. Unknown columns are ignored with a warning.
 
 - Stages and lanes are found by name and made as they first appear; lanes are then ordered so
@@ -39,7 +37,6 @@ import csv
 import io
 import os
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable
 
@@ -49,74 +46,12 @@ from ..journey_map import JourneyMap
 from . import DEFAULT_LANE, CardDraft, MapDraft, read_bytes
 from .cell_text import as_typed, inert
 from .feelings import RATING_OFFSET, feeling, is_rating_scale
+from .sheet_columns import (BY_FIELD, EXPORTED, INFO, METRICS, PERSONA, PERSONA_LISTS, SCORES, TARGETS, Column,
+                            column_field)
 
 NO_STAGE = "(no stage)"
 
 
-@dataclass(frozen=True)
-class Column:
-    """One column: the field it holds, the header export writes, and other names import accepts."""
-
-    field: str
-    header: str
-    synonyms: tuple[str, ...] = ()
-    numbers: tuple[float, float] | None = None  # the range of a numeric column
-    decimals: bool = False
-
-
-COLUMNS = (
-    Column("id", "Id"),
-    Column("stage", "Stage", ("phase",)),
-    Column("lane", "Lane"),
-    Column("title", "Title", ("touchpoint", "step")),
-    Column("description", "Description", ("notes",)),
-    Column("channel", "Channel"),
-    Column("owner", "Owner", ("team",)),
-    Column("emotion", "Emotion", ("feeling", "sentiment", "mood"), (-2, 2)),
-    Column("meaning", "Meaning", (), (1, 5)),
-    Column("value", "Value", (), (1, 5)),
-    Column("accommodation", "Accommodation", ("ease",), (1, 5)),
-    Column("pain_points", "Pain points", ("pain point", "pains", "pain")),
-    Column("opportunities", "Opportunities", ("opportunity",)),
-    Column("tags", "Tags", ("tag",)),
-    Column("next", "Next", ("next touchpoints", "leads to", "then")),
-    Column("motivators", "Motivators", ("motivator",)),
-    Column("expected", "Expected", (), (1, 5)),
-    Column("experienced", "Experienced", (), (1, 5)),
-    Column("target_emotion", "Target emotion", (), (-2, 2)),
-    Column("target_meaning", "Target meaning", (), (1, 5)),
-    Column("target_value", "Target value", (), (1, 5)),
-    Column("target_accommodation", "Target accommodation", (), (1, 5)),
-    Column("time_to_task_minutes", "Time to task (minutes)", ("time to task",), (0, 1_000_000), True),
-    Column("completion_rate", "Completion rate (%)", ("completion rate",), (0, 100), True),
-    Column("nps", "NPS", (), (-100, 100)),
-    Column("colour", "Colour", ("color",)),
-    Column("stage_goal", "Stage goal"),
-    Column("lane_kind", "Lane kind"),
-    Column("map_title", "Map title"),
-    Column("map_description", "Map description"),
-    Column("client", "Client"),
-    Column("author", "Author"),
-    Column("accessible_title", "Accessible title"),
-    Column("persona", "Persona"),
-    Column("persona_purpose", "Persona purpose"),
-    Column("persona_goals", "Persona goals"),
-    Column("persona_expectations", "Persona expectations"),
-    Column("severity", "Severity", (), (1, 3)),  # import only: the severity of pain points that give none
-)
-_BY_FIELD = {column.field: column for column in COLUMNS}
-_EXPORTED = [column for column in COLUMNS if column.field != "severity"]
-# header name as import reads it (lower case, single spaces) -> field
-_NAMES = {name: column.field for column in COLUMNS
-          for name in (column.header.lower(), *column.synonyms)}
-_EMOTION_WORDS = ("feeling", "sentiment", "mood", "emotion")
-_SCORES = ("meaning", "value", "accommodation")
-_TARGETS = {f"target_{name}": name for name in ("emotion", *_SCORES)}
-_METRICS = ("time_to_task_minutes", "completion_rate", "nps")
-_INFO = {"map_title": "title", "map_description": "description", "client": "client", "author": "author",
-         "accessible_title": "accessible_title"}
-_PERSONA = {"persona": "name", "persona_purpose": "purpose"}
-_PERSONA_LISTS = {"persona_goals": "goals", "persona_expectations": "expectations"}
 _PAIN_PREFIX = re.compile(r"\s*([0-9]*)\s*\|([^|\n]*)\|(.*)", re.DOTALL)  # severity|kind|text
 _LINK = re.compile(r"(.*)\|(main|alternative|fallback)\|(.*)", re.DOTALL)  # next|kind|label
 _TAG = re.compile(r'\s*("(?:[^"]|"")*"|[^,\n]*?)\s*(?:[,\n]|\Z)')
@@ -145,7 +80,7 @@ def to_csv(journey: JourneyMap) -> str:
     """The map as CSV text: a header row, then one row per touchpoint in reading order."""
     out = io.StringIO(newline="")
     writer = csv.writer(out)
-    writer.writerow(column.header for column in _EXPORTED)
+    writer.writerow(column.header for column in EXPORTED)
     seen_stages: set[str] = set()
     seen_lanes: set[str] = set()
     links: dict[str, list[str]] = {}
@@ -163,7 +98,7 @@ def to_csv(journey: JourneyMap) -> str:
             cells.update(_map_cells(journey))
         seen_stages.add(tp.stage)
         seen_lanes.add(tp.lane)
-        writer.writerow(inert(cells.get(column.field, "")) for column in _EXPORTED)
+        writer.writerow(inert(cells.get(column.field, "")) for column in EXPORTED)
     return out.getvalue()
 
 
@@ -181,22 +116,22 @@ def _cells(journey: JourneyMap, tp: Touchpoint) -> dict[str, str]:
     return {
         "id": tp.id, "stage": journey.stage(tp.stage).name, "lane": journey.lane(tp.lane).name,
         "title": tp.title, "description": tp.description, "channel": tp.channel, "owner": tp.owner,
-        "emotion": _number(tp.emotion), **{name: _number(getattr(tp.scores, name)) for name in _SCORES},
+        "emotion": _number(tp.emotion), **{name: _number(getattr(tp.scores, name)) for name in SCORES},
         "pain_points": _note_lines(pains), "opportunities": _note_lines(idea.text for idea in tp.opportunities),
         "tags": ", ".join(_quoted_tag(tag) for tag in tp.tags),
         "motivators": ", ".join(motivator.value for motivator in tp.motivators),
         "expected": _number(tp.expected), "experienced": _number(tp.experienced),
-        **{field: _number(getattr(tp.target, name)) for field, name in _TARGETS.items()},
-        **{name: _number(getattr(tp.metrics, name)) for name in _METRICS},
+        **{field: _number(getattr(tp.target, name)) for field, name in TARGETS.items()},
+        **{name: _number(getattr(tp.metrics, name)) for name in METRICS},
         "colour": tp.colour or "",
     }
 
 
 def _map_cells(journey: JourneyMap) -> dict[str, str]:
     info, persona = journey.info, journey.persona
-    return {**{column: getattr(info, name) for column, name in _INFO.items()},
-            **{column: getattr(persona, name) for column, name in _PERSONA.items()},
-            **{column: _note_lines(getattr(persona, name)) for column, name in _PERSONA_LISTS.items()}}
+    return {**{column: getattr(info, name) for column, name in INFO.items()},
+            **{column: getattr(persona, name) for column, name in PERSONA.items()},
+            **{column: _note_lines(getattr(persona, name)) for column, name in PERSONA_LISTS.items()}}
 
 
 def _quoted_tag(tag: str) -> str:
@@ -242,17 +177,6 @@ def _delimiter(text: str) -> str:
     return found if found and found in header else max(_DELIMITERS, key=header.count)
 
 
-def _header_name(cell: str) -> str:
-    return " ".join(re.split(r"[\s_-]+", cell.strip().lower())).strip()
-
-
-def _field_of(cell: str) -> str | None:
-    name = _header_name(cell)
-    if name in _NAMES:
-        return _NAMES[name]
-    return "emotion" if name.rsplit(" ", 1)[-1] in _EMOTION_WORDS else None
-
-
 class _SheetReader:
     """Reads rows into a `MapDraft`: the first non-blank row names the columns, every other is a touchpoint."""
 
@@ -295,13 +219,13 @@ class _SheetReader:
         self.width = len(cells)
         unknown = []
         for index, cell in enumerate(cells):
-            name = _field_of(cell)
+            name = column_field(cell)
             if name is None:
                 if cell.strip():
                     unknown.append(f'"{cell.strip()}"')
                 continue
             if name in self.columns:
-                meaning = _BY_FIELD[name].header.lower()
+                meaning = BY_FIELD[name].header.lower()
                 raise self.fail(f"row {number}", f'columns "{cells[self.columns[name]].strip()}" and '
                                                  f'"{cell.strip()}" both mean {meaning}')
             self.columns[name] = index
@@ -334,7 +258,7 @@ class _SheetReader:
             return cells[self.columns[name]] if name in self.columns else ""
 
         def whole(name: str) -> Any:
-            return self._number(cell(name).strip(), _BY_FIELD[name], places.get(name, ""))
+            return self._number(cell(name).strip(), BY_FIELD[name], places.get(name, ""))
 
         if not cell("title").strip():
             raise self.fail(places["title"], "a touchpoint needs a title")
@@ -351,15 +275,15 @@ class _SheetReader:
         fields: dict[str, Any] = {
             "description": cell("description"), "channel": cell("channel"), "owner": cell("owner"),
             "emotion": self._emotion(cell("emotion").strip(), places.get("emotion", "")),
-            "scores": {name: whole(name) for name in _SCORES},
+            "scores": {name: whole(name) for name in SCORES},
             "pain_points": self._pains(cell("pain_points"), whole("severity") or 2, places.get("pain_points", "")),
             "opportunities": [{"id": f"idea-{i}", "text": text}
                               for i, text in enumerate(_notes(cell("opportunities")), 1)],
             "tags": _tags(cell("tags")),
             "motivators": self._motivators(cell("motivators"), places.get("motivators", "")),
             "expected": whole("expected"), "experienced": whole("experienced"),
-            "target": {name: whole(field) for field, name in _TARGETS.items()},
-            "metrics": {name: whole(name) for name in _METRICS},
+            "target": {name: whole(field) for field, name in TARGETS.items()},
+            "metrics": {name: whole(name) for name in METRICS},
             "colour": cell("colour").strip() or None,
         }
         links = [_link(line) for line in _notes(cell("next"), strip=False)]
@@ -368,13 +292,13 @@ class _SheetReader:
 
     def _map_fields(self, cell: Callable[[str], str], places: dict[str, str]) -> None:
         """Map and persona fields, from the first row that gives each."""
-        for column, name in _INFO.items():
+        for column, name in INFO.items():
             if cell(column) and name not in self.draft.info:
                 self.draft.set_info(name, cell(column), places[column])
-        for column, name in _PERSONA.items():
+        for column, name in PERSONA.items():
             if cell(column) and name not in self.draft.persona:
                 self.draft.set_persona(name, cell(column), places[column])
-        for column, name in _PERSONA_LISTS.items():
+        for column, name in PERSONA_LISTS.items():
             if cell(column) and name not in self.draft.persona:
                 self.draft.set_persona(name, _notes(cell(column), strip=False), places[column])
 
@@ -397,7 +321,7 @@ class _SheetReader:
         if text and not re.fullmatch(r"[+-]?[0-9]+", text):
             raise self.fail(place, f'must be a whole number from -2 to 2, a rating from 1 to 5 or a feeling '
                                    f'such as "happy" or "frustrated", not "{text}"')
-        return self._number(text, _BY_FIELD["emotion"], place)
+        return self._number(text, BY_FIELD["emotion"], place)
 
     def _pains(self, cell: str, severity: int, place: str) -> list[dict[str, Any]]:
         pains = []
@@ -406,7 +330,7 @@ class _SheetReader:
             prefix = _PAIN_PREFIX.fullmatch(note)
             if prefix:
                 given_severity, kind, text = (part.strip() for part in prefix.groups())
-                pain.update(text=text, severity=self._number(given_severity, _BY_FIELD["severity"], place) or severity,
+                pain.update(text=text, severity=self._number(given_severity, BY_FIELD["severity"], place) or severity,
                             kind=self._choice(PainKind, kind, place, "a pain point's kind") or PainKind.frustration)
             pains.append(pain)
         return pains
