@@ -180,6 +180,6 @@ def _sentence(change: Change, trees: tuple[dict, dict]) -> str:
         new_cell = _cell(trees, 1, _entity((trees[1],), path[:2]))
         return f"{name} moved from {old_cell} to {new_cell}"
     if path[-1] in ("name", "title") and len(path) == entity_depth + 1:
-        kind = "renamed" if path[-1] == "name" else "retitled"
+        kind = "renamed to" if path[-1] == "name" else "retitled to"
         return f"{ENTITY_NAMES.get(path[0], path[0])} {_value(change.old)} {kind} {_value(change.new)}"
     return f"{name}: {field} {_value(change.old)} → {_value(change.new)}"

@@ -48,7 +48,7 @@ def test_compare_with_marks_added_and_changed_cards_and_lists_removed_ones(windo
     assert panel.tree.topLevelItemCount() == 1 and not panel.keep_ours.isVisible()  # no conflicts to show
     assert "old.journey</b>: 1 card added, 1 card changed, 1 card removed." in panel.headline.text()
     rows = [panel.tree.topLevelItem(0).child(i).text(0) for i in range(panel.tree.topLevelItem(0).childCount())]
-    assert rows == ['Touchpoint "Blog" removed from Aware / Web', 'Touchpoint "Ad" retitled "Advert"',
+    assert rows == ['Touchpoint "Blog" removed from Aware / Web', 'Touchpoint "Ad" retitled to "Advert"',
                     'Touchpoint "Receipt" added in Buy / Web']
     # Editing while comparing updates the marks: the card is now as it was in the old file.
     window.document.journey.update_touchpoint("ad", title="Ad")

@@ -21,7 +21,7 @@ def versions(tmp_path, **edits):
 def test_diff_prints_sentences_and_json_and_exit_code_says_whether_they_differ(tmp_path):
     paths = versions(tmp_path, new=lambda j: j.update_touchpoint("ad", title="Advert"))
     result = wayfinder("diff", str(paths["base"]), str(paths["new"]))
-    assert (result.returncode, result.stdout) == (0, 'Touchpoint "Ad" retitled "Advert"\n')
+    assert (result.returncode, result.stdout) == (0, 'Touchpoint "Ad" retitled to "Advert"\n')
     result = wayfinder("diff", "--json", str(paths["base"]), str(paths["new"]))
     assert json.loads(result.stdout) == [{"kind": "changed", "path": ["touchpoints", "ad", "title"],
                                           "old": "Ad", "new": "Advert"}]

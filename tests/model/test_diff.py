@@ -69,9 +69,9 @@ def test_describe_says_each_change_in_journey_terms():
     new.add_touchpoint("use", "web", "Unbox", id="unbox")
     new.add_connection("pay", "unbox")
     assert describe(diff(old, new), old, new) == [
-        'Stage "Aware" renamed "Awareness"',
+        'Stage "Aware" renamed to "Awareness"',
         'Lane "Store" moved from position 2 to 1',
-        'Touchpoint "Ad" retitled "Advert"',
+        'Touchpoint "Ad" retitled to "Advert"',
         'Touchpoint "Advert": emotion unset → 2',
         'Touchpoint "Advert": scores.meaning unset → 4',
         'Touchpoint "Blog" moved from Aware / Web to Buy / Store',
