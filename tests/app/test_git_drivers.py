@@ -74,3 +74,16 @@ def test_the_same_field_edited_differently_stops_the_merge_with_the_conflict_kep
     [conflict] = merged.conflicts
     assert (conflict.path, conflict.ours, conflict.theirs) == (("touchpoints", "ad", "title"), "Advert", "Banner")
     assert json.loads(text)["touchpoints"][0]["title"] == "Advert"
+
+
+def test_the_readme_ci_check_fails_on_a_dead_end_and_passes_without(tmp_path):
+    block = re.search(r"<!-- ci-check -->\n```sh\n(.*?)```", (ROOT / "README.md").read_text(), re.DOTALL)[1]
+    command = block.replace("python3 /path/to/wayfinder/main.py", f"{sys.executable} {ROOT / 'main.py'}")
+    shutil.copy(ROOT / "resources" / "samples" / "retail-purchase.journey", tmp_path / "map.journey")
+    run = lambda: subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, timeout=60)  # noqa: E731
+    failed = run()
+    assert failed.returncode == 1 and "Hold queue 20 min" in failed.stdout
+    journey = make_map(cards={("Aware", "Web"): ["Ad"], ("Buy", "Web"): ["Pay"]})
+    journey.add_connection("ad", "pay")
+    save(journey, tmp_path / "map.journey")
+    assert run().returncode == 0
