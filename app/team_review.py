@@ -50,6 +50,7 @@ class ReviewController(QObject):
         self.panel.resolveRequested.connect(self.resolve)
         self.panel.stopComparing.connect(self.stop_comparing)
         self.panel.touchpointsActivated.connect(self._select)
+        self.scene.selectionChanged.connect(self._card_picked)
         self.document.journeyReplaced.connect(self._watch_journey)
         self._watch_journey()
 
@@ -152,6 +153,10 @@ class ReviewController(QObject):
                          + ", ".join(f"{n} card{'s' * (n != 1)} {verb}" for n, verb in zip(counts, ("added", "changed", "removed")))
                          + ". New and changed cards are marked on the canvas.")
         return "<br>".join(lines)
+
+    def _card_picked(self) -> None:
+        if self.document.journey.conflicts:
+            self.panel.select_conflict_of(self.scene.selected_touchpoints())
 
     def _select(self, touchpoint_ids: list[str]) -> None:
         self.scene.select_touchpoints([t for t in touchpoint_ids if t in self.scene.cards])

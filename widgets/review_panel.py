@@ -113,6 +113,15 @@ class ReviewPanel(QWidget):
         if section is not None and section.childCount() and section.child(0).data(0, _KEY):
             self.tree.setCurrentItem(section.child(0))
 
+    def select_conflict_of(self, touchpoint_ids: list[str]) -> None:
+        """Make the first conflict about one of these cards the current one (a card picked on the canvas)."""
+        section = self.tree.topLevelItem(0)
+        for index in range(section.childCount() if section is not None else 0):
+            item = section.child(index)
+            if item.data(0, _KEY) and set(item.data(0, _CARDS) or ()) & set(touchpoint_ids):
+                self.tree.setCurrentItem(item)
+                return
+
     def _enable(self, *_) -> None:
         item = self.tree.currentItem()
         self.detail.setText(item.data(0, _DETAIL) or "" if item is not None else "")

@@ -126,6 +126,18 @@ def test_clicking_a_conflict_selects_its_card(window, dialogs, tmp_path):
     assert window.scene.selected_touchpoints() == ["pay"]
 
 
+def test_clicking_a_card_in_conflict_picks_its_conflict_to_resolve(window, dialogs, tmp_path):
+    open_map(window, merged_with_conflicts(), tmp_path)
+    panel = window.review.panel
+    click(window, card_center(window, "blog"))
+    assert panel.current_conflict() == "conflict-2"
+    panel.take_theirs.click()  # theirs kept the card and edited it: it stays, the conflict goes
+    journey = window.document.journey
+    assert journey.touchpoint("blog").emotion == -2 and [c.id for c in journey.conflicts] == ["conflict-1"]
+    click(window, card_center(window, "ad"))
+    assert panel.current_conflict() == "conflict-1"
+
+
 def test_a_value_that_can_no_longer_be_used_says_why_and_keeps_the_conflict(window, dialogs, tmp_path):
     from model.conflict import Conflict
 
