@@ -88,3 +88,22 @@ def test_cards_reordered_within_a_cell_are_moved_but_a_moved_stage_moves_no_card
     new.move_stage("buy", 0)
     assert [(c.kind, c.path) for c in diff(old, new)] == [("moved", ("stages", "buy")),
                                                           ("moved", ("touchpoints", "mail"))]
+
+
+def test_map_persona_lane_note_and_connection_fields_are_said_in_words():
+    old = make_map(cards={("Aware", "Web"): ["Ad"], ("Buy", "Web"): ["Pay"]})
+    old.add_pain_point("pay", "Slow", id="slow")
+    old.add_connection("ad", "pay")
+    new = copy(old)
+    new.set_info(title="Sofa journey")
+    new.set_persona(goals=("A sofa",))
+    new.update_lane("web", kind="actor")
+    new.update_pain_point("pay", "slow", severity=3)
+    new.update_connection("ad", "pay", kind="fallback")
+    assert describe(diff(old, new), old, new) == [
+        'Map: title "Test journey" → "Sofa journey"',
+        'Persona: goals [] → ["A sofa"]',
+        'Lane "Web": kind "channel" → "actor"',
+        'Pain point "Slow" of touchpoint "Pay": severity 2 → 3',
+        'Connection "Ad" → "Pay": kind "main" → "fallback"',
+    ]
