@@ -102,7 +102,8 @@ def _insights(args: argparse.Namespace) -> int:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         print("\n".join(report_lines(report)))
-    return 1 if args.fail_on_problems and (report["dead_ends"] or report["unreachable"]) else 0
+    problems = report["dead_ends"] or report["unreachable"] or report["merge_conflicts"]
+    return 1 if args.fail_on_problems and problems else 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -169,7 +170,7 @@ def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
         p.add_argument("--json", action="store_true", help="print every finding as JSON for scripts")
         p.add_argument("--persona", metavar="NAME", help="the persona whose journey to analyse (the map's own)")
         p.add_argument("--fail-on-problems", action="store_true",
-                       help="exit 1 when the map has a dead end or an unreachable touchpoint (for CI)")
+                       help="exit 1 when the map has a dead end, an unreachable touchpoint or a merge conflict (for CI)")
 
     def export(p):
         p.add_argument("file", metavar="MAP", help="the .journey map to export")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from app.team_commands import conflict_sentence
 from model.analysis import Insights
 from model.journey_map import JourneyMap
 from model.lenses import Gap, motivators_by_stage
@@ -68,6 +69,7 @@ def insights_report(journey: JourneyMap, insights: Insights) -> dict[str, Any]:
         "expectation_gaps": [gap(g) for g in insights.expectation_gaps],
         "furthest_from_target": [gap(g) for g in insights.target_gaps],
         "happy_path": [card(t) for t in path] if path else None,
+        "merge_conflicts": [conflict_sentence(journey, conflict) for conflict in journey.conflicts],
     }
 
 
@@ -103,6 +105,7 @@ def report_lines(report: dict[str, Any]) -> list[str]:
         ("Expectation gaps", [f"{g['title']} — distance {g['distance']}" for g in report["expectation_gaps"]]),
         ("Furthest from target", [f"{g['title']} — distance {g['distance']}" for g in report["furthest_from_target"]]),
         ("Happy path", [titles(report["happy_path"])] if report["happy_path"] else []),
+        ("Merge conflicts", report["merge_conflicts"]),
     ]
     for name, entries in sections:
         lines.append(f"  {name}:" + ("" if entries else " none"))

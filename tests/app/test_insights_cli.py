@@ -56,3 +56,23 @@ def test_info_json_carries_everything_info_prints():
         assert f"    {stage['stage']}: {scores}, {stage['emotion']:.1f}\n" in text
     assert {"title", "stages", "lanes", "touchpoints", "connections", "pain_points", "dead_ends",
             "unreachable", "stage_averages"} <= set(summary)
+
+
+def test_a_map_with_an_unresolved_merge_conflict_fails_the_check(tmp_path):
+    from model.merge import merge
+
+    base = make_map(cards={("Aware", "Web"): ["Ad"], ("Buy", "Web"): ["Pay"]})
+    base.add_connection("ad", "pay")
+    ours, theirs = (load_copy(base, tmp_path, name) for name in ("ours", "theirs"))
+    ours.update_touchpoint("ad", title="Advert")
+    theirs.update_touchpoint("ad", title="Banner")
+    save(merge(base, ours, theirs).journey, tmp_path / "merged.journey")
+    result = wayfinder("insights", "--fail-on-problems", "--json", str(tmp_path / "merged.journey"))
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["merge_conflicts"] == [
+        'Touchpoint "Advert", title: ours has "Advert", theirs has "Banner"']
+
+
+def load_copy(journey, folder, name):
+    save(journey, folder / f"{name}.journey")
+    return load(folder / f"{name}.journey")
