@@ -13,7 +13,7 @@ from typing import Any, Callable, Literal
 from pydantic import Field, JsonValue
 
 from .entities import Entity, Id
-from .entity_tree import MISSING, Path, member_key
+from .entity_tree import MISSING, Path, member_keys
 from .errors import InvalidChange
 from .journey_map import JourneyMap
 
@@ -25,19 +25,14 @@ class Conflict(Entity):
     """Both sides of a merge changed one place differently; the map holds `ours` until it is resolved."""
 
     id: Id
-    path: tuple[str, ...] = Field(min_length=2, description=(
+    path: tuple[str, ...] = Field(min_length=1, description=(
         "Where: a collection, an entity's id and its field path, e.g. [\"touchpoints\", \"tp-1\", \"title\"]; "
-        "[collection, id] alone when one side deleted the entity."))
+        "[collection, id] alone when one side deleted the entity; a top-level key alone for a map-wide value."))
     base: JsonValue = Field(None, description="The value in the common ancestor.")
     ours: JsonValue = Field(None, description="Our value: the one the map holds until the conflict is resolved.")
     theirs: JsonValue = Field(None, description="Their value.")
     absent: tuple[Side, ...] = Field((), description=(
         "The sides that did not have the entity or field at all (deleted it, or never had it)."))
-
-    @property
-    def entity(self) -> tuple[str, str]:
-        """(collection, id) of the entity the conflict is on."""
-        return self.path[0], self.path[1]
 
     def value(self, side: Side) -> Any:
         """The side's value, or `MISSING` when that side has none."""
@@ -64,6 +59,8 @@ def put(journey: JourneyMap, path: Path, value: Any) -> Callable[[], None]:
 
     Works on any field below an entity of a known collection, through the map's mutation API.
     """
+    if len(path) < 2:
+        raise InvalidChange(f"Wayfinder cannot change {path[0]} here; edit it by hand, then keep ours")
     collection, key = path[0], path[1]
     if collection in _RECORDS:
         setter = _RECORDS[collection]
@@ -124,7 +121,7 @@ def _set_in(node: Any, path: Path, value: Any) -> Any:
         updated = {**node, head: _set_in(node.get(head, MISSING), rest, value)}
         return {k: v for k, v in updated.items() if v is not MISSING}
     items = list(node) if isinstance(node, list) else []
-    keys = [member_key(item) for item in items]
+    keys = member_keys(items)
     if head in keys:
         index = keys.index(head)
         items[index] = _set_in(items[index], rest, value)

@@ -121,6 +121,10 @@ def _entity(trees: tuple[dict, dict], path: Path) -> Any:
     return MISSING
 
 
+def _kind(key: str) -> str:
+    return ENTITY_NAMES.get(key, key.replace("_", " "))
+
+
 def entity_name(journey: JourneyMap, path: Path) -> str:
     """What a person calls the entity at `path` of the map, e.g. `Touchpoint "Checkout"`."""
     return _name((map_tree(journey),), path)
@@ -130,7 +134,7 @@ def _name(trees: tuple[dict, ...], path: Path) -> str:
     """`Touchpoint "Checkout"`, `pain point "Slow page" of touchpoint "Checkout"`, `info`."""
     if len(path) == 1:
         return path[0]
-    kind = ENTITY_NAMES.get(path[0], path[0])
+    kind = _kind(path[0])
     entity = _entity(trees, path[:2])
     if path[0] == "connections":
         source, target = path[1].split("->", 1)
@@ -140,7 +144,7 @@ def _name(trees: tuple[dict, ...], path: Path) -> str:
         name = f'{kind} "{label(entity) or path[1]}"' if isinstance(entity, dict) and "id" in entity else kind
     if len(path) > 3 and path[2] in ENTITY_NAMES:
         note = _entity(trees, path[:4])
-        name = f'{ENTITY_NAMES[path[2]]} "{label(note) or path[3]}" of {name[0].lower()}{name[1:]}'
+        name = f'{_kind(path[2])} "{label(note) or path[3]}" of {name[0].lower()}{name[1:]}'
     return name
 
 
@@ -181,5 +185,5 @@ def _sentence(change: Change, trees: tuple[dict, dict]) -> str:
         return f"{name} moved from {old_cell} to {new_cell}"
     if path[-1] in ("name", "title") and len(path) == entity_depth + 1:
         kind = "renamed to" if path[-1] == "name" else "retitled to"
-        return f"{ENTITY_NAMES.get(path[0], path[0])} {_value(change.old)} {kind} {_value(change.new)}"
+        return f"{_kind(path[0])} {_value(change.old)} {kind} {_value(change.new)}"
     return f"{name}: {field} {_value(change.old)} → {_value(change.new)}"

@@ -6,9 +6,10 @@ on the document's JSON form (`model_dump`), read generically:
 
 - an object is a *record*: its fields are compared one by one (nested objects such as `scores`
   are records too);
-- a list of objects that all have an `id` (stages, lanes, touchpoints, pain points, any future
-  list of entities) is a *collection* keyed by id, and so is a list of objects with a `source`
-  and a `target` (connections, keyed `source->target`);
+- a list of objects is a *collection*: keyed by `id` where they have one (stages, lanes,
+  touchpoints, pain points, any future list of entities), by `source->target` for connections,
+  and otherwise by their whole content (records such as a dot vote, which are placed or taken
+  back but never edited; the second of two equal ones is keyed with `#2`);
 - anything else (text, numbers, lists of tags) is a *value*, compared whole.
 
 A path names one place in the tree: `("touchpoints", "tp-1", "scores", "meaning")`.
@@ -16,6 +17,7 @@ A path names one place in the tree: `("touchpoints", "tp-1", "scores", "meaning"
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .journey_map import JourneyMap
@@ -33,7 +35,7 @@ class Collection(dict):
     """Entities of one kind by key, in the file's order; `items` keep the entities' full JSON."""
 
     def __init__(self, items: list[dict[str, Any]]):
-        super().__init__((member_key(item), item) for item in items)
+        super().__init__(zip(member_keys(items), items))
 
     # Order is part of a collection (stages left to right, cards within a cell): equal means in the same order.
     def __eq__(self, other: object) -> bool:
@@ -45,14 +47,24 @@ class Collection(dict):
     __hash__ = None  # type: ignore[assignment]
 
 
-def member_key(item: dict[str, Any]) -> str:
-    return item["id"] if "id" in item else f"{item['source']}->{item['target']}"
+def member_keys(items: list[dict[str, Any]]) -> list[str]:
+    """The key of each object in a list, as `Collection` keys them."""
+    keys: list[str] = []
+    seen: dict[str, int] = {}
+    for item in items:
+        if "id" in item:
+            keys.append(item["id"])
+        elif "source" in item and "target" in item:
+            keys.append(f"{item['source']}->{item['target']}")
+        else:
+            content = json.dumps(item, sort_keys=True, ensure_ascii=False)
+            seen[content] = seen.get(content, 0) + 1
+            keys.append(content if seen[content] == 1 else f"{content}#{seen[content]}")
+    return keys
 
 
 def _is_collection(value: Any) -> bool:
-    return (isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
-            and (all("id" in item for item in value)
-                 or all("source" in item and "target" in item for item in value)))
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
 
 
 def tree(value: Any) -> Any:
@@ -103,9 +115,11 @@ MISSING: Any = _Missing()
 
 
 def label(entity: Any) -> str:
-    """What a person calls an entity: its title, name or text, else its key."""
+    """What a person calls an entity: its title, name or text, else what its fields hold."""
     if isinstance(entity, dict):
         for field in ("title", "name", "text"):
             if isinstance(entity.get(field), str) and entity[field]:
                 return entity[field]
+        held = ", ".join(f"{key} {value}" for key, value in entity.items() if value not in (None, "", [], {}))
+        return held if len(held) <= 60 else held[:59] + "…"
     return ""

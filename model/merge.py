@@ -34,14 +34,19 @@ class Merge:
 
 def merge(base: JourneyMap, ours: JourneyMap, theirs: JourneyMap) -> Merge:
     """Merge the changes `ours` and `theirs` each made to `base`."""
-    merger = _Merger()
-    trees = [map_tree(side) for side in (base, ours, theirs)]
-    merged = merger.node(*trees, ())
-    merger.keep_references(merged, trees)
+    merged, conflicts = merge_trees(*(map_tree(side) for side in (base, ours, theirs)))
     document = {"format": FORMAT_MARKER, "version": FORMAT_VERSION, **plain(merged),
                 "conflicts": [conflict.model_dump(mode="json") for conflict in
-                              (*ours.conflicts, *theirs.conflicts, *merger.conflicts)]}
+                              (*ours.conflicts, *theirs.conflicts, *conflicts)]}
     return Merge(to_map(JourneyDocument.model_validate(_numbered(document))))
+
+
+def merge_trees(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any]) -> tuple[dict[str, Any], list[Conflict]]:
+    """The merged entity tree of three map trees (see `entity_tree.map_tree`), and the conflicts found."""
+    merger = _Merger()
+    merged = merger.node(base, ours, theirs, ())
+    merger.keep_references(merged, [base, ours, theirs])
+    return merged, merger.conflicts
 
 
 def _numbered(document: dict) -> dict:

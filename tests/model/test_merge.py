@@ -123,3 +123,21 @@ def test_conflicts_from_an_earlier_merge_are_carried_and_resolving_one_is_undoab
     again = merge(base, first, copy(base)).journey
     assert [c.path for c in again.conflicts] == [("stages", "aware", "name")]
     assert MISSING not in (again.conflicts[0].value("ours"), again.conflicts[0].value("theirs"))
+
+
+def test_records_without_ids_such_as_dot_votes_merge_as_placed_and_a_map_wide_value_can_conflict():
+    from model.entity_tree import plain, tree
+    from model.merge import merge_trees
+
+    def vote(voter, card):
+        return {"voter": voter, "touchpoint": card, "round": 1}
+
+    base = {"votes": tree([vote("ann", "ad")]), "voting_round": 1}
+    ours = {"votes": tree([vote("ann", "ad"), vote("ann", "pay")]), "voting_round": 2}
+    theirs = {"votes": tree([vote("bob", "ad"), vote("ann", "ad"), vote("ann", "ad")]), "voting_round": 3}
+    merged, conflicts = merge_trees(base, ours, theirs)
+    assert plain(merged["votes"]) == [vote("bob", "ad"), vote("ann", "ad"), vote("ann", "pay"), vote("ann", "ad")]
+    assert [(c.path, c.base, c.ours, c.theirs) for c in conflicts] == [(("voting_round",), 1, 2, 3)]
+    assert merged["voting_round"] == 2
+    taken_back, _ = merge_trees(base, {"votes": [], "voting_round": 1}, base)
+    assert plain(taken_back["votes"]) == []
