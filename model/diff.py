@@ -141,7 +141,7 @@ def _name(trees: tuple[dict, ...], path: Path) -> str:
         titles = [label(_entity(trees, ("touchpoints", end))) or end for end in (source, target)]
         name = f'{kind} "{titles[0]}" → "{titles[1]}"'
     else:
-        name = f'{kind} "{label(entity) or path[1]}"' if isinstance(entity, dict) and "id" in entity else kind
+        name = f'{kind} "{label(entity) or path[1]}"' if isinstance(entity, dict) else kind
     if len(path) > 3 and path[2] in ENTITY_NAMES:
         note = _entity(trees, path[:4])
         name = f'{_kind(path[2])} "{label(note) or path[3]}" of {name[0].lower()}{name[1:]}'
