@@ -41,6 +41,7 @@ class InsightsController(QObject):
             target_curve=settings.value("overlay/target_curve", False, type=bool))
         self.insights: Insights | None = None
         self.path: list[str] = []
+        self.review_marks: dict[str, str] = {}
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
@@ -100,6 +101,11 @@ class InsightsController(QObject):
         self.legend.show_for(self.choice.colour_by)
         self._apply()
 
+    def set_review_marks(self, marks: dict[str, str]) -> None:
+        """Mark cards a comparison or a merge points at (touchpoint id -> a `theme.REVIEW_MARKS` key)."""
+        self.review_marks = marks
+        self._apply()
+
     def _selection_changed(self) -> None:
         if self.choice.path in ("easiest", "painful"):
             self._apply()
@@ -108,7 +114,7 @@ class InsightsController(QObject):
         if self.insights is None:
             return
         self.path = self._path()
-        apply_overlays(self.scene, self.choice, self.insights, self.path)
+        apply_overlays(self.scene, self.choice, self.insights, self.path, self.review_marks)
 
     def _path(self) -> list[str]:
         journey = self.document.journey

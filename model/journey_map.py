@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 import networkx as nx
 from pydantic import BaseModel, ValidationError
@@ -32,6 +32,9 @@ from .entities import (
 from .errors import InvalidChange, invalid_change
 from .ordering import Axis, position
 from .room import RoomRecord
+
+if TYPE_CHECKING:
+    from .conflict import Conflict
 
 Subscriber = Callable[[ev.MapEvent], None]
 E = TypeVar("E", bound=BaseModel)
@@ -91,6 +94,7 @@ class JourneyMap(RoomRecord):
         self._subscribers: list[Subscriber] = []
         self._reading: tuple[Touchpoint, ...] | None = None
         self._init_room()
+        self._conflicts: tuple[Conflict, ...] = ()
 
     # ----------------------------------------------------------------- subscribers
     def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
@@ -116,6 +120,11 @@ class JourneyMap(RoomRecord):
     @property
     def persona(self) -> Persona:
         return self._persona
+
+    @property
+    def conflicts(self) -> tuple[Conflict, ...]:
+        """Merge conflicts not resolved yet (see `model.conflict`)."""
+        return self._conflicts
 
     @property
     def stages(self) -> tuple[Stage, ...]:
@@ -215,6 +224,13 @@ class JourneyMap(RoomRecord):
         old = self._persona
         self._persona = _changed(old, changes, fixed=())
         self._emit(ev.PersonaChanged())
+        return old
+
+    def set_conflicts(self, conflicts: Sequence[Conflict]) -> tuple[Conflict, ...]:
+        """Replace the unresolved merge conflicts; returns the old ones."""
+        old = self._conflicts
+        self._conflicts = tuple(conflicts)
+        self._emit(ev.ConflictsChanged())
         return old
 
     # ----------------------------------------------------------------- stages and lanes

@@ -22,7 +22,13 @@ def _v2_to_v3(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "version": 3}
 
 
-STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 adds the merge conflicts a map keeps until they are resolved and the map's
+    accessible title; a version 3 map has none, which is what their defaults say."""
+    return {**raw, "version": 4}
+
+
+STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate(raw: dict[str, Any], to_version: int) -> dict[str, Any]:

@@ -41,3 +41,8 @@ def test_version_1_maps_have_no_motivators_expectations_or_targets():
     for touchpoint in journey.touchpoints():
         assert touchpoint.motivators == () and touchpoint.expected is None and touchpoint.experienced is None
         assert touchpoint.target.emotion is None and touchpoint.target.meaning is None
+
+
+def test_version_2_maps_have_no_merge_conflicts():
+    journey, version = read(FIXTURES / "format-v2.journey")
+    assert version == 2 and journey.conflicts == ()
