@@ -1,0 +1,67 @@
+"""Whole processes, as a user starts them: the editor to its first painted canvas, and the command line."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from model.journey_file import save
+from tests.benchmarks.conftest import record
+from tests.benchmarks.maps import SAMPLE, bench_map
+from tests.factories import large_map
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE = Path(__file__).with_name("probe.py")
+
+
+def _env(tmp_path: Path) -> dict:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_DATA_HOME": str(tmp_path / "data")}
+
+
+def _probe(tmp_path: Path, *args: str) -> float:
+    done = subprocess.run([sys.executable, str(PROBE), *args], capture_output=True, text=True, env=_env(tmp_path),
+                          cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return float(done.stdout.split()[-1])
+
+
+def _process_ms(tmp_path: Path, *args: str, rounds: int = 7) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "main.py", *args], capture_output=True, env=_env(tmp_path), cwd=ROOT)
+        times.append((time.perf_counter() - start) * 1000)
+        assert done.returncode == 0, done.stderr
+    return statistics.median(times)
+
+
+@pytest.mark.parametrize("column", ["sample", "2,000"], ids=["sample", "2000"])
+def test_launch_to_first_paint(tmp_path, column):
+    path = SAMPLE if column == "sample" else tmp_path / "big.journey"
+    if column != "sample":
+        save(bench_map(column), path)
+    seconds = statistics.median(_probe(tmp_path, "first-paint", str(path)) for _ in range(5))
+    record("launch → first painted canvas (process)", column, seconds * 1000)
+
+
+def test_command_line(tmp_path):
+    record("main.py validate (sample, process)", "sample", _process_ms(tmp_path, "validate", str(SAMPLE)))
+    record("main.py info (sample, process)", "sample", _process_ms(tmp_path, "info", str(SAMPLE)))
+    hundred = tmp_path / "hundred.journey"
+    save(large_map(touchpoints=100, stages=8, lanes=4, connections=150), hundred)
+    record("main.py export 100-touchpoint PDF (process)", "200",
+           _process_ms(tmp_path, "export", str(hundred), "-o", str(tmp_path / "out.pdf")))
+
+
+def test_peak_memory_5000(tmp_path):
+    """Open the 5,000 map in the window, scroll it end to end and export it: the process's peak memory."""
+    path = tmp_path / "huge.journey"
+    save(bench_map("5,000"), path)
+    record("peak memory of the app (MB)", "5,000", _probe(tmp_path, "memory", str(path), str(tmp_path / "out.pdf")))
