@@ -10,6 +10,7 @@ from model import theme
 from model.analysis import StageScores
 from model.entities import SCORE_NAMES
 from model.layout import MapGeometry, Rect, smooth_curve
+from widgets.detail import readable
 from widgets.text import font
 
 
@@ -56,9 +57,12 @@ class GridItem(_GeometryItem):
         for rect in g.scores_band.values():
             painter.drawRect(qrect(rect))
         painter.setBrush(QColor(theme.BAND_HEADER_BACKGROUND))
+        text = readable(option, painter)
         for rect, label in ((g.emotion_header, "Emotion"), (g.scores_header, "Meaning / Value /\nAccommodation")):
             painter.setPen(QPen(QColor(theme.GRID_LINE), theme.GRID_LINE_WIDTH))
             painter.drawRect(qrect(rect))
+            if not text:
+                continue
             painter.setPen(QColor(theme.HEADER_TEXT))
             painter.setFont(font(theme.BAND_LABEL_SIZE, bold=True))
             painter.drawText(qrect(rect).adjusted(10, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, label)
@@ -84,11 +88,12 @@ class EmotionCurveItem(_GeometryItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor(theme.EMOTION_ZERO_LINE), 1, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(band.x, g.emotion_zero_y), QPointF(band.right, g.emotion_zero_y))
-        painter.setFont(font(theme.SCORE_LABEL_SIZE))
-        painter.setPen(QColor(theme.TEXT_MUTED))
-        for emotion, label in ((2, "+2"), (0, "0"), (-2, "−2")):
-            painter.drawText(QRectF(band.x + 4, g.emotion_y(emotion) - 8, 24, 16), Qt.AlignmentFlag.AlignVCenter,
-                             label)
+        if readable(option, painter):
+            painter.setFont(font(theme.SCORE_LABEL_SIZE))
+            painter.setPen(QColor(theme.TEXT_MUTED))
+            for emotion, label in ((2, "+2"), (0, "0"), (-2, "−2")):
+                painter.drawText(QRectF(band.x + 4, g.emotion_y(emotion) - 8, 24, 16), Qt.AlignmentFlag.AlignVCenter,
+                                 label)
         if self.show_target:
             self._paint_curve(painter, g.target_emotion_curve, theme.TARGET_CURVE, Qt.PenStyle.DashLine)
         self._paint_curve(painter, g.emotion_curve, theme.EMOTION_CURVE, Qt.PenStyle.SolidLine)
@@ -132,6 +137,7 @@ class StageScoresItem(_GeometryItem):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         label_font = font(theme.SCORE_LABEL_SIZE + 1, bold=True)
+        text = readable(option, painter)
         for stage in self.scores:
             rect = g.scores_band.get(stage.stage_id)
             if rect is None:
@@ -140,10 +146,11 @@ class StageScoresItem(_GeometryItem):
             for i, name in enumerate(SCORE_NAMES):
                 value = getattr(stage, name)
                 x = rect.x + 8 + i * slot
-                painter.setFont(label_font)
-                painter.setPen(QColor(theme.TEXT))
-                text = f"{theme.SCORE_LABELS[name]} {'–' if value is None else f'{value:.1f}'}"
-                painter.drawText(QRectF(x, rect.y + 6, slot - 6, 18), Qt.AlignmentFlag.AlignLeft, text)
+                if text:
+                    painter.setFont(label_font)
+                    painter.setPen(QColor(theme.TEXT))
+                    painter.drawText(QRectF(x, rect.y + 6, slot - 6, 18), Qt.AlignmentFlag.AlignLeft,
+                                     f"{theme.SCORE_LABELS[name]} {'–' if value is None else f'{value:.1f}'}")
                 track = QRectF(x, rect.y + 28, slot - 10, 5)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(theme.SCORE_BAR_TRACK))

@@ -106,6 +106,7 @@ class JourneyScene(QGraphicsScene):
 
     def _add_connection(self, source: str, target: str) -> None:
         self.connection_items[source, target] = item = ConnectionItem(source, target)
+        item.show_connection(self.journey.connection(source, target))
         item.setVisible(self._layers["connections"])
         self.addItem(item)
 
@@ -135,7 +136,7 @@ class JourneyScene(QGraphicsScene):
                 self._remove(self.connection_items, (source, target))
                 structural = False
             case ev.ConnectionChanged(source, target):
-                self.connection_items[source, target].update()
+                self.connection_items[source, target].show_connection(self.journey.connection(source, target))
                 structural = False
             case ev.StageAdded(stage_id):
                 self._add_header("stage", stage_id)

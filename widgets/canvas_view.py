@@ -48,7 +48,7 @@ class JourneyView(QGraphicsView):
         self.resetTransform()
 
     def zoom_to_fit(self) -> None:
-        rect = self.scene().itemsBoundingRect()
+        rect = self.scene().sceneRect()  # set by the layout; itemsBoundingRect would visit every item
         if rect.isEmpty():
             return
         self.fitInView(rect.adjusted(-24, -24, 24, 24), Qt.AspectRatioMode.KeepAspectRatio)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from model import theme
 from model.entities import SCORE_NAMES, Touchpoint
+from widgets.detail import readable
 from widgets.text import elided_lines, font
 
 HANDLE_RADIUS = 6
@@ -25,6 +26,7 @@ class CardItem(QGraphicsItem):
         self.highlight: str | None = None
         self.fill: str | None = None
         self.badge: str = ""
+        self._bounds = self._outline()
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
@@ -36,12 +38,16 @@ class CardItem(QGraphicsItem):
         return self.scene().journey.touchpoint(self.touchpoint_id)
 
     def boundingRect(self) -> QRectF:
+        return self._bounds  # Qt asks for this many times a frame: it is worked out only when the badge changes
+
+    def _outline(self) -> QRectF:
         return _CARD_RECT.adjusted(-3, -3 - (BADGE_RISE if self.badge else 0), 3 + HANDLE_RADIUS, 3)
 
     def set_overlay(self, highlight: str | None = None, fill: str | None = None, badge: str = "") -> None:
         if (highlight, fill, badge) != (self.highlight, self.fill, self.badge):
             self.prepareGeometryChange()
             self.highlight, self.fill, self.badge = highlight, fill, badge
+            self._bounds = self._outline()
             self.update()
 
     def shape(self) -> QPainterPath:
@@ -62,13 +68,27 @@ class CardItem(QGraphicsItem):
     # ----------------------------------------------------------------- painting
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         tp = self.touchpoint
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if readable(option, painter):
+            self._paint_card(painter, tp)
+        else:
+            self._paint_body(painter, tp)
+
+    def _paint_body(self, painter: QPainter, tp: Touchpoint) -> None:
+        """The card's face without its contents: its colour, and a border that marks selection and problems.
+
+        This is all of a card that can be seen when it is too small to read."""
         selected = self.isSelected()
         border = QColor(theme.SELECTION if selected else (self.highlight or theme.CARD_BORDER))
         width = theme.CARD_SELECTED_BORDER_WIDTH if selected or self.highlight else theme.CARD_BORDER_WIDTH
         painter.setPen(QPen(border, width))
         painter.setBrush(QColor(self.fill or tp.colour or theme.CARD_BACKGROUND))
         painter.drawRoundedRect(_CARD_RECT, theme.CARD_CORNER_RADIUS, theme.CARD_CORNER_RADIUS)
+
+    def _paint_card(self, painter: QPainter, tp: Touchpoint) -> None:
+        """The whole card at a readable size: body, badge, face, title, meta line, scores, pain marker, handle."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = self.isSelected()
+        self._paint_body(painter, tp)
         if self.badge:
             self._paint_badge(painter)
 

@@ -1,14 +1,23 @@
-"""A connection on the canvas: the layout's Bézier route, an arrow head, colour and dash by kind."""
+"""A connection on the canvas: the layout's Bézier route, an arrow head, colour and dash by kind.
+
+Qt paints connections without calling Python: each is Qt's own path item holding the stroked
+curve and its arrow head as one area, filled in the connection's colour, made when the route,
+the connection, the selection or the emphasis changes, never while painting. A map with 3,000
+connections then repaints at the speed of C++.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from model import theme
+from model.entities import Connection
 from model.layout import Route
 from widgets.text import font
+
+HIT_WIDTH = 10  # how far from the curve a click still picks the connection
 
 
 def route_path(route: Route) -> QPainterPath:
@@ -26,56 +35,80 @@ def arrow_head(route: Route) -> QPolygonF:
     return QPolygonF([tip, tip - back + side, tip - back - side])
 
 
+def drawn_outline(route: Route, width: float, dash: tuple[float, ...]) -> QPainterPath:
+    """The connection as one area to fill: its curve stroked at `width` (dashed by `dash`) and its arrow head."""
+    stroker = QPainterPathStroker()
+    stroker.setWidth(width)
+    if dash:
+        stroker.setDashPattern([d / theme.CONNECTION_WIDTH for d in dash])
+    outline = stroker.createStroke(route_path(route))
+    outline.addPolygon(arrow_head(route))
+    outline.closeSubpath()
+    outline.setFillRule(Qt.FillRule.WindingFill)
+    return outline
+
+
 class ConnectionItem(QGraphicsPathItem):
-    """One transition between two cards, identified by (source, target)."""
+    """One transition between two cards, identified by (source, target).
+
+    The item itself draws nothing: its path and wide pen only make the area a click picks (and
+    Qt's own selection frame stays unpainted). Its child `drawing` fills the stroked curve and
+    arrow head, and a child text item shows the label when there is one.
+    """
 
     def __init__(self, source: str, target: str):
         super().__init__()
         self.key = (source, target)
         self._route: Route | None = None
+        self.kind = None  # the connection's kind, from `show_connection`
         self.emphasis: str | None = None  # a path overlay's colour, drawn bold
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setPen(QPen(Qt.GlobalColor.transparent, HIT_WIDTH))
         self.setZValue(1)
+        self.drawing = QGraphicsPathItem(self)
+        self.drawing.setPen(Qt.PenStyle.NoPen)
+        self.drawing.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.label: QGraphicsSimpleTextItem | None = None
 
     def set_route(self, route: Route) -> None:
         if route != self._route:
             self._route = route
             self.setPath(route_path(route))
+            self._redraw()
+
+    def show_connection(self, connection: Connection) -> None:
+        """Take the connection's kind and label (when it is added or changed)."""
+        self.kind = connection.kind
+        if connection.label and self.label is None:
+            self.label = QGraphicsSimpleTextItem(self)
+            self.label.setFont(font(theme.CONNECTION_LABEL_SIZE))
+            self.label.setBrush(QColor(theme.TEXT_MUTED))
+            self.label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        if self.label is not None:
+            self.label.setText(connection.label)
+        self._redraw()
 
     def set_emphasis(self, colour: str | None) -> None:
         if colour != self.emphasis:
             self.emphasis = colour
             self.setZValue(1.5 if colour else 1)
-            self.update()
+            self._redraw()
 
-    def shape(self) -> QPainterPath:
-        stroker = QPainterPathStroker()
-        stroker.setWidth(10)
-        return stroker.createStroke(self.path())
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self._redraw()
+        return super().itemChange(change, value)
 
-    def boundingRect(self) -> QRectF:
-        return super().boundingRect().adjusted(-12, -12, 12, 12)
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self._route is None:  # added since the last layout; drawn once it is placed
+    def _redraw(self) -> None:
+        """Make the drawing anew from the route, the kind, the selection and the emphasis."""
+        if self.kind is None or self._route is None:  # drawn once it is both known and placed
             return
-        connection = self.scene().journey.connection(*self.key)
-        colour = QColor(theme.SELECTION if self.isSelected()
-                        else self.emphasis or theme.connection_colour(connection.kind))
-        pen = QPen(colour, theme.CONNECTION_WIDTH * (3 if self.emphasis else 1.8 if self.isSelected() else 1))
-        dash = theme.connection_dash(connection.kind)
-        if dash:
-            pen.setDashPattern([d / theme.CONNECTION_WIDTH for d in dash])
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.path())
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawPolygon(arrow_head(self._route))
-        if connection.label:
-            label = self._route.label
-            painter.setFont(font(theme.CONNECTION_LABEL_SIZE))
-            rect = QRectF(label.x - 70, label.y - 9, 140, 18)
-            painter.setPen(QColor(theme.TEXT_MUTED))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, connection.label)
+        selected = self.isSelected()
+        colour = QColor(theme.SELECTION if selected else self.emphasis or theme.connection_colour(self.kind))
+        width = theme.CONNECTION_WIDTH * (3 if self.emphasis else 1.8 if selected else 1)
+        self.drawing.setPath(drawn_outline(self._route, width, theme.connection_dash(self.kind)))
+        self.drawing.setBrush(QBrush(colour))
+        if self.label is not None:
+            middle, size = self._route.label, self.label.boundingRect()
+            self.label.setPos(middle.x - size.width() / 2, middle.y - size.height() / 2)

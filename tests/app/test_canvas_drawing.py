@@ -1,0 +1,62 @@
+"""The canvas draws what can be seen at the scale it is shown at, and connections without Python."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+
+from model import theme
+from tests.app.calls import calls_during
+from tests.app.driver import click, keys, open_map, settle
+from tests.factories import large_map, make_map
+
+
+def _connection_calls(counted) -> int:
+    return sum(n for name, n in counted.items() if name.startswith("connection_item.py:"))
+
+
+def test_repainting_runs_no_python_for_connections(window, tmp_path):
+    open_map(window, large_map(touchpoints=200, stages=10, lanes=6, connections=300), tmp_path)
+    window.view.actual_size()
+    settle(window)
+    counted = calls_during(window.view.viewport().repaint)
+    assert _connection_calls(counted) == 0
+    assert counted["card_item.py:CardItem.boundingRect"] > 0  # the repaint did draw the items in view
+
+
+def test_zoomed_out_cards_and_headers_draw_no_text(window, tmp_path):
+    open_map(window, large_map(touchpoints=600, stages=20, lanes=6, connections=900), tmp_path)
+    window.view.zoom_to_fit()  # a new scale: every card in view paints anew in the next repaint
+    assert window.view.zoom < 0.4
+    far = calls_during(window.view.viewport().repaint)
+    assert far["card_item.py:CardItem.paint"] > 100 and far["QPainter.drawText"] == 0
+    window.view.actual_size()
+    near = calls_during(window.view.viewport().repaint)
+    assert near["QPainter.drawText"] > 0
+
+
+def _pixels_near(window, scene_point: QPointF, radius: int = 3) -> set[str]:
+    image = window.view.viewport().grab().toImage()
+    centre = window.view.mapFromScene(scene_point)
+    return {QColor(image.pixel(centre.x() + dx, centre.y() + dy)).name()
+            for dx in range(-radius, radius + 1) for dy in range(-radius, radius + 1)}
+
+
+def test_a_clicked_connection_is_drawn_selected_and_delete_removes_it(window, tmp_path):
+    journey = make_map(stages=("Aware", "Buy"), cards={("Aware", "Web"): ["Ad"], ("Buy", "Web"): ["Pay"]})
+    journey.add_connection("ad", "pay", label="clicks through")
+    open_map(window, journey, tmp_path)
+    item = window.scene.connection_items["ad", "pay"]
+    route = window.scene.geometry.routes["ad", "pay"]
+    on_curve = QPointF(route.point_at(0.25).x, route.point_at(0.25).y)
+    assert item.label is not None and item.label.text() == "clicks through"
+    assert theme.SELECTION.lower() not in _pixels_near(window, on_curve)
+    click(window, on_curve)
+    assert window.scene.selected_connection() == ("ad", "pay")
+    assert theme.SELECTION.lower() in _pixels_near(window, on_curve)
+    keys(window, Qt.Key.Key_Delete)
+    assert not window.document.journey.has_connection("ad", "pay")
+    keys(window, (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier))
+    assert window.document.journey.has_connection("ad", "pay")
+    assert window.scene.connection_items["ad", "pay"].label.text() == "clicks through"
