@@ -72,6 +72,16 @@ class GridItem(_GeometryItem):
             painter.drawRect(qrect(g.cells[self.cursor_cell]).adjusted(2, 2, -2, -2))
 
 
+    def set_cursor_cell(self, cell: tuple[str, str] | None) -> None:
+        """Mark the keyboard's cell, repainting only the cell it leaves and the one it enters."""
+        if cell == self.cursor_cell:
+            return
+        for changed in (self.cursor_cell, cell):
+            if self.geometry is not None and changed in self.geometry.cells:
+                self.update(qrect(self.geometry.cells[changed]))
+        self.cursor_cell = cell
+
+
 class EmotionCurveItem(_GeometryItem):
     """The customer's emotion across the journey: a smooth line through each card column's average."""
 
@@ -114,6 +124,13 @@ class EmotionCurveItem(_GeometryItem):
         for point in points:
             painter.drawEllipse(QPointF(point.x, point.y), size / 2, size / 2)
 
+    def boundingRect(self) -> QRectF:
+        # The band only, so that a change to the curve repaints the band and not the whole map.
+        if self.geometry is None:
+            return QRectF()
+        return qrect(self.geometry.emotion_band).adjusted(-theme.EMOTION_MARKER_SIZE, -theme.EMOTION_MARKER_SIZE,
+                                                          theme.EMOTION_MARKER_SIZE, theme.EMOTION_MARKER_SIZE)
+
     def set_show_target(self, show: bool) -> None:
         self.show_target = show
         self.update()
@@ -126,6 +143,12 @@ class StageScoresItem(_GeometryItem):
         super().__init__()
         self.setZValue(1)
         self.scores: list[StageScores] = []
+
+    def boundingRect(self) -> QRectF:
+        if self.geometry is None or not self.geometry.scores_band:
+            return QRectF()
+        bands = list(self.geometry.scores_band.values())
+        return QRectF(bands[0].x, bands[0].y, bands[-1].right - bands[0].x, bands[0].height)
 
     def set_scores(self, scores: list[StageScores]) -> None:
         self.scores = scores

@@ -81,6 +81,8 @@ class JourneyScene(QGraphicsScene):
         self.headers: dict[tuple[str, str], HeaderItem] = {}
         self.cursor_cell = None
         self._selection_order = []
+        self.geometry = None
+        self._unplaced: set = set()  # items made since the last layout (they may reuse an id it placed)
         self.grid, self.curve, self.stage_scores_item = GridItem(), EmotionCurveItem(), StageScoresItem()
         self.add_stage_button, self.add_lane_button = AddButtonItem("stage"), AddButtonItem("lane")
         for item in (self.grid, self.curve, self.stage_scores_item, self.add_stage_button, self.add_lane_button):
@@ -102,20 +104,24 @@ class JourneyScene(QGraphicsScene):
 
     def _add_card(self, tp_id: str) -> None:
         self.cards[tp_id] = card = CardItem(tp_id)
+        self._unplaced.add(card)
         self.addItem(card)
 
     def _add_connection(self, source: str, target: str) -> None:
         self.connection_items[source, target] = item = ConnectionItem(source, target)
         item.show_connection(self.journey.connection(source, target))
         item.setVisible(self._layers["connections"])
+        self._unplaced.add(item)
         self.addItem(item)
 
     def _add_header(self, kind: str, item_id: str) -> None:
         self.headers[kind, item_id] = header = HeaderItem(kind, item_id)
+        self._unplaced.add(header)
         self.addItem(header)
 
     def _remove(self, table: dict, key) -> None:
         item = table.pop(key)
+        self._unplaced.discard(item)
         self.removeItem(item)
 
     def _on_event(self, event: ev.MapEvent) -> None:
@@ -161,10 +167,20 @@ class JourneyScene(QGraphicsScene):
             self._scheduled = True
             QTimer.singleShot(0, self.ensure_layout)
 
-    def relayout(self) -> None:
-        """Put every item back where the layout says (after a gesture's preview moved some)."""
-        self._dirty = True
+    def relayout(self, touchpoint_id: str | None = None) -> None:
+        """Put items back where the layout says after a gesture's preview moved them: the card
+        `touchpoint_id` and its connections, or every card and connection when None."""
         self.ensure_layout()
+        g = self.geometry
+        for tp_id in [touchpoint_id] if touchpoint_id is not None else list(self.cards):
+            rect = g.cards[tp_id]
+            self.cards[tp_id].setPos(rect.x, rect.y)
+        for item in self.connections_of(touchpoint_id) if touchpoint_id is not None else self.connection_items.values():
+            item.set_route(g.routes[item.key])
+
+    def connections_of(self, touchpoint_id: str) -> list[ConnectionItem]:
+        """The connection items into and out of one card."""
+        return [self.connection_items[c.key] for c in self.journey.connections_of(touchpoint_id)]
 
     def ensure_layout(self) -> None:
         """Bring item positions up to date with the map (cheap when nothing changed)."""
@@ -175,17 +191,29 @@ class JourneyScene(QGraphicsScene):
         if not self._dirty:
             return
         self._dirty = False
-        g = self.geometry = layout(self.journey)
+        old = self.geometry
+        # Only what the change moved is touched: the layout keeps the objects of what stayed put.
+        g = self.geometry = layout(self.journey, old)
+        old_cards = old.cards if old is not None else {}
+        unplaced, self._unplaced = self._unplaced, set()
         for tp_id, rect in g.cards.items():
             card = self.cards[tp_id]
-            if card.pos().x() != rect.x or card.pos().y() != rect.y:
+            if rect is not old_cards.get(tp_id) or card in unplaced:
                 card.setPos(rect.x, rect.y)
+        old_routes = old.routes if old is not None else {}
         for key, route in g.routes.items():
-            self.connection_items[key].set_route(route)
-        for (kind, item_id), header in self.headers.items():
-            rect = g.stage_headers[item_id] if kind == "stage" else g.lane_headers[item_id]
-            header.set_rect(qrect(rect))
-        for item in (self.grid, self.curve, self.stage_scores_item):
+            item = self.connection_items[key]
+            if route is not old_routes.get(key) or item in unplaced:
+                item.set_route(route)
+        grid_changed = old is None or (g.cells, g.stage_headers, g.lane_headers) != (
+            old.cells, old.stage_headers, old.lane_headers)
+        if grid_changed or any(isinstance(item, HeaderItem) for item in unplaced):
+            for (kind, item_id), header in self.headers.items():
+                rect = g.stage_headers[item_id] if kind == "stage" else g.lane_headers[item_id]
+                header.set_rect(qrect(rect))
+        banded = [self.curve] if grid_changed or (g.emotion_curve, g.target_emotion_curve) != (
+            old.emotion_curve, old.target_emotion_curve) else []
+        for item in ([self.grid, self.stage_scores_item] if grid_changed else []) + banded:
             item.set_geometry(g)
         gap = 12
         size = AddButtonItem.SIZE
@@ -253,8 +281,7 @@ class JourneyScene(QGraphicsScene):
     def set_cursor_cell(self, cell: Cell | None) -> None:
         """The cell the keyboard works in: where Enter adds a card when no card is selected."""
         self.cursor_cell = cell
-        self.grid.cursor_cell = cell if not self._selection_order else None
-        self.grid.update()
+        self.grid.set_cursor_cell(cell if not self._selection_order else None)
 
     def current_cell(self) -> Cell | None:
         """The selected card's cell, else the keyboard's cell, else the first cell of the map."""

@@ -8,8 +8,9 @@ from PySide6.QtTest import QTest
 
 from model import theme
 from tests.app.calls import calls_during
-from tests.app.driver import click, keys, open_map, settle
+from tests.app.driver import card_center, cell_center, click, drag, keys, open_map, settle
 from tests.factories import large_map, make_map
+from widgets.connection_item import route_path
 
 
 def _connection_calls(counted) -> int:
@@ -60,3 +61,17 @@ def test_a_clicked_connection_is_drawn_selected_and_delete_removes_it(window, tm
     keys(window, (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier))
     assert window.document.journey.has_connection("ad", "pay")
     assert window.scene.connection_items["ad", "pay"].label.text() == "clicks through"
+
+
+def test_a_drop_moves_only_the_cards_of_the_two_cells_it_changed(window, tmp_path):
+    open_map(window, large_map(touchpoints=400, stages=10, lanes=4, connections=600), tmp_path)
+    window.view.actual_size()
+    scene, journey = window.scene, window.document.journey
+    moving = journey.cell("s4", "l0")[0]
+    before = {tp_id: card.pos() for tp_id, card in scene.cards.items()}
+    drag(window, card_center(window, moving), cell_center(window, "s5", "l0"))
+    assert journey.touchpoint(moving).stage == "s5"
+    moved = {tp_id for tp_id, card in scene.cards.items() if card.pos() != before[tp_id]}
+    assert moving in moved and moved <= set(journey.cell("s4", "l0")) | set(journey.cell("s5", "l0"))
+    for key in journey.graph.edges:
+        assert window.scene.connection_items[key].path() == route_path(scene.geometry.routes[key])
