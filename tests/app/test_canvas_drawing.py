@@ -74,4 +74,23 @@ def test_a_drop_moves_only_the_cards_of_the_two_cells_it_changed(window, tmp_pat
     moved = {tp_id for tp_id, card in scene.cards.items() if card.pos() != before[tp_id]}
     assert moving in moved and moved <= set(journey.cell("s4", "l0")) | set(journey.cell("s5", "l0"))
     for key in journey.graph.edges:
-        assert window.scene.connection_items[key].path() == route_path(scene.geometry.routes[key])
+        item = scene.connection_items[key]
+        assert item.line.mapToScene(item.line.path()) == route_path(scene.geometry.routes[key])
+
+
+def test_when_a_column_widens_the_connections_right_of_it_follow_their_cards(window, tmp_path):
+    journey = make_map(stages=("Aware", "Buy", "Use"), cards={("Aware", "Web"): ["Ad"], ("Buy", "Web"): ["Pay"],
+                                                               ("Use", "Web"): ["Open", "Read", "Keep"]})
+    journey.add_connection("open", "keep", label="later")
+    journey.add_connection("ad", "open")
+    open_map(window, journey, tmp_path)
+    for title in ("Two", "Three", "Four"):  # the fourth card in Aware starts a second sub-column
+        window.document.journey.add_touchpoint("aware", "web", title)
+        settle(window)
+    for key, route in window.scene.geometry.routes.items():
+        item = window.scene.connection_items[key]
+        assert item.line.mapToScene(item.line.path()) == route_path(route)
+        assert item.head.mapToScene(item.head.polygon()).boundingRect().contains(QPointF(route.end.x, route.end.y))
+    label = window.scene.connection_items["open", "keep"].label
+    middle = window.scene.geometry.routes["open", "keep"].label
+    assert label.sceneBoundingRect().contains(QPointF(middle.x, middle.y))
