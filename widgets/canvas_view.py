@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
@@ -16,8 +16,11 @@ ZOOM_RANGE = (0.1, 4.0)
 class JourneyView(QGraphicsView):
     """Shows a `JourneyScene`; everything about editing lives in the scene and its gestures."""
 
+    firstPainted = Signal()  # once, when the map is first on screen: work that can wait starts then
+
     def __init__(self, scene: JourneyScene, parent: QWidget | None = None):
         super().__init__(scene, parent)
+        self.painted = False
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
@@ -28,6 +31,12 @@ class JourneyView(QGraphicsView):
         self._space_down = False
         self._pan_from: QPointF | None = None
         scene.revealRequested.connect(self.reveal)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            self.firstPainted.emit()
 
     # ----------------------------------------------------------------- zoom
     @property
