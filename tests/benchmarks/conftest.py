@@ -54,36 +54,38 @@ def goal(row: str, column: str) -> float | None:
     return None
 
 
-RESULTS: dict[tuple[str, str], float] = {}
+RESULTS: dict[tuple[str, str], tuple[float, float | None]] = {}  # (row, map) -> (wall, cpu) medians
 ROWS: list[str] = []
 
 
-def record(row: str, column: str, value: float) -> None:
+def record(row: str, column: str, wall: list[float] | float, cpu: list[float] | float | None = None) -> None:
+    """Record the medians of wall-clock and CPU times (ms) of one row and map."""
     if row not in ROWS:
         ROWS.append(row)
-    RESULTS[row, column] = value
+    middle = lambda v: statistics.median(v) if isinstance(v, list) else v  # noqa: E731
+    RESULTS[row, column] = (middle(wall), None if cpu is None else middle(cpu))
 
 
-def median_ms(run: Callable[[], object], rounds: int, setup: Callable[[], object] | None = None) -> float:
-    """The median wall time of `run` in ms over `rounds`, with `setup` (untimed) before each."""
-    times = []
-    for _ in range(rounds):
-        if setup is not None:
-            setup()
-        start = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+def timed(action: Callable[[], object]) -> tuple[float, float]:
+    """(wall, cpu) ms of one call. CPU time is what a loaded machine cannot inflate by making us wait."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    action()
+    return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
 
 
 @pytest.fixture
 def bench():
-    """`bench(row, column, run, rounds=..., setup=...)` times `run` and records its median."""
+    """`bench(row, column, run, rounds=..., setup=...)` times `run` (after an untimed `setup`) and records it."""
     def measure(row: str, column: str, run: Callable[[], object], rounds: int = 7,
-                setup: Callable[[], object] | None = None) -> float:
-        value = median_ms(run, rounds, setup)
-        record(row, column, value)
-        return value
+                setup: Callable[[], object] | None = None) -> None:
+        walls, cpus = [], []
+        for _ in range(rounds):
+            if setup is not None:
+                setup()
+            wall, cpu = timed(run)
+            walls.append(wall)
+            cpus.append(cpu)
+        record(row, column, walls, cpus)
     return measure
 
 
@@ -97,14 +99,18 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+def _figure(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
+
+
 def _cell(row: str, column: str) -> str:
     if (row, column) not in RESULTS:
         return ""
-    value, target = RESULTS[row, column], goal(row, column)
-    figure = f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
+    (wall, cpu), target = RESULTS[row, column], goal(row, column)
+    figure = _figure(wall) + (f" ({_figure(cpu)})" if cpu is not None else "")
     if target is None:
         return figure
-    return f"{figure} / {target:,.0f} {'ok' if value <= target else 'SLOW'}"
+    return f"{figure} / {target:,.0f} {'ok' if wall <= target else 'SLOW'}"
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -116,8 +122,8 @@ def pytest_terminal_summary(terminalreporter):
     write = terminalreporter.write_line
     load = os.getloadavg()
     write("")
-    write(f"Wayfinder: median ms (memory in MB) / goal; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}, "
-          f"{os.cpu_count()} cores")
+    write(f"Wayfinder: median wall ms (CPU ms) / goal (memory in MB); load average {load[0]:.2f} {load[1]:.2f} "
+          f"{load[2]:.2f} on {os.cpu_count()} cores")
     write(" | ".join([" " * width, *(c.rjust(widths[c]) for c in MAPS)]))
     write("-+-".join(["-" * width, *("-" * widths[c] for c in MAPS)]))
     for row in ROWS:

@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollBar
 
 from model.journey_file import save
+from tests.benchmarks.conftest import record, timed
 from tests.benchmarks.maps import MAPS_MEASURED, bench_map
 
 CTRL, NONE, LEFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.NoModifier, Qt.MouseButton.LeftButton
@@ -82,25 +83,21 @@ def test_gestures(big_window, bench, column, tmp_path):
     view.actual_size()
     tp_id = _card_in_view(window)
     card = window.scene.cards[tp_id]
-    moves = []
-    drops = []
-    undos = []
-    for round_ in range(5):
+    moves, drops, undos = [], [], []
+    for _ in range(5):
         start = view.mapFromScene(card.sceneBoundingRect().center())
         QTest.mousePress(viewport, LEFT, NONE, start)
-        target = start + QPoint(window.scene.geometry.stage_columns[window.document.journey.stages[0].id].width, 0)
+        target = start + QPoint(window.scene.geometry.stage_columns[journey.stages[0].id].width, 0)
         steps = 24
         for i in range(1, steps + 1):
-            moves.append(_timed(lambda: (QTest.mouseMove(viewport, start + (target - start) * i / steps),
-                                         painted(window))))
-        drops.append(_timed(lambda: (QTest.mouseRelease(viewport, LEFT, NONE, target), painted(window))))
-        assert window.document.journey.touchpoint(tp_id).stage != journey.touchpoint(tp_id).stage or column == "sample"
-        undos.append(_timed(lambda: (QTest.keyClick(viewport, Qt.Key.Key_Z, CTRL), painted(window))))
-    from tests.benchmarks.conftest import record
-    import statistics
-    record("drag a card, per mouse move", column, statistics.median(moves))
-    record("drop a card into another cell", column, statistics.median(drops))
-    record("undo one step (Ctrl+Z)", column, statistics.median(undos))
+            moves.append(timed(lambda: (QTest.mouseMove(viewport, start + (target - start) * i / steps),
+                                        painted(window))))
+        drops.append(timed(lambda: (QTest.mouseRelease(viewport, LEFT, NONE, target), painted(window))))
+        assert window.document.journey.touchpoint(tp_id).stage != journey.touchpoint(tp_id).stage
+        undos.append(timed(lambda: (QTest.keyClick(viewport, Qt.Key.Key_Z, CTRL), painted(window))))
+    for row, pairs in (("drag a card, per mouse move", moves), ("drop a card into another cell", drops),
+                       ("undo one step (Ctrl+Z)", undos)):
+        record(row, column, [wall for wall, _ in pairs], [cpu for _, cpu in pairs])
 
     def select_card():
         window.scene.select_touchpoints([tp_id])
@@ -136,11 +133,3 @@ def test_gestures(big_window, bench, column, tmp_path):
     view.setFocus()
     view.verticalScrollBar().setValue(0)
     bench("scroll one page (PgDn), painted", column, page_down, rounds=5)
-
-
-def _timed(action) -> float:
-    from time import perf_counter
-
-    start = perf_counter()
-    action()
-    return (perf_counter() - start) * 1000
