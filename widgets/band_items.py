@@ -43,6 +43,14 @@ class GridItem(_GeometryItem):
         super().__init__()
         self.setZValue(-10)
         self.cursor_cell: tuple[str, str] | None = None
+        self._cells: list[QRectF] = []
+        self._scores_band: list[QRectF] = []
+
+    def set_geometry(self, geometry: MapGeometry) -> None:
+        # Converted once per layout, drawn in one call each per frame.
+        self._cells = [qrect(rect) for rect in geometry.cells.values()]
+        self._scores_band = [qrect(rect) for rect in geometry.scores_band.values()]
+        super().set_geometry(geometry)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         g = self.geometry
@@ -50,12 +58,10 @@ class GridItem(_GeometryItem):
             return
         painter.setPen(QPen(QColor(theme.GRID_LINE), theme.GRID_LINE_WIDTH))
         painter.setBrush(QColor(theme.CARD_BACKGROUND))
-        for rect in g.cells.values():
-            painter.drawRect(qrect(rect))
+        painter.drawRects(self._cells)
         painter.setBrush(QColor(theme.EMOTION_BAND_BACKGROUND))
         painter.drawRect(qrect(g.emotion_band))
-        for rect in g.scores_band.values():
-            painter.drawRect(qrect(rect))
+        painter.drawRects(self._scores_band)
         painter.setBrush(QColor(theme.BAND_HEADER_BACKGROUND))
         text = readable(option, painter)
         for rect, label in ((g.emotion_header, "Emotion"), (g.scores_header, "Meaning / Value /\nAccommodation")):
@@ -82,6 +88,16 @@ class GridItem(_GeometryItem):
         self.cursor_cell = cell
 
 
+def _curve_path(points) -> QPainterPath:
+    """The smooth curve through `points` (made once per layout, not per frame)."""
+    if not points:
+        return QPainterPath()
+    path = QPainterPath(QPointF(points[0].x, points[0].y))
+    for control1, control2, end in smooth_curve(points):
+        path.cubicTo(QPointF(control1.x, control1.y), QPointF(control2.x, control2.y), QPointF(end.x, end.y))
+    return path
+
+
 class EmotionCurveItem(_GeometryItem):
     """The customer's emotion across the journey: a smooth line through each card column's average."""
 
@@ -89,6 +105,7 @@ class EmotionCurveItem(_GeometryItem):
         super().__init__()
         self.setZValue(1)
         self.show_target = False  # the to-be emotion as a second, dashed curve
+        self._path = self._target_path = QPainterPath()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         g = self.geometry
@@ -105,16 +122,18 @@ class EmotionCurveItem(_GeometryItem):
                 painter.drawText(QRectF(band.x + 4, g.emotion_y(emotion) - 8, 24, 16), Qt.AlignmentFlag.AlignVCenter,
                                  label)
         if self.show_target:
-            self._paint_curve(painter, g.target_emotion_curve, theme.TARGET_CURVE, Qt.PenStyle.DashLine)
-        self._paint_curve(painter, g.emotion_curve, theme.EMOTION_CURVE, Qt.PenStyle.SolidLine)
+            self._paint_curve(painter, g.target_emotion_curve, self._target_path, theme.TARGET_CURVE,
+                              Qt.PenStyle.DashLine)
+        self._paint_curve(painter, g.emotion_curve, self._path, theme.EMOTION_CURVE, Qt.PenStyle.SolidLine)
+
+    def set_geometry(self, geometry: MapGeometry) -> None:
+        self._path, self._target_path = _curve_path(geometry.emotion_curve), _curve_path(geometry.target_emotion_curve)
+        super().set_geometry(geometry)
 
     @staticmethod
-    def _paint_curve(painter: QPainter, points, colour: str, style: Qt.PenStyle) -> None:
+    def _paint_curve(painter: QPainter, points, path: QPainterPath, colour: str, style: Qt.PenStyle) -> None:
         if not points:
             return
-        path = QPainterPath(QPointF(points[0].x, points[0].y))
-        for control1, control2, end in smooth_curve(points):
-            path.cubicTo(QPointF(control1.x, control1.y), QPointF(control2.x, control2.y), QPointF(end.x, end.y))
         painter.setPen(QPen(QColor(colour), theme.EMOTION_CURVE_WIDTH, style))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from model import theme
 from widgets.canvas_scene import JourneyScene
+from widgets.detail import READABLE_SCALE
 
 ZOOM_STEP = 1.2
 ZOOM_RANGE = (0.1, 4.0)
@@ -46,6 +47,12 @@ class JourneyView(QGraphicsView):
     def set_zoom(self, zoom: float) -> None:
         zoom = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], zoom))
         self.scale(zoom / self.zoom, zoom / self.zoom)
+        self._match_detail()
+
+    def _match_detail(self) -> None:
+        # Too small to read, curves and rounded corners gain nothing from antialiasing, which
+        # triples the cost of stroking thousands of connections.
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, self.zoom >= READABLE_SCALE)
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom * ZOOM_STEP)
@@ -55,12 +62,14 @@ class JourneyView(QGraphicsView):
 
     def actual_size(self) -> None:
         self.resetTransform()
+        self._match_detail()
 
     def zoom_to_fit(self) -> None:
         rect = self.scene().sceneRect()  # set by the layout; itemsBoundingRect would visit every item
         if rect.isEmpty():
             return
         self.fitInView(rect.adjusted(-24, -24, 24, 24), Qt.AspectRatioMode.KeepAspectRatio)
+        self._match_detail()
         if self.zoom > 1.0:  # a small map is shown at 100%, not blown up
             self.actual_size()
             self.centerOn(rect.center())

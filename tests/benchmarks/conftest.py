@@ -14,7 +14,7 @@ from typing import Callable
 
 import pytest
 
-from tests.app.conftest import dialogs, settings_dir  # noqa: F401  (the GUI benchmarks use them)
+from tests.app.conftest import dialogs, settings_dir, window  # noqa: F401  (the GUI benchmarks use them)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

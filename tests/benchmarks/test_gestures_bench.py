@@ -18,19 +18,11 @@ CTRL, NONE, LEFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.NoMo
 
 
 @pytest.fixture
-def big_window(qtbot, settings_dir, dialogs):
-    from app.gui import create_application
-    from app.main_window import MainWindow
-
-    create_application()
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.resize(1600, 1000)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    yield main
-    main.document.undo_stack.setClean()
+def big_window(window, qtbot):
+    """The tests' main window at the size the goals are set for."""
+    window.resize(1600, 1000)
+    qtbot.waitExposed(window)
+    return window
 
 
 def painted(window) -> None:
