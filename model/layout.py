@@ -222,6 +222,8 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
     # Emotions summed per card x: cards sharing a sub-column make one point of the curve.
     emotion_sums: dict[float, list[float]] = {}
     target_sums: dict[float, list[float]] = {}
+    # The cells are visited in reading order, the order of the map's (cached) touchpoint list.
+    in_reading_order = iter(journey.touchpoints())
     for s in stage_ids:
         left = column_left[s] + theme.CELL_PADDING
         for l in lane_ids:
@@ -234,7 +236,7 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
                     card = Rect(x, y, theme.CARD_WIDTH, theme.CARD_HEIGHT)
                 cards[tp_id] = card
                 reading_order[tp_id] = len(reading_order)
-                touchpoint = journey.touchpoint(tp_id)
+                touchpoint = next(in_reading_order)
                 _add_emotion(emotion_sums, card, touchpoint.emotion)
                 _add_emotion(target_sums, card, touchpoint.target.emotion)
 

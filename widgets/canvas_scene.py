@@ -29,6 +29,7 @@ from widgets.inline_editor import InlineEditor
 from widgets.interactions import gesture_for
 
 Cell = tuple[str, str]
+SCORES_DELAY_MS = 120  # as the Insights dock: stage averages follow edits once the user pauses
 BULK_MOVE = 200  # items moved by one layout past which the scene index is rebuilt rather than updated
 
 
@@ -65,6 +66,10 @@ class JourneyScene(QGraphicsScene):
         self._gesture = None
         self._scheduled = False
         self._layers = {"emotion": True, "scores": True, "connections": True}
+        self._scores_timer = QTimer(self)
+        self._scores_timer.setSingleShot(True)
+        self._scores_timer.setInterval(SCORES_DELAY_MS)
+        self._scores_timer.timeout.connect(self._refresh_scores)
         self.selectionChanged.connect(self._track_selection)
         self.set_journey(journey)
 
@@ -104,6 +109,7 @@ class JourneyScene(QGraphicsScene):
         self._apply_layers()
         self._dirty = self._scores_dirty = True
         self.ensure_layout()
+        self._refresh_scores()
 
     def _add_card(self, tp_id: str) -> None:
         self.cards[tp_id] = card = CardItem(tp_id)
@@ -165,7 +171,9 @@ class JourneyScene(QGraphicsScene):
                 structural = False
         self._dirty |= structural
         self._scores_dirty |= structural
-        if (self._dirty or self._scores_dirty) and not self._scheduled:
+        if self._scores_dirty:
+            self._scores_timer.start()  # averages are worked out when the user pauses, not per keystroke
+        if self._dirty and not self._scheduled:
             # A burst of events (a whole stage restored by undo) is laid out once, when it is over.
             self._scheduled = True
             QTimer.singleShot(0, self.ensure_layout)
@@ -185,12 +193,15 @@ class JourneyScene(QGraphicsScene):
         """The connection items into and out of one card."""
         return [self.connection_items[c.key] for c in self.journey.connections_of(touchpoint_id)]
 
-    def ensure_layout(self) -> None:
-        """Bring item positions up to date with the map (cheap when nothing changed)."""
-        self._scheduled = False
+    def _refresh_scores(self) -> None:
+        self._scores_timer.stop()
         if self._scores_dirty:
             self._scores_dirty = False
             self.stage_scores_item.set_scores(stage_scores(self.journey))
+
+    def ensure_layout(self) -> None:
+        """Bring item positions up to date with the map (cheap when nothing changed)."""
+        self._scheduled = False
         if not self._dirty:
             return
         self._dirty = False

@@ -94,3 +94,13 @@ def test_when_a_column_widens_the_connections_right_of_it_follow_their_cards(win
     label = window.scene.connection_items["open", "keep"].label
     middle = window.scene.geometry.routes["open", "keep"].label
     assert label.sceneBoundingRect().contains(QPointF(middle.x, middle.y))
+
+
+def test_stage_averages_follow_a_score_once_the_user_pauses(window, qtbot, tmp_path):
+    open_map(window, make_map(cards={("Aware", "Web"): ["Ad"]}), tmp_path)
+    click(window, card_center(window, "ad"))
+    keys(window, "m", "4")
+    assert window.document.journey.touchpoint("ad").scores.meaning == 4
+    qtbot.waitUntil(lambda: window.scene.stage_scores_item.scores[0].meaning == 4)
+    keys(window, (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier))
+    qtbot.waitUntil(lambda: window.scene.stage_scores_item.scores[0].meaning is None)
