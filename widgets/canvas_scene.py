@@ -9,8 +9,6 @@ draw a connection, drag a header) live in `widgets.interactions`, live-capture k
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent, QMenu
@@ -31,6 +29,7 @@ from widgets.interactions import gesture_for
 Cell = tuple[str, str]
 SCORES_DELAY_MS = 120  # as the Insights dock: stage averages follow edits once the user pauses
 BULK_MOVE = 200  # items moved by one layout past which the scene index is rebuilt rather than updated
+REINDEX_DELAY_MS = 300
 
 
 class JourneyScene(QGraphicsScene):
@@ -70,6 +69,10 @@ class JourneyScene(QGraphicsScene):
         self._scores_timer.setSingleShot(True)
         self._scores_timer.setInterval(SCORES_DELAY_MS)
         self._scores_timer.timeout.connect(self._refresh_scores)
+        self._reindex_timer = QTimer(self)
+        self._reindex_timer.setSingleShot(True)
+        self._reindex_timer.setInterval(REINDEX_DELAY_MS)
+        self._reindex_timer.timeout.connect(self._reindex)
         self.selectionChanged.connect(self._track_selection)
         self.set_journey(journey)
 
@@ -215,11 +218,11 @@ class JourneyScene(QGraphicsScene):
                  if rect is not old_cards.get(tp_id) or self.cards[tp_id] in unplaced]
         routes = [(self.connection_items[key], route) for key, route in g.routes.items()
                   if route is not old_routes.get(key) or self.connection_items[key] in unplaced]
-        with self._moving(len(cards) + len(routes)):
-            for card, rect in cards:
-                card.setPos(rect.x, rect.y)
-            for item, route in routes:
-                item.set_route(route)
+        self._before_moving(len(cards) + len(routes))
+        for card, rect in cards:
+            card.setPos(rect.x, rect.y)
+        for item, route in routes:
+            item.set_route(route)
         grid_changed = old is None or (g.cells, g.stage_headers, g.lane_headers) != (
             old.cells, old.stage_headers, old.lane_headers)
         if grid_changed or any(isinstance(item, HeaderItem) for item in unplaced):
@@ -244,20 +247,17 @@ class JourneyScene(QGraphicsScene):
                          theme.MARGIN + theme.STAGE_HEADER_HEIGHT + gap))
         self.setSceneRect(QRectF(0, 0, g.width + size + 2 * gap, g.height))
 
-    @contextmanager
-    def _moving(self, count: int):
-        """Move `count` items: many at once (a column widened, a stage came back) move unindexed.
+    def _before_moving(self, count: int) -> None:
+        """Many items about to move at once (a column widened, a stage came back) move unindexed.
 
-        Qt's BSP index updates every moved item, which costs more than rebuilding it once: moving
-        a thousand cards and their connections takes a fifth of the time with the index off."""
-        if count < BULK_MOVE or self.itemIndexMethod() != QGraphicsScene.ItemIndexMethod.BspTreeIndex:
-            yield
-            return
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        try:
-            yield
-        finally:
-            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        Qt's BSP index updates every moved item, which costs five times more than moving them with
+        the index off; rebuilding it costs a frame too, so that waits until the user pauses."""
+        if count >= BULK_MOVE:
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+            self._reindex_timer.start()
+
+    def _reindex(self) -> None:
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
     # ----------------------------------------------------------------- layers
     def set_layer_visible(self, name: str, visible: bool) -> None:

@@ -104,3 +104,29 @@ def test_stage_averages_follow_a_score_once_the_user_pauses(window, qtbot, tmp_p
     qtbot.waitUntil(lambda: window.scene.stage_scores_item.scores[0].meaning == 4)
     keys(window, (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier))
     qtbot.waitUntil(lambda: window.scene.stage_scores_item.scores[0].meaning is None)
+
+
+def test_after_a_column_widens_under_many_cards_clicks_still_find_the_moved_cards(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QGraphicsScene
+
+    journey = large_map(touchpoints=400, stages=10, lanes=4, connections=600)
+    open_map(window, journey, tmp_path)
+    window.view.actual_size()
+    journey = window.document.journey
+    stage, lane = "s0", "l0"
+    stack = theme.MAX_STACK
+    full = -(-max(len(journey.cell(stage, other.id)) for other in journey.lanes) // stack) * stack
+    while len(journey.cell(stage, lane)) < full:  # the stage's widest cell, full: one more card widens the column
+        journey.add_touchpoint(stage, lane, "Filler")
+    settle(window)
+    right = journey.cell("s9", "l1")[0]
+    before = card_center(window, right)
+    click(window, card_center(window, journey.cell(stage, lane)[-1]))
+    keys(window, Qt.Key.Key_Return, "Widened", Qt.Key.Key_Return)
+    assert card_center(window, right).x() > before.x()
+    click(window, card_center(window, right))
+    assert window.scene.selected_touchpoints() == [right]
+    qtbot.waitUntil(lambda: window.scene.itemIndexMethod() == QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+    other = journey.cell("s8", "l2")[0]
+    click(window, card_center(window, other))
+    assert window.scene.selected_touchpoints() == [other]
