@@ -9,7 +9,6 @@ and prints the process's peak resident memory in MB.
 from __future__ import annotations
 
 import os
-import resource
 import sys
 import time
 from pathlib import Path
@@ -73,7 +72,10 @@ def memory(path: str, out: str) -> None:
             scroll.setValue(scroll.value() + scroll.pageStep())
             window.view.viewport().repaint()
     Path(out).write_bytes(render_pdf(window.document.journey, "A3", "landscape"))
-    print(f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}", flush=True)
+    # VmHWM, not ru_maxrss: the latter keeps the high-water mark of the parent this process was forked from.
+    peak_kb = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
+                   if line.startswith("VmHWM:"))
+    print(f"{peak_kb / 1024:.0f}", flush=True)
     window.document.undo_stack.setClean()
     os._exit(0)
 
