@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent, QMenu
+from PySide6.QtWidgets import (QGraphicsItem, QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent,
+                               QMenu)
 
 from model import events as ev
 from model import theme
@@ -21,6 +22,7 @@ from model.layout import MapGeometry, Point, cell_at, layout
 from widgets.band_items import EmotionCurveItem, GridItem, StageScoresItem, qrect
 from widgets.capture_keys import CaptureKeys
 from widgets.card_item import CardItem
+from widgets.card_overview import CardOverview
 from widgets.connection_item import ConnectionItem
 from widgets.header_item import AddButtonItem, HeaderItem
 from widgets.inline_editor import InlineEditor
@@ -65,6 +67,7 @@ class JourneyScene(QGraphicsScene):
         self._gesture = None
         self._scheduled = False
         self._layers = {"emotion": True, "scores": True, "connections": True}
+        self._readable = True  # whether cards are shown large enough to read (see `set_detail`)
         self._scores_timer = QTimer(self)
         self._scores_timer.setSingleShot(True)
         self._scores_timer.setInterval(SCORES_DELAY_MS)
@@ -96,7 +99,10 @@ class JourneyScene(QGraphicsScene):
         self._unplaced: set = set()  # items made since the last layout (they may reuse an id it placed)
         self.grid, self.curve, self.stage_scores_item = GridItem(), EmotionCurveItem(), StageScoresItem()
         self.add_stage_button, self.add_lane_button = AddButtonItem("stage"), AddButtonItem("lane")
-        for item in (self.grid, self.curve, self.stage_scores_item, self.add_stage_button, self.add_lane_button):
+        self.overview = CardOverview()
+        self.overview.setVisible(not self._readable)
+        for item in (self.grid, self.curve, self.stage_scores_item, self.add_stage_button, self.add_lane_button,
+                     self.overview):
             self.addItem(item)
         self.editor = InlineEditor()
         self.addItem(self.editor)
@@ -116,12 +122,15 @@ class JourneyScene(QGraphicsScene):
 
     def _add_card(self, tp_id: str) -> None:
         self.cards[tp_id] = card = CardItem(tp_id)
+        card.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not self._readable)
         self._unplaced.add(card)
         self.addItem(card)
+        self.overview.refresh()
 
     def _add_connection(self, source: str, target: str) -> None:
         self.connection_items[source, target] = item = ConnectionItem(source, target)
         item.show_connection(self.journey.connection(source, target))
+        item.set_detail(self._readable)
         item.setVisible(self._layers["connections"])
         self._unplaced.add(item)
         self.addItem(item)
@@ -143,9 +152,12 @@ class JourneyScene(QGraphicsScene):
                 self._add_card(tp_id)
             case ev.TouchpointRemoved(tp_id):
                 self._remove(self.cards, tp_id)
+                self.overview.refresh()
                 self._selection_order = [t for t in self._selection_order if t != tp_id]
             case ev.TouchpointChanged(tp_id, fields):
                 self.cards[tp_id].update()
+                if "colour" in fields:
+                    self.overview.refresh()
                 structural = "emotion" in fields
                 self._scores_dirty |= bool(fields & {"emotion", "scores"})
             case ev.ConnectionAdded(source, target):
@@ -246,6 +258,7 @@ class JourneyScene(QGraphicsScene):
             else QPointF(theme.MARGIN + (theme.LANE_HEADER_WIDTH - size) / 2,
                          theme.MARGIN + theme.STAGE_HEADER_HEIGHT + gap))
         self.setSceneRect(QRectF(0, 0, g.width + size + 2 * gap, g.height))
+        self.overview.set_bounds(QRectF(0, 0, g.width, g.height))
 
     def _before_moving(self, count: int) -> None:
         """Many items about to move at once (a column widened, a stage came back) move unindexed.
@@ -258,6 +271,20 @@ class JourneyScene(QGraphicsScene):
 
     def _reindex(self) -> None:
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+
+    def set_detail(self, readable: bool) -> None:
+        """Whether the view shows cards large enough to read. When not, the cards stop painting
+        themselves (they are still selected, hovered and dragged) and `overview` draws all their
+        faces in one pass."""
+        if readable == self._readable:
+            return
+        self._readable = readable
+        for card in self.cards.values():
+            card.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not readable)
+        for connection in self.connection_items.values():
+            connection.set_detail(readable)
+        self.overview.setVisible(not readable)
+        self.overview.refresh()
 
     # ----------------------------------------------------------------- layers
     def set_layer_visible(self, name: str, visible: bool) -> None:

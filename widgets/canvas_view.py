@@ -50,9 +50,11 @@ class JourneyView(QGraphicsView):
         self._match_detail()
 
     def _match_detail(self) -> None:
-        # Too small to read, curves and rounded corners gain nothing from antialiasing, which
-        # triples the cost of stroking thousands of connections.
-        self.setRenderHint(QPainter.RenderHint.Antialiasing, self.zoom >= READABLE_SCALE)
+        # Too small to read, cards are drawn as faces in one pass, and curves and corners gain
+        # nothing from antialiasing.
+        readable = self.zoom >= READABLE_SCALE
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, readable)
+        self.scene().set_detail(readable)
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom * ZOOM_STEP)

@@ -34,6 +34,7 @@ class CardItem(QGraphicsRectItem):
         self.setRect(self._outline())
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)  # the zoomed-out faces follow
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(2)
@@ -50,6 +51,14 @@ class CardItem(QGraphicsRectItem):
             self.highlight, self.fill, self.badge = highlight, fill, badge
             self.setRect(self._outline())  # the badge's tab stands above the card
             self.update()
+            if self.scene() is not None:
+                self.scene().overview.refresh()
+
+    def itemChange(self, change, value):
+        if (change in (QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged,
+                       QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged) and self.scene() is not None):
+            self.scene().overview.refresh()
+        return super().itemChange(change, value)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -74,15 +83,18 @@ class CardItem(QGraphicsRectItem):
         else:
             self._paint_body(painter, tp)
 
-    def _paint_body(self, painter: QPainter, tp: Touchpoint) -> None:
-        """The card's face without its contents: its colour, and a border that marks selection and problems.
-
-        This is all of a card that can be seen when it is too small to read."""
+    def face(self, tp: Touchpoint) -> tuple[str, float, str]:
+        """(border colour, border width, fill) of the card's face: selection and problems show in the border."""
         selected = self.isSelected()
-        border = QColor(theme.SELECTION if selected else (self.highlight or theme.CARD_BORDER))
+        border = theme.SELECTION if selected else (self.highlight or theme.CARD_BORDER)
         width = theme.CARD_SELECTED_BORDER_WIDTH if selected or self.highlight else theme.CARD_BORDER_WIDTH
-        painter.setPen(QPen(border, width))
-        painter.setBrush(QColor(self.fill or tp.colour or theme.CARD_BACKGROUND))
+        return border, width, self.fill or tp.colour or theme.CARD_BACKGROUND
+
+    def _paint_body(self, painter: QPainter, tp: Touchpoint) -> None:
+        """The card's face without its contents: all of a card that can be seen when it is too small to read."""
+        border, width, fill = self.face(tp)
+        painter.setPen(QPen(QColor(border), width))
+        painter.setBrush(QColor(fill))
         painter.drawRoundedRect(_CARD_RECT, theme.CARD_CORNER_RADIUS, theme.CARD_CORNER_RADIUS)
 
     def _paint_card(self, painter: QPainter, tp: Touchpoint) -> None:

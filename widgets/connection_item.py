@@ -19,6 +19,7 @@ from model.layout import Route
 from widgets.text import font
 
 HIT_WIDTH = 10  # how far from the curve a click still picks the connection
+FAINT = 0.35  # the opacity of a connection zoomed out below a readable scale
 
 
 def route_path(route: Route) -> QPainterPath:
@@ -69,6 +70,7 @@ class ConnectionItem(QGraphicsPathItem):
         for part in (self.line, self.head):
             part.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.label: QGraphicsSimpleTextItem | None = None
+        self._readable = True  # zoomed out, a connection is a faint line without a head
 
     def set_route(self, route: Route) -> None:
         if route == self._route:
@@ -105,6 +107,15 @@ class ConnectionItem(QGraphicsPathItem):
             self.setZValue(1.5 if colour else 1)
             self._restyle()
 
+    def set_detail(self, readable: bool) -> None:
+        """Zoomed out, thousands of dark lines and heads would hide the cards: draw faint lines only."""
+        if readable != self._readable:
+            self._readable = readable
+            self.head.setVisible(readable)
+            if self.label is not None:
+                self.label.setVisible(readable)
+            self._restyle()
+
     def itemChange(self, change, value):
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self._restyle()
@@ -128,6 +139,8 @@ class ConnectionItem(QGraphicsPathItem):
         else:
             # A one-pixel hairline at any zoom: Qt antialiases it five times faster than a scaled
             # 1.5-unit stroke (a repaint at 100% is mostly connections), and it stays visible zoomed out.
+            if not self._readable:
+                colour.setAlphaF(FAINT)
             pen = QPen(colour, 1)
             pen.setCosmetic(True)
             width = 1

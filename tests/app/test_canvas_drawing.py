@@ -25,15 +25,18 @@ def test_repainting_runs_no_python_for_connections(window, tmp_path):
     assert counted["band_items.py:GridItem.paint"] == 1  # the repaint did draw the map in view
 
 
-def test_zoomed_out_cards_and_headers_draw_no_text(window, tmp_path):
+def test_zoomed_out_cards_are_faces_drawn_in_one_pass_and_nothing_draws_text(window, tmp_path):
     open_map(window, large_map(touchpoints=600, stages=20, lanes=6, connections=900), tmp_path)
     window.view.zoom_to_fit()  # a new scale: every card in view paints anew in the next repaint
     assert window.view.zoom < 0.4
     far = calls_during(window.view.viewport().repaint)
-    assert far["card_item.py:CardItem.paint"] > 100 and far["QPainter.drawText"] == 0
+    # One pass draws every card's face; no card paints itself, and nothing writes text.
+    assert far["card_overview.py:CardOverview.paint"] == 1 and far["card_item.py:CardItem.paint"] == 0
+    assert far["QPainter.drawText"] == 0
     window.view.actual_size()
     near = calls_during(window.view.viewport().repaint)
-    assert near["QPainter.drawText"] > 0
+    assert near["card_item.py:CardItem.paint"] > 0 and near["QPainter.drawText"] > 0
+    assert near["card_overview.py:CardOverview.paint"] == 0
 
 
 def _pixels_near(window, scene_point: QPointF, radius: int = 3) -> set[str]:
@@ -129,3 +132,18 @@ def test_after_a_column_widens_under_many_cards_clicks_still_find_the_moved_card
     other = journey.cell("s8", "l2")[0]
     click(window, card_center(window, other))
     assert window.scene.selected_touchpoints() == [other]
+
+
+def test_zoomed_out_a_card_can_still_be_selected_dragged_and_marked(window, tmp_path):
+    open_map(window, large_map(touchpoints=300, stages=10, lanes=3, connections=450), tmp_path)
+    window.view.zoom_to_fit()
+    settle(window)
+    journey = window.document.journey
+    moving = journey.cell("s2", "l0")[0]
+    click(window, card_center(window, moving))
+    assert window.scene.selected_touchpoints() == [moving]
+    top_edge = window.scene.cards[moving].pos() + QPointF(theme.CARD_WIDTH / 2, 0)
+    # Its face has the (blue) selection border, thinned by the scale.
+    assert any(QColor(p).blue() > QColor(p).red() + 40 for p in _pixels_near(window, top_edge, radius=1))
+    drag(window, card_center(window, moving), cell_center(window, "s3", "l0"))
+    assert journey.touchpoint(moving).stage == "s3"
