@@ -50,6 +50,7 @@ class InsightsController(QObject):
         self.panel.touchpointsActivated.connect(self._select)
         self.scene.selectionChanged.connect(self._selection_changed)
         self.document.journeyReplaced.connect(self._watch_journey)
+        self.view.firstPainted.connect(self.timer.start)  # the map is painted before it is analysed
         self._watch_journey()
 
     # ----------------------------------------------------------------- menu
@@ -90,7 +91,8 @@ class InsightsController(QObject):
         if self._unsubscribe:
             self._unsubscribe()
         self._unsubscribe = self.document.journey.subscribe(lambda event: self.timer.start())
-        self.timer.start()  # after the window has rebuilt the canvas for the new map
+        if self.view.painted:
+            self.timer.start()  # after the window has rebuilt the canvas for the new map
 
     def refresh(self) -> None:
         """Analyse the map now and show the result (the timer calls this after edits)."""

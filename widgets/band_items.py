@@ -10,6 +10,7 @@ from model import theme
 from model.analysis import StageScores
 from model.entities import SCORE_NAMES
 from model.layout import MapGeometry, Rect, smooth_curve
+from widgets.detail import readable
 from widgets.text import font
 
 
@@ -42,6 +43,14 @@ class GridItem(_GeometryItem):
         super().__init__()
         self.setZValue(-10)
         self.cursor_cell: tuple[str, str] | None = None
+        self._cells: list[QRectF] = []
+        self._scores_band: list[QRectF] = []
+
+    def set_geometry(self, geometry: MapGeometry) -> None:
+        # Converted once per layout, drawn in one call each per frame.
+        self._cells = [qrect(rect) for rect in geometry.cells.values()]
+        self._scores_band = [qrect(rect) for rect in geometry.scores_band.values()]
+        super().set_geometry(geometry)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         g = self.geometry
@@ -49,16 +58,17 @@ class GridItem(_GeometryItem):
             return
         painter.setPen(QPen(QColor(theme.GRID_LINE), theme.GRID_LINE_WIDTH))
         painter.setBrush(QColor(theme.CARD_BACKGROUND))
-        for rect in g.cells.values():
-            painter.drawRect(qrect(rect))
+        painter.drawRects(self._cells)
         painter.setBrush(QColor(theme.EMOTION_BAND_BACKGROUND))
         painter.drawRect(qrect(g.emotion_band))
-        for rect in g.scores_band.values():
-            painter.drawRect(qrect(rect))
+        painter.drawRects(self._scores_band)
         painter.setBrush(QColor(theme.BAND_HEADER_BACKGROUND))
+        text = readable(option, painter)
         for rect, label in ((g.emotion_header, "Emotion"), (g.scores_header, "Meaning / Value /\nAccommodation")):
             painter.setPen(QPen(QColor(theme.GRID_LINE), theme.GRID_LINE_WIDTH))
             painter.drawRect(qrect(rect))
+            if not text:
+                continue
             painter.setPen(QColor(theme.HEADER_TEXT))
             painter.setFont(font(theme.BAND_LABEL_SIZE, bold=True))
             painter.drawText(qrect(rect).adjusted(10, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, label)
@@ -68,6 +78,26 @@ class GridItem(_GeometryItem):
             painter.drawRect(qrect(g.cells[self.cursor_cell]).adjusted(2, 2, -2, -2))
 
 
+    def set_cursor_cell(self, cell: tuple[str, str] | None) -> None:
+        """Mark the keyboard's cell, repainting only the cell it leaves and the one it enters."""
+        if cell == self.cursor_cell:
+            return
+        for changed in (self.cursor_cell, cell):
+            if self.geometry is not None and changed in self.geometry.cells:
+                self.update(qrect(self.geometry.cells[changed]))
+        self.cursor_cell = cell
+
+
+def _curve_path(points) -> QPainterPath:
+    """The smooth curve through `points` (made once per layout, not per frame)."""
+    if not points:
+        return QPainterPath()
+    path = QPainterPath(QPointF(points[0].x, points[0].y))
+    for control1, control2, end in smooth_curve(points):
+        path.cubicTo(QPointF(control1.x, control1.y), QPointF(control2.x, control2.y), QPointF(end.x, end.y))
+    return path
+
+
 class EmotionCurveItem(_GeometryItem):
     """The customer's emotion across the journey: a smooth line through each card column's average."""
 
@@ -75,6 +105,7 @@ class EmotionCurveItem(_GeometryItem):
         super().__init__()
         self.setZValue(1)
         self.show_target = False  # the to-be emotion as a second, dashed curve
+        self._path = self._target_path = QPainterPath()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         g = self.geometry
@@ -84,22 +115,25 @@ class EmotionCurveItem(_GeometryItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor(theme.EMOTION_ZERO_LINE), 1, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(band.x, g.emotion_zero_y), QPointF(band.right, g.emotion_zero_y))
-        painter.setFont(font(theme.SCORE_LABEL_SIZE))
-        painter.setPen(QColor(theme.TEXT_MUTED))
-        for emotion, label in ((2, "+2"), (0, "0"), (-2, "−2")):
-            painter.drawText(QRectF(band.x + 4, g.emotion_y(emotion) - 8, 24, 16), Qt.AlignmentFlag.AlignVCenter,
-                             label)
+        if readable(option, painter):
+            painter.setFont(font(theme.SCORE_LABEL_SIZE))
+            painter.setPen(QColor(theme.TEXT_MUTED))
+            for emotion, label in ((2, "+2"), (0, "0"), (-2, "−2")):
+                painter.drawText(QRectF(band.x + 4, g.emotion_y(emotion) - 8, 24, 16), Qt.AlignmentFlag.AlignVCenter,
+                                 label)
         if self.show_target:
-            self._paint_curve(painter, g.target_emotion_curve, theme.TARGET_CURVE, Qt.PenStyle.DashLine)
-        self._paint_curve(painter, g.emotion_curve, theme.EMOTION_CURVE, Qt.PenStyle.SolidLine)
+            self._paint_curve(painter, g.target_emotion_curve, self._target_path, theme.TARGET_CURVE,
+                              Qt.PenStyle.DashLine)
+        self._paint_curve(painter, g.emotion_curve, self._path, theme.EMOTION_CURVE, Qt.PenStyle.SolidLine)
+
+    def set_geometry(self, geometry: MapGeometry) -> None:
+        self._path, self._target_path = _curve_path(geometry.emotion_curve), _curve_path(geometry.target_emotion_curve)
+        super().set_geometry(geometry)
 
     @staticmethod
-    def _paint_curve(painter: QPainter, points, colour: str, style: Qt.PenStyle) -> None:
+    def _paint_curve(painter: QPainter, points, path: QPainterPath, colour: str, style: Qt.PenStyle) -> None:
         if not points:
             return
-        path = QPainterPath(QPointF(points[0].x, points[0].y))
-        for control1, control2, end in smooth_curve(points):
-            path.cubicTo(QPointF(control1.x, control1.y), QPointF(control2.x, control2.y), QPointF(end.x, end.y))
         painter.setPen(QPen(QColor(colour), theme.EMOTION_CURVE_WIDTH, style))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
@@ -108,6 +142,13 @@ class EmotionCurveItem(_GeometryItem):
         painter.setBrush(QColor(colour))
         for point in points:
             painter.drawEllipse(QPointF(point.x, point.y), size / 2, size / 2)
+
+    def boundingRect(self) -> QRectF:
+        # The band only, so that a change to the curve repaints the band and not the whole map.
+        if self.geometry is None:
+            return QRectF()
+        return qrect(self.geometry.emotion_band).adjusted(-theme.EMOTION_MARKER_SIZE, -theme.EMOTION_MARKER_SIZE,
+                                                          theme.EMOTION_MARKER_SIZE, theme.EMOTION_MARKER_SIZE)
 
     def set_show_target(self, show: bool) -> None:
         self.show_target = show
@@ -122,6 +163,12 @@ class StageScoresItem(_GeometryItem):
         self.setZValue(1)
         self.scores: list[StageScores] = []
 
+    def boundingRect(self) -> QRectF:
+        if self.geometry is None or not self.geometry.scores_band:
+            return QRectF()
+        bands = list(self.geometry.scores_band.values())
+        return QRectF(bands[0].x, bands[0].y, bands[-1].right - bands[0].x, bands[0].height)
+
     def set_scores(self, scores: list[StageScores]) -> None:
         self.scores = scores
         self.update()
@@ -132,6 +179,7 @@ class StageScoresItem(_GeometryItem):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         label_font = font(theme.SCORE_LABEL_SIZE + 1, bold=True)
+        text = readable(option, painter)
         for stage in self.scores:
             rect = g.scores_band.get(stage.stage_id)
             if rect is None:
@@ -140,10 +188,11 @@ class StageScoresItem(_GeometryItem):
             for i, name in enumerate(SCORE_NAMES):
                 value = getattr(stage, name)
                 x = rect.x + 8 + i * slot
-                painter.setFont(label_font)
-                painter.setPen(QColor(theme.TEXT))
-                text = f"{theme.SCORE_LABELS[name]} {'–' if value is None else f'{value:.1f}'}"
-                painter.drawText(QRectF(x, rect.y + 6, slot - 6, 18), Qt.AlignmentFlag.AlignLeft, text)
+                if text:
+                    painter.setFont(label_font)
+                    painter.setPen(QColor(theme.TEXT))
+                    painter.drawText(QRectF(x, rect.y + 6, slot - 6, 18), Qt.AlignmentFlag.AlignLeft,
+                                     f"{theme.SCORE_LABELS[name]} {'–' if value is None else f'{value:.1f}'}")
                 track = QRectF(x, rect.y + 28, slot - 10, 5)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(theme.SCORE_BAR_TRACK))

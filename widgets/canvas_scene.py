@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent, QMenu
+from PySide6.QtWidgets import (QGraphicsItem, QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent,
+                               QMenu)
 
 from model import events as ev
 from model import theme
@@ -23,12 +24,16 @@ from widgets.band_items import EmotionCurveItem, GridItem, StageScoresItem, qrec
 from widgets.blueprint_item import BlueprintLinesItem
 from widgets.capture_keys import CaptureKeys
 from widgets.card_item import CardItem
+from widgets.card_overview import CardOverview
 from widgets.connection_item import ConnectionItem
 from widgets.header_item import AddButtonItem, HeaderItem
 from widgets.inline_editor import InlineEditor
 from widgets.interactions import gesture_for
 
 Cell = tuple[str, str]
+SCORES_DELAY_MS = 120  # as the Insights dock: stage averages follow edits once the user pauses
+BULK_MOVE = 200  # items moved by one layout past which the scene index is rebuilt rather than updated
+REINDEX_DELAY_MS = 300
 
 
 class JourneyScene(QGraphicsScene):
@@ -78,6 +83,15 @@ class JourneyScene(QGraphicsScene):
         self._scheduled = False
         self._layers = {"emotion": True, "scores": True, "connections": True}
         self._card_cache = True
+        self._readable = True  # whether cards are shown large enough to read (see `set_detail`)
+        self._scores_timer = QTimer(self)
+        self._scores_timer.setSingleShot(True)
+        self._scores_timer.setInterval(SCORES_DELAY_MS)
+        self._scores_timer.timeout.connect(self._refresh_scores)
+        self._reindex_timer = QTimer(self)
+        self._reindex_timer.setSingleShot(True)
+        self._reindex_timer.setInterval(REINDEX_DELAY_MS)
+        self._reindex_timer.timeout.connect(self._reindex)
         self.selectionChanged.connect(self._track_selection)
         self.set_journey(journey)
 
@@ -97,11 +111,15 @@ class JourneyScene(QGraphicsScene):
         self.headers: dict[tuple[str, str], HeaderItem] = {}
         self.cursor_cell = None
         self._selection_order = []
+        self.geometry = None
+        self._unplaced: set = set()  # items made since the last layout (they may reuse an id it placed)
         self.grid, self.curve, self.stage_scores_item = GridItem(), EmotionCurveItem(), StageScoresItem()
         self.blueprint = BlueprintLinesItem()
         self.add_stage_button, self.add_lane_button = AddButtonItem("stage"), AddButtonItem("lane")
+        self.overview = CardOverview()
+        self.overview.setVisible(not self._readable)
         for item in (self.grid, self.curve, self.stage_scores_item, self.blueprint, self.add_stage_button,
-                     self.add_lane_button):
+                     self.add_lane_button, self.overview):
             self.addItem(item)
         self.editor = InlineEditor()
         self.addItem(self.editor)
@@ -119,12 +137,16 @@ class JourneyScene(QGraphicsScene):
         self._apply_layers()
         self._dirty = self._scores_dirty = True
         self.ensure_layout()
+        self._refresh_scores()
 
     def _add_card(self, tp_id: str) -> None:
         self.cards[tp_id] = card = CardItem(tp_id)
         if not self._card_cache:
             card.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        card.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not self._readable)
+        self._unplaced.add(card)
         self.addItem(card)
+        self.overview.refresh()
 
     def set_card_cache(self, enabled: bool) -> None:
         """Let cards cache their pixels, or not. Qt renews a card's device cache for the first view
@@ -137,15 +159,20 @@ class JourneyScene(QGraphicsScene):
 
     def _add_connection(self, source: str, target: str) -> None:
         self.connection_items[source, target] = item = ConnectionItem(source, target)
+        item.show_connection(self.journey.connection(source, target))
+        item.set_detail(self._readable)
         item.setVisible(self._layers["connections"])
+        self._unplaced.add(item)
         self.addItem(item)
 
     def _add_header(self, kind: str, item_id: str) -> None:
         self.headers[kind, item_id] = header = HeaderItem(kind, item_id)
+        self._unplaced.add(header)
         self.addItem(header)
 
     def _remove(self, table: dict, key) -> None:
         item = table.pop(key)
+        self._unplaced.discard(item)
         self.removeItem(item)
 
     def _on_event(self, event: ev.MapEvent) -> None:
@@ -155,9 +182,12 @@ class JourneyScene(QGraphicsScene):
                 self._add_card(tp_id)
             case ev.TouchpointRemoved(tp_id):
                 self._remove(self.cards, tp_id)
+                self.overview.refresh()
                 self._selection_order = [t for t in self._selection_order if t != tp_id]
             case ev.TouchpointChanged(tp_id, fields):
                 self.cards[tp_id].update()
+                if "colour" in fields:
+                    self.overview.refresh()
                 structural = "emotion" in fields
                 self._scores_dirty |= bool(fields & {"emotion", "scores"})
             case ev.ConnectionAdded(source, target):
@@ -166,7 +196,7 @@ class JourneyScene(QGraphicsScene):
                 self._remove(self.connection_items, (source, target))
                 structural = False
             case ev.ConnectionChanged(source, target):
-                self.connection_items[source, target].update()
+                self.connection_items[source, target].show_connection(self.journey.connection(source, target))
                 structural = False
             case ev.StageAdded(stage_id):
                 self._add_header("stage", stage_id)
@@ -193,36 +223,64 @@ class JourneyScene(QGraphicsScene):
                 structural = False
         self._dirty |= structural
         self._scores_dirty |= structural
-        if (self._dirty or self._scores_dirty) and not self._scheduled:
+        if self._scores_dirty:
+            self._scores_timer.start()  # averages are worked out when the user pauses, not per keystroke
+        if self._dirty and not self._scheduled:
             # A burst of events (a whole stage restored by undo) is laid out once, when it is over.
             self._scheduled = True
             QTimer.singleShot(0, self.ensure_layout)
 
-    def relayout(self) -> None:
-        """Put every item back where the layout says (after a gesture's preview moved some)."""
-        self._dirty = True
+    def relayout(self, touchpoint_id: str | None = None) -> None:
+        """Put items back where the layout says after a gesture's preview moved them: the card
+        `touchpoint_id` and its connections, or every card and connection when None."""
         self.ensure_layout()
+        g = self.geometry
+        for tp_id in [touchpoint_id] if touchpoint_id is not None else list(self.cards):
+            rect = g.cards[tp_id]
+            self.cards[tp_id].setPos(rect.x, rect.y)
+        for item in self.connections_of(touchpoint_id) if touchpoint_id is not None else self.connection_items.values():
+            item.set_route(g.routes[item.key])
+
+    def connections_of(self, touchpoint_id: str) -> list[ConnectionItem]:
+        """The connection items into and out of one card."""
+        return [self.connection_items[c.key] for c in self.journey.connections_of(touchpoint_id)]
+
+    def _refresh_scores(self) -> None:
+        self._scores_timer.stop()
+        if self._scores_dirty:
+            self._scores_dirty = False
+            self.stage_scores_item.set_scores(stage_scores(self.journey))
 
     def ensure_layout(self) -> None:
         """Bring item positions up to date with the map (cheap when nothing changed)."""
         self._scheduled = False
-        if self._scores_dirty:
-            self._scores_dirty = False
-            self.stage_scores_item.set_scores(stage_scores(self.journey))
         if not self._dirty:
             return
         self._dirty = False
-        g = self.geometry = layout(self.journey)
-        for tp_id, rect in g.cards.items():
-            card = self.cards[tp_id]
-            if card.pos().x() != rect.x or card.pos().y() != rect.y:
-                card.setPos(rect.x, rect.y)
-        for key, route in g.routes.items():
-            self.connection_items[key].set_route(route)
-        for (kind, item_id), header in self.headers.items():
-            rect = g.stage_headers[item_id] if kind == "stage" else g.lane_headers[item_id]
-            header.set_rect(qrect(rect))
-        for item in (self.grid, self.curve, self.stage_scores_item, self.blueprint):
+        old = self.geometry
+        # Only what the change moved is touched: the layout keeps the objects of what stayed put.
+        g = self.geometry = layout(self.journey, old)
+        old_cards = old.cards if old is not None else {}
+        old_routes = old.routes if old is not None else {}
+        unplaced, self._unplaced = self._unplaced, set()
+        cards = [(self.cards[tp_id], rect) for tp_id, rect in g.cards.items()
+                 if rect is not old_cards.get(tp_id) or self.cards[tp_id] in unplaced]
+        routes = [(self.connection_items[key], route) for key, route in g.routes.items()
+                  if route is not old_routes.get(key) or self.connection_items[key] in unplaced]
+        self._before_moving(len(cards) + len(routes))
+        for card, rect in cards:
+            card.setPos(rect.x, rect.y)
+        for item, route in routes:
+            item.set_route(route)
+        grid_changed = old is None or (g.cells, g.stage_headers, g.lane_headers) != (
+            old.cells, old.stage_headers, old.lane_headers)
+        if grid_changed or any(isinstance(item, HeaderItem) for item in unplaced):
+            for (kind, item_id), header in self.headers.items():
+                rect = g.stage_headers[item_id] if kind == "stage" else g.lane_headers[item_id]
+                header.set_rect(qrect(rect))
+        banded = [self.curve] if grid_changed or (g.emotion_curve, g.target_emotion_curve) != (
+            old.emotion_curve, old.target_emotion_curve) else []
+        for item in ([self.grid, self.stage_scores_item, self.blueprint] if grid_changed else []) + banded:
             item.set_geometry(g)
         gap = 12
         size = AddButtonItem.SIZE
@@ -237,6 +295,33 @@ class JourneyScene(QGraphicsScene):
             else QPointF(theme.MARGIN + (theme.LANE_HEADER_WIDTH - size) / 2,
                          theme.MARGIN + theme.STAGE_HEADER_HEIGHT + gap))
         self.setSceneRect(QRectF(0, 0, g.width + size + 2 * gap, g.height))
+        self.overview.set_bounds(QRectF(0, 0, g.width, g.height))
+
+    def _before_moving(self, count: int) -> None:
+        """Many items about to move at once (a column widened, a stage came back) move unindexed.
+
+        Qt's BSP index updates every moved item, which costs five times more than moving them with
+        the index off; rebuilding it costs a frame too, so that waits until the user pauses."""
+        if count >= BULK_MOVE:
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+            self._reindex_timer.start()
+
+    def _reindex(self) -> None:
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+
+    def set_detail(self, readable: bool) -> None:
+        """Whether the view shows cards large enough to read. When not, the cards stop painting
+        themselves (they are still selected, hovered and dragged) and `overview` draws all their
+        faces in one pass."""
+        if readable == self._readable:
+            return
+        self._readable = readable
+        for card in self.cards.values():
+            card.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not readable)
+        for connection in self.connection_items.values():
+            connection.set_detail(readable)
+        self.overview.setVisible(not readable)
+        self.overview.refresh()
 
     # ----------------------------------------------------------------- layers
     def set_layer_visible(self, name: str, visible: bool) -> None:
@@ -290,8 +375,7 @@ class JourneyScene(QGraphicsScene):
     def set_cursor_cell(self, cell: Cell | None) -> None:
         """The cell the keyboard works in: where Enter adds a card when no card is selected."""
         self.cursor_cell = cell
-        self.grid.cursor_cell = cell if not self._selection_order else None
-        self.grid.update()
+        self.grid.set_cursor_cell(cell if not self._selection_order else None)
 
     def current_cell(self) -> Cell | None:
         """The selected card's cell, else the keyboard's cell, else the first cell of the map."""
