@@ -21,7 +21,8 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks --benchmark-only --benchmark-columns=min,mean,max,rounds
+	WAYFINDER_BENCH=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -p no:benchmark \
+		-o addopts='-q --import-mode=importlib'
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis .benchmarks

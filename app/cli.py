@@ -38,7 +38,9 @@ def _titles(journey: JourneyMap, ids: list[str]) -> list[str]:
 
 
 def map_summary(journey: JourneyMap, insights: "Insights") -> dict:
-    """What `info --json` prints: the map's shape and the questions analysis answers."""
+    """What `info` prints, and `info --json` as data: the map's shape and the questions analysis answers."""
+    from app.insights_report import stage_averages
+
     return {
         "title": journey.info.title,
         "stages": [s.name for s in journey.stages],
@@ -48,6 +50,7 @@ def map_summary(journey: JourneyMap, insights: "Insights") -> dict:
         "pain_points": insights.pains.total,
         "dead_ends": _titles(journey, insights.dead_ends),
         "unreachable": _titles(journey, insights.unreachable),
+        "stage_averages": stage_averages(journey, insights),
     }
 
 
@@ -79,11 +82,39 @@ def _info(args: argparse.Namespace) -> int:
     else:
         print(f"  {NO_FLOW_YET}: {NO_FLOW_HINT}")
     print("  Stage averages (meaning / value / accommodation, emotion):")
-    names = {s.id: s.name for s in journey.stages}
-    for scores in insights.stage_scores:
-        mva = " / ".join(_format_average(v) for v in (scores.meaning, scores.value, scores.accommodation))
-        print(f"    {names[scores.stage_id]}: {mva}, {_format_average(scores.emotion)}")
+    for scores in summary["stage_averages"]:
+        mva = " / ".join(_format_average(scores[k]) for k in ("meaning", "value", "accommodation"))
+        print(f"    {scores['stage']}: {mva}, {_format_average(scores['emotion'])}")
     return 0
+
+
+def _insights(args: argparse.Namespace) -> int:
+    from app.insights_report import insights_report, report_lines
+    from model.analysis import analyse
+    from model.projection import persona_journey
+
+    try:
+        journey = load(args.file)
+    except JourneyFileError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if args.persona is not None:
+        named = [p for p in journey.personas if p.name.casefold() == args.persona.casefold()]
+        if not named:
+            names = ", ".join(f'"{p.name}"' for p in journey.personas if p.name)
+            known = f"its personas are {names}" if names else "it has no named persona"
+            if len(journey.personas) == 1 and names:
+                known = f"its persona is {names}"
+            print(f'{args.file}: there is no persona "{args.persona}" in this map; {known}', file=sys.stderr)
+            return 2
+        journey = persona_journey(journey, named[0].id)  # the map as they live it: only what they meet
+    report = insights_report(journey, analyse(journey))
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(report_lines(report)))
+    problems = report["dead_ends"] or report["unreachable"] or report["merge_conflicts"]
+    return 1 if args.fail_on_problems and problems else 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -118,6 +149,18 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from app.team_commands import run_diff
+
+    return run_diff(args)
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from app.team_commands import run_merge
+
+    return run_merge(args)
+
+
 def _schema(args: argparse.Namespace) -> int:
     from model.document import json_schema
 
@@ -132,6 +175,13 @@ def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
     def info(p):
         p.add_argument("file", metavar="FILE")
         p.add_argument("--json", action="store_true", help="print a machine-readable summary")
+
+    def insights(p):
+        p.add_argument("file", metavar="MAP")
+        p.add_argument("--json", action="store_true", help="print every finding as JSON for scripts")
+        p.add_argument("--persona", metavar="NAME", help="the persona whose journey to analyse: only the touchpoints they meet, as they feel them")
+        p.add_argument("--fail-on-problems", action="store_true",
+                       help="exit 1 when the map has a dead end, an unreachable touchpoint or a merge conflict (for CI)")
 
     def export(p):
         p.add_argument("file", metavar="MAP", help="the .journey map to export")
@@ -150,11 +200,28 @@ def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
                        help="a Mermaid journey (.mmd), a spreadsheet (.csv, .xlsx) or a JSON Canvas (.canvas)")
         p.add_argument("-o", "--output", required=True, metavar="OUT", help="the .journey map to write")
 
+    def diff(p):
+        p.add_argument("files", nargs="+", metavar="FILE",
+                       help="OLD and NEW map files (or the seven arguments git passes a diff driver)")
+        p.add_argument("--json", action="store_true", help="print the changes as JSON for tools")
+        p.add_argument("--exit-code", action="store_true", help="exit 1 when the maps differ, as git diff does")
+
+    def merge(p):
+        p.add_argument("base", metavar="BASE", help="the common ancestor of the two versions")
+        p.add_argument("ours", metavar="OURS", help="our version (git's %%A)")
+        p.add_argument("theirs", metavar="THEIRS", help="their version (git's %%B)")
+        p.add_argument("-o", "--output", required=True, metavar="OUT",
+                       help="where to write the merged map (for git: %%A); always a valid map")
+
     return {
+        "diff": ("show what changed between two maps, in journey terms", diff, _diff),
+        "merge": ("merge two versions of a map by card and field; exit 1 when conflicts are kept in OUT",
+                  merge, _merge),
         "export": ("export a map as PDF, PowerPoint, Excel, JSON Canvas, Mermaid, CSV, PNG or SVG", export, _export),
         "import": ("make a map from a Mermaid journey, a CSV or Excel file, or a JSON Canvas", import_, _import),
         "validate": ("check map files; one line per bad file, exit 1 if any is bad", validate, _validate),
         "info": ("print a short summary of a map", info, _info),
+        "insights": ("print everything the Insights dock shows: dead ends, paths, pain, gaps", insights, _insights),
         "schema": ("print the JSON Schema of the .journey format", lambda p: None, _schema),
     }
 

@@ -122,6 +122,7 @@ def import_interactively(parent: QWidget, start: Path, path: str | None = None) 
         QMessageBox.warning(parent, "Cannot import", str(error))
         return None
     if warnings:
-        QMessageBox.information(parent, "Imported with warnings", "\n".join(warnings[:20])
+        # The last note says how the touchpoints were connected, so there is always something to say.
+        QMessageBox.information(parent, "Imported", "\n".join(warnings[:20])
                                 + (f"\n… and {len(warnings) - 20} more" if len(warnings) > 20 else ""))
     return journey

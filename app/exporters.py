@@ -92,10 +92,11 @@ def _csv_export(journey: JourneyMap, path: Path, options: ExportOptions) -> None
 
 
 def _csv_import(path: Path) -> tuple[JourneyMap, list[str]]:
-    from model.interchange import read_text
-    from model.interchange.spreadsheet import from_csv
+    from model.interchange.spreadsheet import from_csv, read_csv_text
 
-    return from_csv(read_text(path), str(path), title=path.stem)
+    text, warnings = read_csv_text(path)
+    journey, more = from_csv(text, str(path), title=path.stem)
+    return journey, [*warnings, *more]
 
 
 EXPORTERS[".mmd"] = EXPORTERS[".mermaid"] = ("Mermaid journey", _mermaid_export)

@@ -41,9 +41,12 @@ def run_editor(path: str | None) -> int:
     app = create_application()
     from app.main_window import MainWindow
 
+    from PySide6.QtCore import Qt
+
     window = MainWindow()
     window.show()
     if path:
         window.open_path(path)
-    window.offer_recovered_work()
+    # The map is on screen before the recovery scan (and any question it asks) runs.
+    window.view.firstPainted.connect(window.offer_recovered_work, Qt.ConnectionType.QueuedConnection)
     return app.exec()

@@ -47,6 +47,7 @@ class InsightsController(QObject):
         self.to_be = False  # whether it answers for the to-be journey rather than today's
         self.lived: JourneyMap | None = None  # the map as that persona lives it (today or to-be), analysed last
         self.path: list[str] = []
+        self.review_marks: dict[str, str] = {}
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
@@ -55,6 +56,7 @@ class InsightsController(QObject):
         self.panel.touchpointsActivated.connect(self._select)
         self.scene.selectionChanged.connect(self._selection_changed)
         self.document.journeyReplaced.connect(self._watch_journey)
+        self.view.firstPainted.connect(self.timer.start)  # the map is painted before it is analysed
         self._watch_journey()
 
     # ----------------------------------------------------------------- menu
@@ -95,7 +97,8 @@ class InsightsController(QObject):
         if self._unsubscribe:
             self._unsubscribe()
         self._unsubscribe = self.document.journey.subscribe(lambda event: self.timer.start())
-        self.timer.start()  # after the window has rebuilt the canvas for the new map
+        if self.view.painted:
+            self.timer.start()  # after the window has rebuilt the canvas for the new map
 
     def set_persona(self, persona_id: str | None) -> None:
         """Answer for one persona (None: everyone) from now on."""
@@ -122,6 +125,11 @@ class InsightsController(QObject):
         self.legend.show_for(self.choice.colour_by)
         self._apply()
 
+    def set_review_marks(self, marks: dict[str, str]) -> None:
+        """Mark cards a comparison or a merge points at (touchpoint id -> a `theme.REVIEW_MARKS` key)."""
+        self.review_marks = marks
+        self._apply()
+
     def _selection_changed(self) -> None:
         if self.choice.path in ("easiest", "painful"):
             self._apply()
@@ -130,7 +138,7 @@ class InsightsController(QObject):
         if self.insights is None:
             return
         self.path = self._path()
-        apply_overlays(self.scene, self.choice, self.insights, self.path, self.lived)
+        apply_overlays(self.scene, self.choice, self.insights, self.path, self.review_marks, self.lived)
 
     def _path(self) -> list[str]:
         journey = self.lived

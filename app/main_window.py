@@ -26,6 +26,7 @@ from app.editing import MapEditing
 from app.insights import InsightsController
 from app.persona_files import PersonaFiles
 from app.persona_filter import PersonaFilter
+from app.team_review import ReviewController
 from app.export_dialogs import export_interactively, import_interactively
 from app.keymap import help_rows
 from app.recovery import DEFAULT_INTERVAL_SECONDS, RecoveryStore
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.persona_filter.changed.connect(self._persona_chosen)
         self.editing.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.workshop = Workshop(self, self.settings)
+        self.review = ReviewController(self)
         self._build_actions()
         self.document.journeyReplaced.connect(self._show_new_journey)
         self.document.pathChanged.connect(self._update_title)
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
                                                                  DEFAULT_INTERVAL_SECONDS)))
         self.document.keep_backup = self.settings.value("save/keep_backup", True, type=bool)
         self._restore_settings()
+        self.review.refresh()  # a Review dock restored from the last session shows only when there is something to review
         self._update_title()
         self.view.setFocus()  # keys go to the canvas from the start: a facilitator types at once
 
@@ -185,6 +188,7 @@ class MainWindow(QMainWindow):
         a.update(self.workshop.build_actions(self._action))
         a["shortcuts"] = self._action("&Keyboard Shortcuts", self.show_shortcuts, K.HelpContents)
         a["about"] = self._action("&About Wayfinder", self.show_about)
+        a.update(self.review.build_actions())
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -206,6 +210,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a["import_personas"])
         file_menu.addAction(a["refresh_metrics"])
         file_menu.addAction(a["export"])
+        file_menu.addAction(a["compare"])
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
         edit_menu = bar.addMenu("&Edit")
@@ -220,6 +225,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.inspector_dock.toggleViewAction())
         view_menu.addAction(self.insights.dock.toggleViewAction())
+        view_menu.addAction(self.review.dock.toggleViewAction())
         insert_menu = bar.addMenu("&Insert")
         for name in ("add_stage", "add_lane", "add_touchpoint", "add_connection", "add_pain", "add_opportunity"):
             insert_menu.addAction(a[name])

@@ -11,13 +11,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .conflict import Conflict
 from .entities import Connection, Lane, MapInfo, Persona, Stage, Touchpoint
 from .errors import InvalidChange
 from .journey_map import JourneyMap
 from .room import BlueprintLine, ParkingItem, Vote, Voter
 
 FORMAT_MARKER = "wayfinder.journey"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 
 class JourneyDocument(BaseModel):
@@ -30,7 +31,7 @@ class JourneyDocument(BaseModel):
     )
 
     format: Literal["wayfinder.journey"] = Field(description="Marks the file as a Wayfinder map.")
-    version: Literal[4] = Field(description="Format version; Wayfinder refuses versions newer than its own.")
+    version: Literal[5] = Field(description="Format version; Wayfinder refuses versions newer than its own.")
     info: MapInfo = Field(default_factory=MapInfo)
     personas: list[Persona] = Field(
         default_factory=list, description="The personas whose journeys the map follows, in the legend's order.")
@@ -50,6 +51,9 @@ class JourneyDocument(BaseModel):
     votes: list[Vote] = Field(default_factory=list, description="Dots in the order they were placed.")
     parking_lot: list[ParkingItem] = Field(
         default_factory=list, description="Questions and ideas parked during a workshop, in the order raised.")
+    conflicts: list[Conflict] = Field(
+        default_factory=list, description="Merge conflicts not resolved yet; the map holds our side of each."
+    )
 
 
 def to_document(journey: JourneyMap) -> JourneyDocument:
@@ -68,6 +72,7 @@ def to_document(journey: JourneyMap) -> JourneyDocument:
         voting_round=journey.voting_round,
         votes=journey.votes(),
         parking_lot=list(journey.parking_lot),
+        conflicts=list(journey.conflicts),
     )
 
 
@@ -92,6 +97,8 @@ def to_map(document: JourneyDocument) -> JourneyMap:
                 raise error.at(f"{name}[{i}]") from None
     journey.set_blueprint_lines(document.blueprint_lines)
     journey.set_voting_round(document.voting_round)
+    if document.conflicts:
+        journey.set_conflicts(document.conflicts)
     return journey
 
 

@@ -41,6 +41,8 @@ class MapInfo(Entity):
     """What the map is and who it is for (title block of the PDF)."""
 
     title: Name = Field("Untitled journey", description="The map's title.")
+    accessible_title: Name = Field("", description=(
+        "A title for screen readers, where it should differ from the title (Mermaid's accTitle)."))
     description: Text = Field("", description="What the journey covers and why it was mapped.")
     client: Name = Field("", description="Who the map is made for.")
     author: Name = Field("", description="Who made the map.")

@@ -126,3 +126,8 @@ class ParkingLotChanged(MapEvent):
 @dataclass(frozen=True)
 class BlueprintLinesChanged(MapEvent):
     pass
+
+
+@dataclass(frozen=True)
+class ConflictsChanged(MapEvent):
+    """The merge conflicts the map carries changed (one was resolved, or a merge brought some)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 import networkx as nx
 from pydantic import BaseModel, ValidationError
@@ -33,6 +33,9 @@ from .errors import InvalidChange, invalid_change
 from .ordering import Axis, position
 from .personas import PersonaRecord
 from .room import RoomRecord
+
+if TYPE_CHECKING:
+    from .conflict import Conflict
 
 Subscriber = Callable[[ev.MapEvent], None]
 E = TypeVar("E", bound=BaseModel)
@@ -93,6 +96,7 @@ class JourneyMap(PersonaRecord, RoomRecord):
         self._reading: tuple[Touchpoint, ...] | None = None
         self._init_room()
         self._init_personas([persona, *personas] if persona else personas)
+        self._conflicts: tuple[Conflict, ...] = ()
 
     # ----------------------------------------------------------------- subscribers
     def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
@@ -114,6 +118,11 @@ class JourneyMap(PersonaRecord, RoomRecord):
     @property
     def info(self) -> MapInfo:
         return self._info
+
+    @property
+    def conflicts(self) -> tuple[Conflict, ...]:
+        """Merge conflicts not resolved yet (see `model.conflict`)."""
+        return self._conflicts
 
     @property
     def stages(self) -> tuple[Stage, ...]:
@@ -206,6 +215,13 @@ class JourneyMap(PersonaRecord, RoomRecord):
         old = self._info
         self._info = _changed(old, changes, fixed=())
         self._emit(ev.InfoChanged())
+        return old
+
+    def set_conflicts(self, conflicts: Sequence[Conflict]) -> tuple[Conflict, ...]:
+        """Replace the unresolved merge conflicts; returns the old ones."""
+        old = self._conflicts
+        self._conflicts = tuple(conflicts)
+        self._emit(ev.ConflictsChanged())
         return old
 
     # ----------------------------------------------------------------- stages and lanes

@@ -112,6 +112,8 @@ PROBLEM_HIGHLIGHT = VERMILLION  # dead ends, unreachable cards found by analysis
 UNREACHABLE_HIGHLIGHT = REDDISH_PURPLE
 # How the canvas and the PDF mark what analysis finds: a border and a labelled tab above the card.
 PROBLEM_MARKS = {"dead_end": (PROBLEM_HIGHLIGHT, "Dead end"), "unreachable": (UNREACHABLE_HIGHLIGHT, "Unreachable")}
+# Cards a comparison or a merge points at; a conflict outranks every other mark.
+REVIEW_MARKS = {"conflict": (ORANGE, "Conflict"), "added": (BLUISH_GREEN, "New"), "changed": (BLUE, "Changed")}
 PROBLEM_TAB_HEIGHT = 16
 PROBLEM_TAB_OVERLAP = 4  # the tab comes down over the card's edge and rises no higher than the cell's padding
 TARGET_CURVE = BLUISH_GREEN  # the to-be emotion, dashed beside today's

@@ -11,6 +11,7 @@ from model.analysis import StageScores
 from model.entities import SCORE_NAMES
 from model.layout import MapGeometry, Rect, smooth_curve
 from model.personas import persona_colour
+from widgets.detail import readable
 from widgets.text import elided_lines, font
 
 
@@ -43,6 +44,14 @@ class GridItem(_GeometryItem):
         super().__init__()
         self.setZValue(-10)
         self.cursor_cell: tuple[str, str] | None = None
+        self._cells: list[QRectF] = []
+        self._scores_band: list[QRectF] = []
+
+    def set_geometry(self, geometry: MapGeometry) -> None:
+        # Converted once per layout, drawn in one call each per frame.
+        self._cells = [qrect(rect) for rect in geometry.cells.values()]
+        self._scores_band = [qrect(rect) for rect in (*geometry.scores_band.values(), *geometry.metrics_band.values())]
+        super().set_geometry(geometry)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         g = self.geometry
@@ -50,84 +59,41 @@ class GridItem(_GeometryItem):
             return
         painter.setPen(QPen(QColor(theme.GRID_LINE), theme.GRID_LINE_WIDTH))
         painter.setBrush(QColor(theme.CARD_BACKGROUND))
-        for rect in g.cells.values():
-            painter.drawRect(qrect(rect))
+        painter.drawRects(self._cells)
         painter.setBrush(QColor(theme.EMOTION_BAND_BACKGROUND))
         painter.drawRect(qrect(g.emotion_band))
-        for rect in (*g.scores_band.values(), *g.metrics_band.values()):
-            painter.drawRect(qrect(rect))
+        painter.drawRects(self._scores_band)
         painter.setBrush(QColor(theme.BAND_HEADER_BACKGROUND))
+        text = readable(option, painter)
         # With several personas the emotion header holds their legend, its label on top.
-        emotion_label = Qt.AlignmentFlag.AlignTop if g.persona_curves else Qt.AlignmentFlag.AlignVCenter
-        headers = [(g.emotion_header, "Emotion", emotion_label),
-                   (g.scores_header, "Meaning / Value /\nAccommodation", Qt.AlignmentFlag.AlignVCenter)]
+        top, middle = Qt.AlignmentFlag.AlignTop, Qt.AlignmentFlag.AlignVCenter
+        headers = [(g.emotion_header, "Emotion", top if g.persona_curves else middle),
+                   (g.scores_header, "Meaning / Value /\nAccommodation", middle)]
         if g.metrics_header is not None:
-            headers.append((g.metrics_header, "Stage metrics", Qt.AlignmentFlag.AlignTop))
+            headers.append((g.metrics_header, "Stage metrics", top))
         for rect, label, align in headers:
             painter.setPen(QPen(QColor(theme.GRID_LINE), theme.GRID_LINE_WIDTH))
             painter.drawRect(qrect(rect))
+            if not text:
+                continue
             painter.setPen(QColor(theme.HEADER_TEXT))
             painter.setFont(font(theme.BAND_LABEL_SIZE, bold=True))
             painter.drawText(qrect(rect).adjusted(10, 6, -6, -6), align, label)
+        if g.persona_curves and text:
+            self._paint_persona_legend(painter, g.emotion_header)
         if self.cursor_cell in g.cells:
             painter.setPen(QPen(QColor(theme.SELECTION), 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(qrect(g.cells[self.cursor_cell]).adjusted(2, 2, -2, -2))
 
 
-class EmotionCurveItem(_GeometryItem):
-    """The customer's emotion across the journey: a smooth line through each card column's average.
-
-    On a map of several personas, one curve per persona in their colour (today solid, to-be dashed),
-    with a legend in the band's header; the persona the canvas is filtered to stands out, the rest fade.
-    """
-
-    def __init__(self):
-        super().__init__()
-        self.setZValue(1)
-        self.show_target = False  # the to-be emotion as a second, dashed curve
-        self.persona_filter: str | None = None
-
-    def set_persona_filter(self, persona_id: str | None) -> None:
-        self.persona_filter = persona_id
-        self.update()
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        g = self.geometry
-        if g is None or not g.stage_ids:
-            return
-        band = g.emotion_band
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(theme.EMOTION_ZERO_LINE), 1, Qt.PenStyle.DashLine))
-        painter.drawLine(QPointF(band.x, g.emotion_zero_y), QPointF(band.right, g.emotion_zero_y))
-        painter.setFont(font(theme.SCORE_LABEL_SIZE))
-        painter.setPen(QColor(theme.TEXT_MUTED))
-        for emotion, label in ((2, "+2"), (0, "0"), (-2, "−2")):
-            painter.drawText(QRectF(band.x + 4, g.emotion_y(emotion) - 8, 24, 16), Qt.AlignmentFlag.AlignVCenter,
-                             label)
-        if g.persona_curves:
-            self._paint_persona_curves(painter, g)
-            return
-        if self.target_shown:
-            self._paint_curve(painter, g.target_emotion_curve, theme.TARGET_CURVE, Qt.PenStyle.DashLine)
-        self._paint_curve(painter, g.emotion_curve, theme.EMOTION_CURVE, Qt.PenStyle.SolidLine)
-
-    def _paint_persona_curves(self, painter: QPainter, g: MapGeometry) -> None:
-        journey = self.scene().journey
-        entries = [(p, persona_colour(journey, p.id)) for p in journey.personas if p.id in g.persona_curves]
-        for persona, colour in entries:
-            faded = self.persona_filter is not None and persona.id != self.persona_filter
-            painter.setOpacity(0.25 if faded else 1.0)
-            if self.target_shown:
-                self._paint_curve(painter, g.persona_target_curves[persona.id], colour, Qt.PenStyle.DashLine)
-            self._paint_curve(painter, g.persona_curves[persona.id], colour, Qt.PenStyle.SolidLine)
-        painter.setOpacity(1.0)
-        self._paint_legend(painter, g.emotion_header, entries)
-
-    def _paint_legend(self, painter: QPainter, header: Rect, entries) -> None:
+    def _paint_persona_legend(self, painter: QPainter, header: Rect) -> None:
         """One row per persona under the band's label: a line in their colour, their name."""
-        rows = [(persona.name or "Unnamed persona", colour, Qt.PenStyle.SolidLine) for persona, colour in entries]
-        if self.target_shown:
+        scene = self.scene()
+        journey = scene.journey
+        rows = [(p.name or "Unnamed persona", persona_colour(journey, p.id), Qt.PenStyle.SolidLine)
+                for p in journey.personas if p.id in self.geometry.persona_curves]
+        if scene.curve.target_shown:
             rows.append(("to-be (dashed)", theme.TEXT_MUTED, Qt.PenStyle.DashLine))
         top = header.y + 26
         step = min(16.0, (header.bottom - 4 - top) / max(len(rows), 1))
@@ -142,13 +108,98 @@ class EmotionCurveItem(_GeometryItem):
             painter.drawText(QRectF(header.x + 36, y - step / 2, width, step), Qt.AlignmentFlag.AlignVCenter,
                              elided_lines(name, label_font, width, 1)[0])
 
+    def set_cursor_cell(self, cell: tuple[str, str] | None) -> None:
+        """Mark the keyboard's cell, repainting only the cell it leaves and the one it enters."""
+        if cell == self.cursor_cell:
+            return
+        for changed in (self.cursor_cell, cell):
+            if self.geometry is not None and changed in self.geometry.cells:
+                self.update(qrect(self.geometry.cells[changed]))
+        self.cursor_cell = cell
+
+
+def _curve_path(points) -> QPainterPath:
+    """The smooth curve through `points` (made once per layout, not per frame)."""
+    if not points:
+        return QPainterPath()
+    path = QPainterPath(QPointF(points[0].x, points[0].y))
+    for control1, control2, end in smooth_curve(points):
+        path.cubicTo(QPointF(control1.x, control1.y), QPointF(control2.x, control2.y), QPointF(end.x, end.y))
+    return path
+
+
+class EmotionCurveItem(_GeometryItem):
+    """The customer's emotion across the journey: a smooth line through each card column's average.
+
+    On a map of several personas, one curve per persona in their colour (today solid, to-be dashed;
+    the grid draws their legend in the band's header); the persona the canvas answers for stands
+    out, the others fade.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.setZValue(1)
+        self.show_target = False  # the to-be emotion as a second, dashed curve
+        self.persona_filter: str | None = None
+        self._path = self._target_path = QPainterPath()
+        self._persona_paths: dict[str, tuple[QPainterPath, QPainterPath]] = {}
+
+    def set_persona_filter(self, persona_id: str | None) -> None:
+        self.persona_filter = persona_id
+        self.update()
+
+    @property
+    def target_shown(self) -> bool:
+        """The to-be curve shows when the overlay asks for it, and always in the to-be view."""
+        return self.show_target or self.scene().to_be_view
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        g = self.geometry
+        if g is None or not g.stage_ids:
+            return
+        band = g.emotion_band
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(theme.EMOTION_ZERO_LINE), 1, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(band.x, g.emotion_zero_y), QPointF(band.right, g.emotion_zero_y))
+        if readable(option, painter):
+            painter.setFont(font(theme.SCORE_LABEL_SIZE))
+            painter.setPen(QColor(theme.TEXT_MUTED))
+            for emotion, label in ((2, "+2"), (0, "0"), (-2, "−2")):
+                painter.drawText(QRectF(band.x + 4, g.emotion_y(emotion) - 8, 24, 16), Qt.AlignmentFlag.AlignVCenter,
+                                 label)
+        if g.persona_curves:
+            self._paint_persona_curves(painter, g)
+            return
+        if self.target_shown:
+            self._paint_curve(painter, g.target_emotion_curve, self._target_path, theme.TARGET_CURVE,
+                              Qt.PenStyle.DashLine)
+        self._paint_curve(painter, g.emotion_curve, self._path, theme.EMOTION_CURVE, Qt.PenStyle.SolidLine)
+
+    def _paint_persona_curves(self, painter: QPainter, g: MapGeometry) -> None:
+        journey = self.scene().journey
+        for persona in journey.personas:
+            if persona.id not in g.persona_curves:
+                continue
+            colour = persona_colour(journey, persona.id)
+            path, target_path = self._persona_paths[persona.id]
+            faded = self.persona_filter is not None and persona.id != self.persona_filter
+            painter.setOpacity(0.25 if faded else 1.0)
+            if self.target_shown:
+                self._paint_curve(painter, g.persona_target_curves[persona.id], target_path, colour,
+                                  Qt.PenStyle.DashLine)
+            self._paint_curve(painter, g.persona_curves[persona.id], path, colour, Qt.PenStyle.SolidLine)
+        painter.setOpacity(1.0)
+
+    def set_geometry(self, geometry: MapGeometry) -> None:
+        self._path, self._target_path = _curve_path(geometry.emotion_curve), _curve_path(geometry.target_emotion_curve)
+        self._persona_paths = {persona_id: (_curve_path(points), _curve_path(geometry.persona_target_curves[persona_id]))
+                               for persona_id, points in geometry.persona_curves.items()}
+        super().set_geometry(geometry)
+
     @staticmethod
-    def _paint_curve(painter: QPainter, points, colour: str, style: Qt.PenStyle) -> None:
+    def _paint_curve(painter: QPainter, points, path: QPainterPath, colour: str, style: Qt.PenStyle) -> None:
         if not points:
             return
-        path = QPainterPath(QPointF(points[0].x, points[0].y))
-        for control1, control2, end in smooth_curve(points):
-            path.cubicTo(QPointF(control1.x, control1.y), QPointF(control2.x, control2.y), QPointF(end.x, end.y))
         painter.setPen(QPen(QColor(colour), theme.EMOTION_CURVE_WIDTH, style))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
@@ -158,10 +209,12 @@ class EmotionCurveItem(_GeometryItem):
         for point in points:
             painter.drawEllipse(QPointF(point.x, point.y), size / 2, size / 2)
 
-    @property
-    def target_shown(self) -> bool:
-        """The to-be curve shows when the overlay asks for it, and always in the to-be view."""
-        return self.show_target or self.scene().to_be_view
+    def boundingRect(self) -> QRectF:
+        # The band only, so that a change to the curve repaints the band and not the whole map.
+        if self.geometry is None:
+            return QRectF()
+        return qrect(self.geometry.emotion_band).adjusted(-theme.EMOTION_MARKER_SIZE, -theme.EMOTION_MARKER_SIZE,
+                                                          theme.EMOTION_MARKER_SIZE, theme.EMOTION_MARKER_SIZE)
 
     def set_show_target(self, show: bool) -> None:
         self.show_target = show
@@ -176,6 +229,12 @@ class StageScoresItem(_GeometryItem):
         self.setZValue(1)
         self.scores: list[StageScores] = []
 
+    def boundingRect(self) -> QRectF:
+        if self.geometry is None or not self.geometry.scores_band:
+            return QRectF()
+        bands = list(self.geometry.scores_band.values())
+        return QRectF(bands[0].x, bands[0].y, bands[-1].right - bands[0].x, bands[0].height)
+
     def set_scores(self, scores: list[StageScores]) -> None:
         self.scores = scores
         self.update()
@@ -186,6 +245,7 @@ class StageScoresItem(_GeometryItem):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         label_font = font(theme.SCORE_LABEL_SIZE + 1, bold=True)
+        text = readable(option, painter)
         for stage in self.scores:
             rect = g.scores_band.get(stage.stage_id)
             if rect is None:
@@ -194,10 +254,11 @@ class StageScoresItem(_GeometryItem):
             for i, name in enumerate(SCORE_NAMES):
                 value = getattr(stage, name)
                 x = rect.x + 8 + i * slot
-                painter.setFont(label_font)
-                painter.setPen(QColor(theme.TEXT))
-                text = f"{theme.SCORE_LABELS[name]} {'–' if value is None else f'{value:.1f}'}"
-                painter.drawText(QRectF(x, rect.y + 6, slot - 6, 18), Qt.AlignmentFlag.AlignLeft, text)
+                if text:
+                    painter.setFont(label_font)
+                    painter.setPen(QColor(theme.TEXT))
+                    painter.drawText(QRectF(x, rect.y + 6, slot - 6, 18), Qt.AlignmentFlag.AlignLeft,
+                                     f"{theme.SCORE_LABELS[name]} {'–' if value is None else f'{value:.1f}'}")
                 track = QRectF(x, rect.y + 28, slot - 10, 5)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(theme.SCORE_BAR_TRACK))

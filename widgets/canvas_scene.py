@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent, QMenu
+from PySide6.QtWidgets import (QGraphicsItem, QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent,
+                               QMenu)
 
 from model import events as ev
 from model import theme
@@ -24,6 +25,7 @@ from widgets.band_items import EmotionCurveItem, GridItem, StageScoresItem, qrec
 from widgets.blueprint_item import BlueprintLinesItem
 from widgets.capture_keys import CaptureKeys
 from widgets.card_item import CardItem
+from widgets.card_overview import CardOverview
 from widgets.metrics_lane import MetricsLaneItem
 from widgets.connection_item import ConnectionItem
 from widgets.header_item import AddButtonItem, HeaderItem
@@ -31,6 +33,9 @@ from widgets.inline_editor import InlineEditor
 from widgets.interactions import gesture_for
 
 Cell = tuple[str, str]
+SCORES_DELAY_MS = 120  # as the Insights dock: stage averages follow edits once the user pauses
+BULK_MOVE = 200  # items moved by one layout past which the scene index is rebuilt rather than updated
+REINDEX_DELAY_MS = 300
 # Touchpoint fields the emotion curves are drawn from: a change to one lays the map out again.
 _CURVE_FIELDS = frozenset({"emotion", "target", "personas", "experiences"})
 
@@ -85,6 +90,15 @@ class JourneyScene(QGraphicsScene):
         self._scheduled = False
         self._layers = {"emotion": True, "scores": True, "connections": True}
         self._card_cache = True
+        self._readable = True  # whether cards are shown large enough to read (see `set_detail`)
+        self._scores_timer = QTimer(self)
+        self._scores_timer.setSingleShot(True)
+        self._scores_timer.setInterval(SCORES_DELAY_MS)
+        self._scores_timer.timeout.connect(self._refresh_scores)
+        self._reindex_timer = QTimer(self)
+        self._reindex_timer.setSingleShot(True)
+        self._reindex_timer.setInterval(REINDEX_DELAY_MS)
+        self._reindex_timer.timeout.connect(self._reindex)
         self.selectionChanged.connect(self._track_selection)
         self.set_journey(journey)
 
@@ -104,12 +118,16 @@ class JourneyScene(QGraphicsScene):
         self.headers: dict[tuple[str, str], HeaderItem] = {}
         self.cursor_cell = None
         self._selection_order = []
+        self.geometry = None
+        self._unplaced: set = set()  # items made since the last layout (they may reuse an id it placed)
         self.grid, self.curve, self.stage_scores_item = GridItem(), EmotionCurveItem(), StageScoresItem()
         self.blueprint, self.metrics_lane = BlueprintLinesItem(), MetricsLaneItem()
         self.add_stage_button, self.add_lane_button = AddButtonItem("stage"), AddButtonItem("lane")
+        self.overview = CardOverview()
+        self.overview.setVisible(not self._readable)
         self.persona_filter = None  # a filter names a persona of the map it was chosen on
         for item in (self.grid, self.curve, self.stage_scores_item, self.blueprint, self.metrics_lane,
-                     self.add_stage_button, self.add_lane_button):
+                     self.add_stage_button, self.add_lane_button, self.overview):
             self.addItem(item)
         self.editor = InlineEditor()
         self.addItem(self.editor)
@@ -126,15 +144,19 @@ class JourneyScene(QGraphicsScene):
             self._add_connection(*connection.key)
         self._apply_layers()
         self._dirty = self._scores_dirty = True
-        self._metric_rows = self._count_metric_rows()
         self.ensure_layout()
-        self._apply_dimming()
+        self._refresh_scores()
+        if self.to_be_view:  # nothing else fades on a map just shown: it answers for everyone
+            self._apply_dimming()
 
     def _add_card(self, tp_id: str) -> None:
         self.cards[tp_id] = card = CardItem(tp_id)
         if not self._card_cache:
             card.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        card.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not self._readable)
+        self._unplaced.add(card)
         self.addItem(card)
+        self.overview.refresh()
 
     def set_card_cache(self, enabled: bool) -> None:
         """Let cards cache their pixels, or not. Qt renews a card's device cache for the first view
@@ -147,15 +169,20 @@ class JourneyScene(QGraphicsScene):
 
     def _add_connection(self, source: str, target: str) -> None:
         self.connection_items[source, target] = item = ConnectionItem(source, target)
+        item.show_connection(self.journey.connection(source, target))
+        item.set_detail(self._readable)
         item.setVisible(self._layers["connections"])
+        self._unplaced.add(item)
         self.addItem(item)
 
     def _add_header(self, kind: str, item_id: str) -> None:
         self.headers[kind, item_id] = header = HeaderItem(kind, item_id)
+        self._unplaced.add(header)
         self.addItem(header)
 
     def _remove(self, table: dict, key) -> None:
         item = table.pop(key)
+        self._unplaced.discard(item)
         self.removeItem(item)
 
     def _on_event(self, event: ev.MapEvent) -> None:
@@ -166,9 +193,12 @@ class JourneyScene(QGraphicsScene):
                 self._dim(tp_id)
             case ev.TouchpointRemoved(tp_id):
                 self._remove(self.cards, tp_id)
+                self.overview.refresh()
                 self._selection_order = [t for t in self._selection_order if t != tp_id]
             case ev.TouchpointChanged(tp_id, fields):
                 self.cards[tp_id].update()
+                if "colour" in fields:
+                    self.overview.refresh()
                 if fields & {"personas", "to_be"}:
                     self._dim(tp_id)
                 structural = bool(fields & _CURVE_FIELDS)
@@ -180,7 +210,7 @@ class JourneyScene(QGraphicsScene):
                 self._remove(self.connection_items, (source, target))
                 structural = False
             case ev.ConnectionChanged(source, target):
-                self.connection_items[source, target].update()
+                self.connection_items[source, target].show_connection(self.journey.connection(source, target))
                 structural = False
             case ev.StageAdded(stage_id):
                 self._add_header("stage", stage_id)
@@ -193,13 +223,14 @@ class JourneyScene(QGraphicsScene):
             case ev.StageChanged(stage_id):
                 self.headers["stage", stage_id].update()
                 self.metrics_lane.update()
-                rows, self._metric_rows = self._metric_rows, self._count_metric_rows()
-                structural = rows != self._metric_rows  # the metrics lane grows or shrinks
+                structural = False  # a metrics lane that grows or shrinks changes the geometry: see below
+                self._dirty |= self._metric_rows != self._count_metric_rows()
             case ev.LaneChanged(lane_id):
                 self.headers["lane", lane_id].update()
                 structural = False
             case ev.PersonaChanged():  # curves and their legend follow the list of personas
                 self.curve.update()
+                self.grid.update()
             case ev.InfoChanged() | ev.VotersChanged() | ev.ParkingLotChanged():
                 structural = False
             case ev.BlueprintLinesChanged():
@@ -211,36 +242,69 @@ class JourneyScene(QGraphicsScene):
                 structural = False
         self._dirty |= structural
         self._scores_dirty |= structural
-        if (self._dirty or self._scores_dirty) and not self._scheduled:
+        if self._scores_dirty:
+            self._scores_timer.start()  # averages are worked out when the user pauses, not per keystroke
+        if self._dirty and not self._scheduled:
             # A burst of events (a whole stage restored by undo) is laid out once, when it is over.
             self._scheduled = True
             QTimer.singleShot(0, self.ensure_layout)
 
-    def relayout(self) -> None:
-        """Put every item back where the layout says (after a gesture's preview moved some)."""
-        self._dirty = True
+    def relayout(self, touchpoint_id: str | None = None) -> None:
+        """Put items back where the layout says after a gesture's preview moved them: the card
+        `touchpoint_id` and its connections, or every card and connection when None."""
         self.ensure_layout()
+        g = self.geometry
+        for tp_id in [touchpoint_id] if touchpoint_id is not None else list(self.cards):
+            rect = g.cards[tp_id]
+            self.cards[tp_id].setPos(rect.x, rect.y)
+        for item in self.connections_of(touchpoint_id) if touchpoint_id is not None else self.connection_items.values():
+            item.set_route(g.routes[item.key])
+
+    def connections_of(self, touchpoint_id: str) -> list[ConnectionItem]:
+        """The connection items into and out of one card."""
+        return [self.connection_items[c.key] for c in self.journey.connections_of(touchpoint_id)]
+
+    def _refresh_scores(self) -> None:
+        self._scores_timer.stop()
+        if self._scores_dirty:
+            self._scores_dirty = False
+            self.stage_scores_item.set_scores(stage_scores(self.journey))
 
     def ensure_layout(self) -> None:
         """Bring item positions up to date with the map (cheap when nothing changed)."""
         self._scheduled = False
-        if self._scores_dirty:
-            self._scores_dirty = False
-            self.stage_scores_item.set_scores(stage_scores(self.journey))
         if not self._dirty:
             return
         self._dirty = False
-        g = self.geometry = layout(self.journey)
-        for tp_id, rect in g.cards.items():
-            card = self.cards[tp_id]
-            if card.pos().x() != rect.x or card.pos().y() != rect.y:
-                card.setPos(rect.x, rect.y)
-        for key, route in g.routes.items():
-            self.connection_items[key].set_route(route)
-        for (kind, item_id), header in self.headers.items():
-            rect = g.stage_headers[item_id] if kind == "stage" else g.lane_headers[item_id]
-            header.set_rect(qrect(rect))
-        for item in (self.grid, self.curve, self.stage_scores_item, self.blueprint, self.metrics_lane):
+        old = self.geometry
+        # Only what the change moved is touched: the layout keeps the objects of what stayed put.
+        g = self.geometry = layout(self.journey, old)
+        old_cards = old.cards if old is not None else {}
+        old_routes = old.routes if old is not None else {}
+        unplaced, self._unplaced = self._unplaced, set()
+        cards = [(self.cards[tp_id], rect) for tp_id, rect in g.cards.items()
+                 if rect is not old_cards.get(tp_id) or self.cards[tp_id] in unplaced]
+        routes = [(self.connection_items[key], route) for key, route in g.routes.items()
+                  if route is not old_routes.get(key) or self.connection_items[key] in unplaced]
+        self._before_moving(len(cards) + len(routes))
+        for card, rect in cards:
+            card.setPos(rect.x, rect.y)
+        for item, route in routes:
+            item.set_route(route)
+        grid_changed = old is None or (g.cells, g.stage_headers, g.lane_headers) != (
+            old.cells, old.stage_headers, old.lane_headers)
+        if grid_changed or any(isinstance(item, HeaderItem) for item in unplaced):
+            for (kind, item_id), header in self.headers.items():
+                rect = g.stage_headers[item_id] if kind == "stage" else g.lane_headers[item_id]
+                header.set_rect(qrect(rect))
+        self._metric_rows = self._count_metric_rows()
+        grid_changed = grid_changed or g.metrics_band != old.metrics_band or (
+            set(g.persona_curves) != set(old.persona_curves))  # the grid draws the bands' headers and legend
+        banded = [self.curve] if grid_changed or (g.emotion_curve, g.target_emotion_curve, g.persona_curves,
+                                                  g.persona_target_curves) != (
+            old.emotion_curve, old.target_emotion_curve, old.persona_curves, old.persona_target_curves) else []
+        for item in ([self.grid, self.stage_scores_item, self.blueprint, self.metrics_lane]
+                     if grid_changed else []) + banded:
             item.set_geometry(g)
         gap = 12
         size = AddButtonItem.SIZE
@@ -255,6 +319,33 @@ class JourneyScene(QGraphicsScene):
             else QPointF(theme.MARGIN + (theme.LANE_HEADER_WIDTH - size) / 2,
                          theme.MARGIN + theme.STAGE_HEADER_HEIGHT + gap))
         self.setSceneRect(QRectF(0, 0, g.width + size + 2 * gap, g.height))
+        self.overview.set_bounds(QRectF(0, 0, g.width, g.height))
+
+    def _before_moving(self, count: int) -> None:
+        """Many items about to move at once (a column widened, a stage came back) move unindexed.
+
+        Qt's BSP index updates every moved item, which costs five times more than moving them with
+        the index off; rebuilding it costs a frame too, so that waits until the user pauses."""
+        if count >= BULK_MOVE:
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+            self._reindex_timer.start()
+
+    def _reindex(self) -> None:
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+
+    def set_detail(self, readable: bool) -> None:
+        """Whether the view shows cards large enough to read. When not, the cards stop painting
+        themselves (they are still selected, hovered and dragged) and `overview` draws all their
+        faces in one pass."""
+        if readable == self._readable:
+            return
+        self._readable = readable
+        for card in self.cards.values():
+            card.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not readable)
+        for connection in self.connection_items.values():
+            connection.set_detail(readable)
+        self.overview.setVisible(not readable)
+        self.overview.refresh()
 
     # ----------------------------------------------------------------- persona filter and to-be view
     def set_persona_filter(self, persona_id: str | None) -> None:
@@ -269,6 +360,7 @@ class JourneyScene(QGraphicsScene):
         for card in self.cards.values():
             card.update()
         self.curve.update()
+        self.grid.update()
         self._apply_dimming()
 
     def is_dimmed(self, touchpoint_id: str) -> bool:
@@ -277,6 +369,7 @@ class JourneyScene(QGraphicsScene):
 
     def _dim(self, touchpoint_id: str) -> None:
         self.cards[touchpoint_id].setOpacity(theme.DIMMED_OPACITY if self.is_dimmed(touchpoint_id) else 1.0)
+        self.overview.refresh()
         for connection in self.journey.connections_of(touchpoint_id):
             self._dim_connection(*connection.key)
 
@@ -292,6 +385,7 @@ class JourneyScene(QGraphicsScene):
             card.setOpacity(theme.DIMMED_OPACITY if tp_id in dimmed else 1.0)
         for (source, target), item in self.connection_items.items():
             item.setOpacity(theme.DIMMED_OPACITY if source in dimmed or target in dimmed else 1.0)
+        self.overview.refresh()
 
     def _count_metric_rows(self) -> int:
         return max((len(stage.kpis) for stage in self.journey.stages), default=0)
@@ -348,8 +442,7 @@ class JourneyScene(QGraphicsScene):
     def set_cursor_cell(self, cell: Cell | None) -> None:
         """The cell the keyboard works in: where Enter adds a card when no card is selected."""
         self.cursor_cell = cell
-        self.grid.cursor_cell = cell if not self._selection_order else None
-        self.grid.update()
+        self.grid.set_cursor_cell(cell if not self._selection_order else None)
 
     def current_cell(self) -> Cell | None:
         """The selected card's cell, else the keyboard's cell, else the first cell of the map."""

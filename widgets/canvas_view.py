@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from model import theme
 from widgets.canvas_scene import JourneyScene
+from widgets.detail import READABLE_SCALE
 
 ZOOM_STEP = 1.2
 ZOOM_RANGE = (0.1, 4.0)
@@ -16,8 +17,11 @@ ZOOM_RANGE = (0.1, 4.0)
 class JourneyView(QGraphicsView):
     """Shows a `JourneyScene`; everything about editing lives in the scene and its gestures."""
 
+    firstPainted = Signal()  # once, when the map is first on screen: work that can wait starts then
+
     def __init__(self, scene: JourneyScene, parent: QWidget | None = None):
         super().__init__(scene, parent)
+        self.painted = False
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
@@ -29,6 +33,12 @@ class JourneyView(QGraphicsView):
         self._pan_from: QPointF | None = None
         scene.revealRequested.connect(self.reveal)
 
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            self.firstPainted.emit()
+
     # ----------------------------------------------------------------- zoom
     @property
     def zoom(self) -> float:
@@ -37,6 +47,14 @@ class JourneyView(QGraphicsView):
     def set_zoom(self, zoom: float) -> None:
         zoom = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], zoom))
         self.scale(zoom / self.zoom, zoom / self.zoom)
+        self._match_detail()
+
+    def _match_detail(self) -> None:
+        # Too small to read, cards are drawn as faces in one pass, and curves and corners gain
+        # nothing from antialiasing.
+        readable = self.zoom >= READABLE_SCALE
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, readable)
+        self.scene().set_detail(readable)
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom * ZOOM_STEP)
@@ -46,12 +64,14 @@ class JourneyView(QGraphicsView):
 
     def actual_size(self) -> None:
         self.resetTransform()
+        self._match_detail()
 
     def zoom_to_fit(self) -> None:
-        rect = self.scene().itemsBoundingRect()
+        rect = self.scene().sceneRect()  # set by the layout; itemsBoundingRect would visit every item
         if rect.isEmpty():
             return
         self.fitInView(rect.adjusted(-24, -24, 24, 24), Qt.AspectRatioMode.KeepAspectRatio)
+        self._match_detail()
         if self.zoom > 1.0:  # a small map is shown at 100%, not blown up
             self.actual_size()
             self.centerOn(rect.center())

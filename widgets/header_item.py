@@ -7,6 +7,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from model import theme
+from model.entities import Lane, Stage
+from widgets.detail import readable
 from widgets.text import elided_lines, font
 
 
@@ -43,6 +45,11 @@ class HeaderItem(QGraphicsItem):
         painter.setPen(QPen(QColor(theme.SELECTION), 2) if selected else QPen(QColor(theme.GRID_LINE), 1))
         painter.setBrush(QColor(theme.SELECTION_FILL if selected else background))
         painter.drawRect(self._rect.adjusted(0.5, 0.5, -0.5, -0.5))
+        if readable(option, painter):
+            self._paint_text(painter, entity)
+
+    def _paint_text(self, painter: QPainter, entity: Stage | Lane) -> None:
+        """The name (and a stage's goal, a lane's kind), fitted to the header."""
         name_font = font(theme.HEADER_SIZE, bold=True)
         painter.setFont(name_font)
         painter.setPen(QColor(theme.HEADER_TEXT))

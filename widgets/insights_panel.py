@@ -23,6 +23,7 @@ from model.priorities import room_priorities
 from model.vocabulary import PAIN_KIND_NAMES, SEVERITY_NAMES, signed
 
 IDS = Qt.ItemDataRole.UserRole
+SHOWN = 50  # entries listed per section; the rest are one entry that selects them all
 
 
 def _number(value: Optional[float], with_sign: bool = False) -> str:
@@ -153,6 +154,11 @@ class InsightsPanel(QWidget):
         if problem and entries:
             header.setForeground(0, QBrush(QColor(theme.PROBLEM_HIGHLIGHT)))
         problems = set(problems)
+        rest = entries[SHOWN:]
+        if rest:
+            # Hundreds of rows help nobody and cost a stall on every refresh; one row selects them all.
+            everyone = list(dict.fromkeys(tp_id for _, ids in entries for tp_id in ids))
+            entries = entries[:SHOWN] + [(f"… and {len(rest)} more: select all {len(entries)}", everyone)]
         for text, ids in entries or [(empty, [])]:
             item = QTreeWidgetItem(header, [text])
             item.setData(0, IDS, ids)

@@ -199,13 +199,16 @@ class MapPage(Page):
     personaAdded = Signal()
     personaRemoved = Signal(str)
 
-    INFO = ("title", "description", "client", "author")
+    INFO = ("title", "accessible_title", "description", "client", "author")
     PERSONA = ("name", "purpose", "goals", "expectations", "colour", "initials")
 
     def __init__(self):
         super().__init__()
         info = self.section("Map")
         self._info(info, "title", "Title", _name_field("The map's title.", "The journey's name"))
+        self._info(info, "accessible_title", "Accessible title",
+                   _name_field("A title for screen readers where it should differ (Mermaid's accTitle).",
+                               "For screen readers, if different"))
         self._info(info, "description", "Description",
                    _text_field("What the journey covers and why it was mapped.", "What this map covers, and why"))
         self._info(info, "client", "Client", _name_field("Who the map is made for.", "Who the map is for"))

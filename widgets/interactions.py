@@ -56,6 +56,7 @@ class CardDrag(_Drag):
     def __init__(self, scene, card: CardItem, press: QPointF):
         super().__init__(scene, press)
         self.card, self.origin = card, card.pos()
+        self.connections = scene.connections_of(card.touchpoint_id)  # the only routes a move changes
         self.indicator = QGraphicsLineItem()
         self.indicator.setPen(_drop_pen())
         self.indicator.setZValue(20)
@@ -79,11 +80,9 @@ class CardDrag(_Drag):
         moving = Rect(pos.x(), pos.y(), theme.CARD_WIDTH, theme.CARD_HEIGHT)
         tp_id = self.card.touchpoint_id
         cards = self.scene.geometry.cards
-        for (source, target), item in self.scene.connection_items.items():
-            if source == tp_id:
-                item.set_route(route(moving, cards[target]))
-            elif target == tp_id:
-                item.set_route(route(cards[source], moving))
+        for item in self.connections:
+            source, target = item.key
+            item.set_route(route(moving, cards[target]) if source == tp_id else route(cards[source], moving))
 
     def _target(self, pos: QPointF):
         cell = self.scene.cell_under(pos)
@@ -118,7 +117,7 @@ class CardDrag(_Drag):
         tp = self.scene.journey.touchpoint(self.card.touchpoint_id)
         unchanged = target == (tp.stage, tp.lane, self.scene.journey.cell_index(tp.id))
         # Snap back to the layout first; an accepted move then re-lays the map from the model.
-        self.scene.relayout()
+        self.scene.relayout(tp.id)
         if target is not None and not unchanged:
             self.scene.moveTouchpointRequested.emit(tp.id, *target)
 

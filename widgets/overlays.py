@@ -8,7 +8,7 @@ the colours in a corner of the view.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
@@ -58,12 +58,15 @@ def legend_entries(colour_by: str) -> list[tuple[str, str]]:
 
 
 def apply_overlays(scene, choice: OverlayChoice, insights: Insights, path: Sequence[str] = (),
-                   journey=None) -> None:
-    """Paint `choice` onto the scene's cards, connections and emotion curve. `journey` is the map the
-    insights answer for (a persona's, see `model.projection`); cards not on it keep their own colour."""
+                   review: Mapping[str, str] = {}, journey=None) -> None:
+    """Paint `choice` onto the scene's cards, connections and emotion curve; `review` (touchpoint id ->
+    a key of `theme.REVIEW_MARKS`) marks what a comparison or a merge points at, above problem marks.
+    `journey` is the map the insights answer for (a persona's, see `model.projection`); cards not on
+    it keep their own colour."""
     journey = scene.journey if journey is None else journey
     marks = {tp_id: theme.PROBLEM_MARKS[kind] for tp_id, kind in insights.problems().items()} \
         if choice.problems else {}
+    marks.update((tp_id, theme.REVIEW_MARKS[kind]) for tp_id, kind in review.items())
     path_colour = theme.PATH_COLOURS.get(choice.path)
     on_path = set(path)
     for tp_id, card in scene.cards.items():

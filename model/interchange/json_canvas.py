@@ -120,6 +120,7 @@ def from_canvas(text: str, source: str = "<canvas>", title: str = "") -> tuple[J
             fields["colour"] = node["color"]
         touchpoint_ids[node["id"]] = draft.add_card(CardDraft(stage, lane_names[lane], title_line or "(untitled)",
                                                                fields, _where(node)))
+    draft.links_given = True  # the canvas's edges are the flow, even where it has none
     journey = draft.build()
 
     for edge in edges:

@@ -3,19 +3,23 @@
 A Mermaid journey is a list of sections holding tasks `Task name: score: Actor, Actor`.
 The mapping, both ways:
 
-- `title` is the map's title (an `accTitle` counts when there is no `title`), and `accDescr`
-  (one line or an `accDescr { ... }` block) is its description.
+- `title` is the map's title and `accTitle` its accessible title (and its title too when there
+  is no `title`); `accDescr` (one line or an `accDescr { ... }` block) is its description.
 - Each `section` is a stage, in order; tasks before the first section go into a stage of their
-  own named "(no section)".
-- Each task is a touchpoint. Its score 1..5 is the emotion plus 3; a touchpoint without an
-  emotion is written as 3, so it comes back with emotion 0. Mermaid draws scores such as 0, 9
-  and 2.5, so those are read with a warning: rounded half up and kept within 1..5.
-- The first actor is the touchpoint's lane (an actor lane; a task without actors goes into a
-  lane named "Customer"), the second its owner, any further ones its tags. Lanes are ordered so
-  that each section's tasks read as in the file. Export writes the lane and, if any, the owner;
-  on a map of personas, then the personas who pass through the touchpoint (Mermaid's actors are
-  the people on the journey), after an owner written as empty text if there is none. Import
-  reads those back as tags: a journey diagram holds no personas' details.
+  own named "(no section)", and export writes that stage's tasks before the first section again.
+- Each task is a touchpoint. Its score 1..5 is the emotion plus 3. Mermaid draws any number, so
+  other scores only warn: 9 and 2.5 are rounded half up and kept within 1..5, and what Mermaid
+  draws as NaN or 0 (`2rem`, an empty score, 0) leaves the emotion unset. An unset emotion is
+  written as 0, so it comes back unset.
+- The first actor is the touchpoint's lane (an actor lane; a task without actors, or with an
+  empty first one, goes into a lane named "(no actor)"), the second its owner, any further ones
+  its tags. Export writes them back the same way (tags only from actor lanes, so a channel map's
+  tags do not become people), never an actor the task did not have. Lanes are ordered so that
+  each section's tasks read as in the file.
+- A journey is a sequence: import connects each task to the next one written, across sections
+  too, and export writes each stage's tasks in the order customers pass them along connections
+  (reading order where connections do not decide), so a round trip keeps tasks whose actors
+  alternate in their order.
 
 Mermaid's grammar reads a task name up to the first ':' and an actor up to the next ',', takes
 '#' (and '%' where a task starts) for the start of a comment and ';' for the end of a statement,
@@ -24,8 +28,8 @@ character Mermaid would misread as an entity code such as `#58;`, which Mermaid 
 character itself: ':', '#', ';', '}', line breaks, a '%' before another, ',' in actors, '<', '>'
 and '&' in the title and description, white space at either end (and at the start of a
 description line), and the first letter of a task name that starts like a keyword ("Title page"
-is written `#84;itle page`). An empty text is written `#8203;` (an invisible space, as Mermaid
-needs some text) and read back as empty. Import decodes entity codes, so every text comes back
+is written `#84;itle page`). An empty title, section or task name is written `#8203;` (an invisible
+space, as Mermaid needs some text) and read back as empty; an empty actor is written as nothing. Import decodes entity codes, so every text comes back
 exactly as it was. A touchpoint's other fields have no place in a journey diagram and stay out.
 """
 
@@ -35,12 +39,15 @@ import math
 import re
 from html.entities import html5
 
-from ..entities import LaneKind
+import networkx as nx
+
+from ..entities import LaneKind, Touchpoint
 from ..errors import JourneyFileError
 from ..journey_map import JourneyMap
-from . import DEFAULT_LANE, CardDraft, MapDraft
+from . import CardDraft, MapDraft
 
 NO_SECTION = "(no section)"
+NO_ACTOR = "(no actor)"  # the lane of tasks without actors (or with an empty first one)
 _TASK_FORM = '"Task name: score: Actor, Actor"'
 
 
@@ -73,25 +80,42 @@ _NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 # ----------------------------------------------------------------- export
 def to_mermaid(journey: JourneyMap) -> str:
-    """The map as a Mermaid journey: stages as sections, touchpoints as tasks in reading order."""
+    """The map as a Mermaid journey: stages as sections, each stage's touchpoints along the flow."""
     lines = ["journey", f"  title {_escape(journey.info.title, _TITLE)}"]
+    if journey.info.accessible_title:
+        lines.append(f"  accTitle: {_escape(journey.info.accessible_title, _TITLE)}")
     if journey.info.description:
         lines += ["  accDescr {", _escape(journey.info.description, _BLOCK), "  }"]
-    for stage in journey.stages:
-        lines.append(f"  section {_escape(stage.name)}")
-        for tp_id in journey.touchpoints_in_stage(stage.id):
+    for index, stage in enumerate(journey.stages):
+        if not (index == 0 and stage.name == NO_SECTION):
+            lines.append(f"  section {_escape(stage.name)}")
+        for tp_id in flow_order(journey, journey.touchpoints_in_stage(stage.id)):
             tp = journey.touchpoint(tp_id)
-            actors = [journey.lane(tp.lane).name, *_owner_and_personas(journey, tp)]
-            score = 3 if tp.emotion is None else tp.emotion + 3
-            lines.append(f"    {_task_name(tp.title)}: {score}: {', '.join(_escape(a, _ACTOR) for a in actors)}")
+            score = 0 if tp.emotion is None else tp.emotion + 3
+            actors = ", ".join(_escape(actor, _ACTOR) if actor else "" for actor in _actors(journey, tp))
+            lines.append(f"    {_task_name(tp.title)}: {score}" + (f": {actors}" if actors else ""))
     return "\n".join(lines) + "\n"
 
 
-def _owner_and_personas(journey: JourneyMap, tp) -> list[str]:
-    """The owner (if any), then, on a map of personas, those who pass here; an owner left empty
-    before personas is written as empty text, so the personas do not take its place."""
-    personas = [p.name for p in journey.personas if tp.meets(p.id)]
-    return [tp.owner] + personas if personas else ([tp.owner] if tp.owner else [])
+def flow_order(journey: JourneyMap, touchpoint_ids: list[str]) -> list[str]:
+    """The touchpoints in the order customers pass them (along connections among them), ties and
+    loops broken by reading order."""
+    rank = {tp_id: i for i, tp_id in enumerate(touchpoint_ids)}
+    try:
+        return list(nx.lexicographical_topological_sort(journey.graph.subgraph(touchpoint_ids),
+                                                        key=rank.__getitem__))
+    except nx.NetworkXUnfeasible:
+        return touchpoint_ids
+
+
+def _actors(journey: JourneyMap, tp: Touchpoint) -> list[str]:
+    """The lane, the owner and, in an actor lane, the tags, without trailing empty ones."""
+    lane = journey.lane(tp.lane)
+    actors = ["" if lane.name == NO_ACTOR else lane.name, tp.owner,
+              *(tp.tags if lane.kind == LaneKind.actor else ())]
+    while actors and not actors[-1]:
+        actors.pop()
+    return actors
 
 
 def _escape(text: str, risky: re.Pattern[str] = _TEXT) -> str:
@@ -113,7 +137,8 @@ def from_mermaid(text: str, source: str = "<mermaid>") -> tuple[JourneyMap, list
     """
     reader = _JourneyReader(source)
     reader.read(text.replace("\r\n", "\n").split("\n"))
-    return reader.draft.build(), reader.warnings
+    journey = reader.draft.build()
+    return journey, [*reader.warnings, reader.draft.flow_note]
 
 
 class _JourneyReader:
@@ -122,6 +147,7 @@ class _JourneyReader:
     def __init__(self, source: str):
         self.source = source
         self.draft = MapDraft(source, LaneKind.actor)
+        self.draft.order_rule = "tasks are connected in the order they are written, across sections too"
         self.warnings: list[str] = []
         self.stage: int | None = None
         self.titles: dict[str, tuple[str, str]] = {}  # "title" or "accTitle" -> (title, place)
@@ -141,6 +167,8 @@ class _JourneyReader:
                 self._statement(number, line)
         if self.block is not None:
             raise self.fail(self.block_start, "accDescr { is never closed with }")
+        if "accTitle" in self.titles:
+            self.draft.set_info("accessible_title", *self.titles["accTitle"])
         for key in ("title", "accTitle"):
             if key in self.titles:
                 self.draft.set_info("title", *self.titles[key])
@@ -162,7 +190,7 @@ class _JourneyReader:
         """Find the `journey` line that starts the diagram; returns the number of lines up to it."""
         for number, line in enumerate(lines[skipped:], skipped + 1):
             code = "" if _COMMENT_LINE.match(line) else _trim(_without_comment(line))
-            if re.fullmatch(rf"journey(?:{_SPACE}*%(?!\{{).*)?", code, re.IGNORECASE):
+            if re.fullmatch(rf"journey(?:{_SPACE}*%(?!\{{).*)?", code):
                 return number
             if code:
                 raise self.fail(number, f'a Mermaid journey starts with the word journey, not "{code}"')
@@ -225,8 +253,10 @@ class _JourneyReader:
         if not _trim(name):
             raise self.fail(number, f"the task has no name before ':'; a task is written {_TASK_FORM}")
         title = _unescape(name)
+        if not data:
+            raise self.fail(number, f'the task "{title}" has no score; a task is written {_TASK_FORM}')
         fields = data.split(":")
-        emotion = self._score(number, title, _trim(fields[0])) - 3
+        emotion = self._score(number, title, _trim(fields[0]))
         if len(fields) > 2:
             self.warnings.append(f"line {number}: text after the task's third ':' is ignored, as Mermaid does")
         actors = [_unescape(actor) for actor in fields[1].split(",")] if len(fields) > 1 else []
@@ -234,7 +264,7 @@ class _JourneyReader:
             self.stage = self.draft.add_stage(NO_SECTION, f"line {number}")
         where = f"line {number}"
         self.draft.add_card(CardDraft(
-            stage=self.stage, lane=actors[0] if actors else DEFAULT_LANE, title=title,
+            stage=self.stage, lane=actors[0] if actors and actors[0] else NO_ACTOR, title=title,
             fields={"emotion": emotion, "owner": actors[1] if len(actors) > 1 else "",
                     "tags": [actor for actor in actors[2:] if actor]},
             place=where,
@@ -242,17 +272,19 @@ class _JourneyReader:
                           "owner": f"{where}, second actor", "tags": f"{where}, actors after the second"},
         ))
 
-    def _score(self, number: int, title: str, text: str) -> int:
-        """The task's score as a whole number 1..5; Mermaid draws others, so they only warn."""
-        if not text:
-            raise self.fail(number, f'the task "{title}" has no score; a task is written {_TASK_FORM}')
-        value = float(text) if _NUMBER.fullmatch(text) else math.nan
-        if not math.isfinite(value):
-            raise self.fail(number, f'the score of "{title}" must be a number from 1 to 5, not "{text}"')
+    def _score(self, number: int, title: str, text: str) -> int | None:
+        """The task's emotion from its score: 1..5 less 3. Mermaid draws any number, so other
+        scores only warn: those it draws as NaN or 0 leave the emotion unset, others are kept in range."""
+        value = float(text) if _NUMBER.fullmatch(text) else (0.0 if not text else math.nan)
+        if not math.isfinite(value) or value == 0:
+            drawn = "NaN" if not math.isfinite(value) else "0"
+            self.warnings.append(f'line {number}: the score of "{title}" is "{text}", which Mermaid draws as '
+                                 f"{drawn}; its emotion is left unset")
+            return None
         score = min(5, max(1, math.floor(value + 0.5)))
         if score != value:
             self.warnings.append(f"line {number}: score {text} is not a whole number from 1 to 5; using {score}")
-        return score
+        return score - 3
 
 
 def _without_comment(line: str) -> str:

@@ -1,23 +1,22 @@
 """Maps to and from Excel workbooks (`.xlsx`), with openpyxl.
 
 Export writes five sheets, numbers as numbers:
-- Touchpoints: an Id column, the CSV's columns (`spreadsheet.HEADERS`, read the same way), then
-  the metrics, expected and experienced scores and the card colour; one row per touchpoint in
-  reading order;
+- Touchpoints: the CSV's columns for a touchpoint's own fields (`sheet_columns.TOUCHPOINT_COLUMNS`,
+  Id first, read the same way), one row per touchpoint in reading order;
 - Connections: from and to (by touchpoint Id, with titles beside them to read), kind and label;
 - Stages and lanes: every stage in order with its goal, then every lane in order with its kind;
 - Pain points: one row per pain point, with its touchpoint, stage and owner, to filter and count;
-- Map: the title, description, client and author.
+- Map: the title, accessible title, description, client and author.
 
 Import reads the same layout, or any workbook whose first sheet is a table of touchpoints (such as
 the common template: Stage/Phase, Step/Touchpoint, Channel, Feeling, Pain, Owner), with the
-header synonyms and rules of `spreadsheet` (cells are trimmed, but descriptions keep their
-spacing). The Pain points sheet, when there is one, gives each touchpoint's pain points; the
-Touchpoints sheet's column does otherwise. Formulas are never
-evaluated: import reads the value the spreadsheet program saved with the formula, and a formula
-saved without one is an error naming its cell. What a workbook does not hold: the persona,
-motivators and to-be targets; ids are numbered afresh, as every import does; characters Excel
-cannot store (control characters other than tab and line breaks) are left out.
+header synonyms and rules of `spreadsheet`. The Pain points sheet, when there is one, gives each
+touchpoint's pain points; the Touchpoints sheet's column does otherwise. The Connections sheet,
+when there is one, is the flow; without it each row leads to the next, as in a CSV, and the last
+warning says which rule was used. Formulas are never evaluated: import reads the value the
+spreadsheet program saved with the formula, and a formula saved without one is an error naming
+its cell. What a workbook does not hold: the persona; characters Excel cannot store (control
+characters other than tab and line breaks) are left out.
 """
 
 from __future__ import annotations
@@ -40,28 +39,19 @@ from ..entities import ConnectionKind, LaneKind, PainKind
 from ..errors import InvalidChange, JourneyFileError
 from ..journey_file import MAX_FILE_BYTES, write_atomically
 from ..journey_map import JourneyMap
-from .spreadsheet import HEADERS, NO_STAGE, _row, _SheetReader
+from .sheet_columns import TOUCHPOINT_COLUMNS, Column
+from .spreadsheet import NO_STAGE, _SheetReader, touchpoint_cells
 
 TOUCHPOINTS, CONNECTIONS, AXES, PAINS, MAP = "Touchpoints", "Connections", "Stages and lanes", "Pain points", "Map"
-ID = "Id"
-# Touchpoint fields the CSV lacks: header -> (where in the touchpoint, how to read the cell)
-EXTRA_COLUMNS = {
-    "Time to task (minutes)": ("metrics.time_to_task_minutes", float),
-    "Completion rate (%)": ("metrics.completion_rate", float),
-    "NPS": ("metrics.nps", int),
-    "Expected": ("expected", int),
-    "Experienced": ("experienced", int),
-    "Colour": ("colour", str),
-}
 CONNECTION_HEADERS = ("From id", "From", "To id", "To", "Kind", "Label")
 AXIS_HEADERS = ("Kind", "Name", "Goal", "Lane kind")
 PAIN_HEADERS = ("Touchpoint id", "Touchpoint", "Stage", "Owner", "Severity", "Kind", "Text")
-INFO_FIELDS = {"Title": "title", "Description": "description", "Client": "client", "Author": "author"}
+INFO_FIELDS = {"Title": "title", "Accessible title": "accessible_title", "Description": "description",
+               "Client": "client", "Author": "author"}
 MAX_ROWS = 100_000
 # The workbook's own font in bold: a font without a name makes LibreOffice fall back to a serif.
 _HEADER_FONT = Font(name=DEFAULT_FONT.name, size=DEFAULT_FONT.sz, family=DEFAULT_FONT.family,
                     scheme=DEFAULT_FONT.scheme, bold=True)
-_NUMBERED = {"Emotion", "Meaning", "Value", "Accommodation"}
 
 
 # ----------------------------------------------------------------- export
@@ -70,15 +60,11 @@ def to_workbook(journey: JourneyMap) -> bytes:
     book = Workbook()
     touchpoints = book.active
     touchpoints.title = TOUCHPOINTS
-    headers = [ID, *HEADERS.values(), *EXTRA_COLUMNS]
-    numbered = {i for i, header in enumerate(headers) if header in _NUMBERED}
+    headers = [column.header for column in TOUCHPOINT_COLUMNS]
     rows = []
     for tp in journey.touchpoints():
-        cells: list[Any] = [tp.id, *_row(journey, tp)]
-        for index in numbered:
-            cells[index] = int(cells[index]) if cells[index] else None
-        cells += [_get(tp, path) for path, _ in EXTRA_COLUMNS.values()]
-        rows.append(cells)
+        cells = touchpoint_cells(journey, tp)
+        rows.append([_typed(column, cells[column.field]) for column in TOUCHPOINT_COLUMNS])
     _fill(touchpoints, headers, rows)
 
     titles = {tp.id: tp.title for tp in journey.touchpoints()}
@@ -99,10 +85,13 @@ def to_workbook(journey: JourneyMap) -> bytes:
     return out.getvalue()
 
 
-def _get(entity: Any, path: str) -> Any:
-    for name in path.split("."):
-        entity = getattr(entity, name)
-    return entity
+def _typed(column: Column, text: str) -> Any:
+    """A cell as Excel should hold it: numbers as numbers, nothing for an empty cell."""
+    if not text:
+        return None
+    if column.numbers is not None:
+        return float(text) if column.decimals else int(text)
+    return text
 
 
 def _fill(sheet, headers: Iterable[str], rows: list[list[Any]]) -> None:
@@ -188,60 +177,22 @@ class _WorkbookReader:
         for name, goal, place in axes["stages"]:
             if name not in reader.stages:
                 reader.stages[name] = reader.draft.add_stage(name, place)
-        extra_columns: dict[str, int] = {}
-        extras: list[dict[str, Any]] = []
-        row_ids: list[str] = []  # the Id column, card by card
-        built_ids: list[str] = []  # the ids the cards get in the map
-        for number, cells in self.rows(sheet):
-            if reader.columns is None:
-                extra_columns = {header: i for i, cell in enumerate(cells)
-                                 if (header := _text(cell).strip()) in (*EXTRA_COLUMNS, ID)}
-            kept = [_text(cell) for i, cell in enumerate(cells) if i not in extra_columns.values()]
-            # Cells are trimmed as the CSV's are, but a description is prose and keeps its spacing.
-            prose = (reader.columns or {}).get("description")
-            before = len(reader.draft.cards)
-            reader.read_row(number, [cell if i == prose else cell.strip() for i, cell in enumerate(kept)])
-            if len(reader.draft.cards) > before:
-                extras.append(self._extras(sheet, number, cells, extra_columns))
-                row_id = _text(cells[extra_columns[ID]]).strip() if ID in extra_columns else ""
-                if row_id and row_id in row_ids:
-                    raise self.fail(sheet, f'row {number}, column "{ID}"', f'"{row_id}" is the Id of an earlier row too')
-                row_ids.append(row_id)
-                built_ids.append(reader.draft.card_id(len(reader.draft.cards)))
-        if reader.columns is None:
-            raise self.fail(sheet, "", "is empty; a touchpoint sheet needs a header row with a title column")
-        for card, fields in zip(reader.draft.cards, extras):
-            card.fields.update(fields)
-        ids = {row_id: built for row_id, built in zip(row_ids, built_ids) if row_id}
+        reader.read([(number, [_text(cell) for cell in cells]) for number, cells in self.rows(sheet)])
         if PAINS in names:
-            self._pains(reader, row_ids)
+            self._pains(reader)
         info = self._info() if MAP in names else {}
         for field_name, (value, place) in info.items():
             reader.draft.set_info(field_name, value, place)
         if title and "title" not in info:
             reader.draft.set_info("title", title, "")
+        if CONNECTIONS in names:
+            reader.draft.links_given = True
+            reader.draft.links_rule = f'touchpoints are connected as the "{CONNECTIONS}" sheet says'
         journey = reader.draft.build()
         self._finish_axes(journey, axes)
         if CONNECTIONS in names:
-            self._connections(journey, ids)
-        return journey, reader.warnings
-
-    def _extras(self, sheet: str, number: int, cells: list[Any], columns: dict[str, int]) -> dict[str, Any]:
-        fields: dict[str, Any] = {}
-        for header, (path, kind) in EXTRA_COLUMNS.items():
-            if header not in columns or columns[header] >= len(cells) or cells[columns[header]] in (None, ""):
-                continue
-            value = cells[columns[header]]
-            place = f'row {number}, column "{header}"'
-            if kind is str:
-                value = _text(value).strip()
-            elif isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and value != int(value)):
-                raise self.fail(sheet, place, f"must be a {'whole ' if kind is int else ''}number, not {_short(value)}")
-            else:
-                value = kind(value)
-            group, _, name = path.rpartition(".")
-            (fields.setdefault(group, {}) if group else fields)[name or path] = value
-        return fields
+            self._connections(journey)
+        return journey, [*reader.warnings, reader.draft.flow_note]
 
     def _axes(self) -> dict[str, list]:
         axes: dict[str, list] = {"stages": [], "lanes": []}
@@ -287,8 +238,8 @@ class _WorkbookReader:
         except InvalidChange as error:
             raise JourneyFileError(self.source, error.reason, place) from None
 
-    def _pains(self, reader: _SheetReader, row_ids: list[str]) -> None:
-        cards = {row_id: card for row_id, card in zip(row_ids, reader.draft.cards) if row_id}
+    def _pains(self, reader: _SheetReader) -> None:
+        cards = {card.id: card for card in reader.draft.cards if card.id}
         for card in cards.values():
             card.fields["pain_points"] = []
         columns: dict[str, int] | None = None
@@ -334,7 +285,7 @@ class _WorkbookReader:
                 info[INFO_FIELDS[label]] = (_text(cells[1]), f'sheet "{MAP}", row {number}')
         return info
 
-    def _connections(self, journey: JourneyMap, ids: dict[str, str]) -> None:
+    def _connections(self, journey: JourneyMap) -> None:
         columns: dict[str, int] | None = None
         kinds = {kind.value for kind in ConnectionKind}
         for number, cells in self.rows(CONNECTIONS):
@@ -353,10 +304,10 @@ class _WorkbookReader:
 
             ends = []
             for header in ("From id", "To id"):
-                if cell(header) not in ids:
+                if not journey.has_touchpoint(cell(header)):
                     raise self.fail(CONNECTIONS, f'row {number}, column "{header}"',
                                     f'names no touchpoint of the "{TOUCHPOINTS}" sheet: "{cell(header)}"')
-                ends.append(ids[cell(header)])
+                ends.append(cell(header))
             kind = cell("Kind").lower() or ConnectionKind.main.value
             if kind not in kinds:
                 raise self.fail(CONNECTIONS, f'row {number}, column "Kind"',

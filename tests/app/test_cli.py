@@ -39,7 +39,7 @@ def test_info_json_lists_the_retail_dead_end():
     info = json.loads(result.stdout)
     assert result.returncode == 0
     assert set(info) == {"title", "stages", "lanes", "touchpoints", "connections", "pain_points",
-                         "dead_ends", "unreachable"}
+                         "dead_ends", "unreachable", "stage_averages"}
     assert info["stages"] == ["Awareness", "Consideration", "Purchase", "Retention", "Advocacy"]
     assert info["touchpoints"] >= 20 and info["dead_ends"]
 

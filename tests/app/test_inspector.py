@@ -102,3 +102,13 @@ def test_a_field_shows_why_bad_input_is_refused_and_the_model_keeps_its_value(wi
     window.view.setFocus()  # leaving the field puts back what the model holds
     settle(window)
     assert nps.text() == "15" and not nps.property("invalid")
+
+
+def test_the_accessible_title_mermaid_keeps_is_edited_with_the_map(window, tmp_path):
+    open_map(window, small_map(), tmp_path)
+    journey = window.document.journey
+    assert window.inspector.page is window.inspector.map_page
+    type_into(window, window.inspector.field("accessible_title").widget, "Buying a sofa, step by step")
+    assert journey.info.accessible_title == "Buying a sofa, step by step"
+    shortcut(window, "undo")
+    assert journey.info.accessible_title == ""

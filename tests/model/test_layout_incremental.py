@@ -1,0 +1,37 @@
+"""Laying out again after a change: equal to a fresh layout, and what did not move keeps its objects."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model.layout import layout
+from tests.factories import journey_maps, large_map
+
+
+@settings(max_examples=60, deadline=None)
+@given(journey_maps(), st.data())
+def test_a_layout_from_the_previous_one_equals_a_fresh_layout(journey, data):
+    before = layout(journey)
+    ids = list(journey.touchpoint_ids())
+    if ids:
+        moving = data.draw(st.sampled_from(ids))
+        stage = data.draw(st.sampled_from([s.id for s in journey.stages]))
+        lane = data.draw(st.sampled_from([lane.id for lane in journey.lanes]))
+        room = len(journey.cell(stage, lane)) - (moving in journey.cell(stage, lane))
+        journey.move_touchpoint(moving, stage, lane, data.draw(st.integers(0, room)))
+    if len(ids) > 1 and data.draw(st.booleans()):
+        journey.remove_touchpoint(ids[0])
+    assert layout(journey, before) == layout(journey)
+
+
+def test_a_drop_in_a_neighbouring_cell_remakes_only_those_two_cells_cards_and_their_routes():
+    journey = large_map(touchpoints=2000, connections=3000)
+    before = layout(journey)
+    moving = journey.cell("s10", "l0")[0]
+    journey.move_touchpoint(moving, "s11", "l0")
+    after = layout(journey, before)
+    moved = {tp for tp, rect in after.cards.items() if rect is not before.cards[tp]}
+    assert moved <= set(journey.cell("s10", "l0")) | set(journey.cell("s11", "l0"))
+    assert moving in moved
+    remade = {key for key, route in after.routes.items() if route is not before.routes[key]}
+    assert remade == {key for key in after.routes if moved & set(key)}
+    assert len(remade) < 100

@@ -1,0 +1,72 @@
+"""Every card's face in one pass, for scales at which no card can be read.
+
+Zoomed out, the scene turns the cards' own painting off (they are still selected, hovered,
+clicked and dragged) and this item draws their faces instead, grouped by look: a few Qt calls
+a frame instead of one Python call per card, and nothing to work out again until a card moves,
+changes colour, or is selected or marked.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from model import theme
+
+
+class CardOverview(QGraphicsItem):
+    """The faces of all the scene's cards; shown only while the scene is zoomed out."""
+
+    def __init__(self):
+        super().__init__()
+        self.setZValue(2)  # where the cards are
+        self._bounds = QRectF()
+        self._faces: list[tuple[QPen, QColor, float, list[QRectF]]] | None = None
+
+    def set_bounds(self, rect: QRectF) -> None:
+        if rect != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = rect
+        self.refresh()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def refresh(self) -> None:
+        """Something about the cards changed: group their faces again at the next paint."""
+        self._faces = None
+        if self.isVisible():
+            self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self._faces is None:
+            self._faces = self._group()
+        for pen, fill, opacity, rects in self._faces:
+            painter.setPen(pen)
+            painter.setBrush(fill)
+            painter.setOpacity(opacity)  # cards a chosen persona never meets fade here too
+            # Square corners: at this scale the rounding is under a pixel, and rects go in one call.
+            painter.drawRects(rects)
+        painter.setOpacity(1.0)
+
+    def _group(self) -> list[tuple[QPen, QColor, float, list[QRectF]]]:
+        scene = self.scene()
+        journey = scene.journey
+        groups: dict[tuple[str, float, str, float], list[QRectF]] = defaultdict(list)
+        for tp_id, card in scene.cards.items():
+            pos = card.pos()
+            groups[(*card.face(journey.touchpoint(tp_id)), card.opacity())].append(
+                QRectF(pos.x(), pos.y(), theme.CARD_WIDTH, theme.CARD_HEIGHT))
+        return [(_pen(border, width), QColor(fill), opacity, rects)
+                for (border, width, fill, opacity), rects in groups.items()]
+
+
+def _pen(colour: str, width: float) -> QPen:
+    """A border in screen pixels: scaled down with the cards, a selection or a problem mark would
+    thin to nothing, so a bold border (selected, marked) stays two pixels wide and a plain one one."""
+    pen = QPen(QColor(colour), 2 if width > theme.CARD_BORDER_WIDTH else 1)
+    pen.setCosmetic(True)
+    return pen
