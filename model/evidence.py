@@ -70,18 +70,33 @@ def assumptions_to_test(journey: JourneyMap, limit: int = 5) -> list[Assumption]
 
 
 def review_evidence(journey: JourneyMap, limit: int = 5) -> tuple[EvidenceCoverage, list[Assumption]]:
-    """Coverage and the `limit` assumptions worth testing first, in one pass over the touchpoints
-    (analysis runs after every pause in typing: a card with neither pain nor dots costs a count)."""
+    """Coverage and the `limit` assumptions worth testing first, in one pass over the touchpoints.
+
+    Analysis runs whenever typing pauses, so this pass is kept lean: a card with neither pain nor
+    dots costs a count, and levels are told apart by identity (hashing an enum member is a Python
+    call; this runs for every card and note).
+    """
     dots: dict[tuple[str, Optional[str]], int] = {}
     for vote in journey.votes(journey.voting_round):
         dots[vote.target] = dots.get(vote.target, 0) + 1
-    counts = dict.fromkeys(EvidenceLevel, 0)
-    critical = 0
-    risky: list[tuple[int, int, str, Optional[str]]] = []  # (-risk, place, touchpoint id, note id)
-    assumption = EvidenceLevel.assumption
-    for place, tp in enumerate(journey.touchpoints()):
+    assumption, anecdote = EvidenceLevel.assumption, EvidenceLevel.anecdote
+    assumed = anecdotal = critical = 0
+    # The `limit` riskiest so far, as a heap of (risk, -place, touchpoint id, note id): entries come
+    # in reading order, so a later one must be riskier than the least of them to take its place.
+    riskiest: list[tuple[int, float, str, Optional[str]]] = []
+
+    def consider(risk: int, place: float, tp_id: str, note_id: Optional[str]) -> None:
+        if len(riskiest) < limit:
+            heapq.heappush(riskiest, (risk, -place, tp_id, note_id))
+        elif risk > riskiest[0][0]:
+            heapq.heapreplace(riskiest, (risk, -place, tp_id, note_id))
+    touchpoints = journey.touchpoints()
+    for place, tp in enumerate(touchpoints):
         level = tp.evidence.level
-        counts[level] += 1
+        if level is assumption:
+            assumed += 1
+        elif level is anecdote:
+            anecdotal += 1
         pains = tp.pain_points
         if not pains and not dots:
             continue
@@ -89,24 +104,29 @@ def review_evidence(journey: JourneyMap, limit: int = 5) -> tuple[EvidenceCovera
         for pain in pains:
             severity = pain.severity
             worst = max(worst, severity)
-            risk = DOUBT[pain.evidence.level] * (severity + dots.get((tp.id, pain.id), 0))
-            if risk:
-                risky.append((-risk, place, tp.id, pain.id))
+            pain_level = pain.evidence.level
+            doubt = 2 if pain_level is assumption else 1 if pain_level is anecdote else 0
+            risk = doubt * (severity + dots.get((tp.id, pain.id), 0)) if dots else doubt * severity
+            if risk and (len(riskiest) < limit or riskiest and risk > riskiest[0][0]):
+                consider(risk, place + 0.5, tp.id, pain.id)
         critical += level is assumption and worst >= CRITICAL
-        risk = DOUBT[level] * (worst + dots.get((tp.id, None), 0))
-        if risk:
-            risky.append((-risk, place - 0.5, tp.id, None))  # the card before its notes
+        doubt = 2 if level is assumption else 1 if level is anecdote else 0
+        risk = doubt * (worst + dots.get((tp.id, None), 0))
+        if risk and (len(riskiest) < limit or riskiest and risk > riskiest[0][0]):
+            consider(risk, place, tp.id, None)  # the card before its notes: its place is the lower
         for idea in tp.opportunities if dots else ():
             risk = DOUBT[idea.evidence.level] * dots.get((tp.id, idea.id), 0)
-            if risk:
-                risky.append((-risk, place, tp.id, idea.id))
-    chosen = [_assumption(journey, *entry) for entry in heapq.nsmallest(limit, risky)] if limit else []
-    return EvidenceCoverage(len(journey), counts, critical), chosen
+            if risk and (len(riskiest) < limit or riskiest and risk > riskiest[0][0]):
+                consider(risk, place + 0.5, tp.id, idea.id)
+    counts = {assumption: assumed, anecdote: anecdotal,
+              EvidenceLevel.research: len(touchpoints) - assumed - anecdotal}
+    chosen = [_assumption(journey, risk, tp_id, note_id)
+              for risk, _, tp_id, note_id in sorted(riskiest, reverse=True)]
+    return EvidenceCoverage(len(touchpoints), counts, critical), chosen
 
 
-def _assumption(journey: JourneyMap, negative_risk: int, place: float, tp_id: str,
-                note_id: Optional[str]) -> Assumption:
+def _assumption(journey: JourneyMap, risk: int, tp_id: str, note_id: Optional[str]) -> Assumption:
     tp = journey.touchpoint(tp_id)
     note = None if note_id is None else next(n for n in (*tp.pain_points, *tp.opportunities) if n.id == note_id)
     item = tp if note is None else note
-    return Assumption(tp_id, note_id, tp.title if note is None else note.text, item.evidence.level, -negative_risk)
+    return Assumption(tp_id, note_id, tp.title if note is None else note.text, item.evidence.level, risk)
