@@ -323,7 +323,7 @@ class TouchpointPage(Page):
         self.section("Personas").addRow(self.personas)
         self.personas.membershipRequested.connect(
             lambda persona, on: self.exists() and self.membershipRequested.emit(self.touchpoint_id, persona, on))
-        self.personas.emotionRequested.connect(self._persona_emotion)
+        self.personas.experienceRequested.connect(self._persona_experience)
         self.personas.finished.connect(self.editFinished)
 
         evidence = self.section("Evidence")
@@ -391,10 +391,13 @@ class TouchpointPage(Page):
     def _edit_evidence(self, **changes: Any) -> None:
         self._edit("evidence", self.touchpoint.evidence.model_copy(update=changes))
 
-    def _persona_emotion(self, persona_id: str, emotion: Any) -> None:
-        experience = self.touchpoint.experience(persona_id) if self.exists() else None
-        if self.exists() and not same(experience.emotion if experience else None, emotion):
-            self.experienceRequested.emit(self.touchpoint_id, persona_id, {"emotion": emotion})
+    def _persona_experience(self, persona_id: str, changes: dict) -> None:
+        if not self.exists():
+            return
+        experience = self.touchpoint.experience(persona_id)
+        own = {"emotion": experience.emotion, **experience.scores.model_dump()} if experience else {}
+        if any(not same(own.get(name), value) for name, value in changes.items()):
+            self.experienceRequested.emit(self.touchpoint_id, persona_id, changes)
 
     def _edit_part(self, whole: str, name: str, value: Any) -> None:
         """Scores and metrics are sent whole, with one part changed."""

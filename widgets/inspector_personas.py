@@ -12,9 +12,10 @@ import datetime as dt
 from typing import Any, Optional, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSizePolicy, QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from model.entities import EMOTION_RANGE, Evidence, EvidenceLevel, Kpi, KpiDirection, Persona, Source, Touchpoint
+from model import theme
+from model.entities import EMOTION_RANGE, SCORE_NAMES, Evidence, EvidenceLevel, Kpi, KpiDirection, Persona, Source, Touchpoint
 from model.evidence import EVIDENCE_LABELS, EVIDENCE_MARKS
 from model.stage_metrics import KPI_PRESETS
 from model.vocabulary import signed
@@ -77,15 +78,16 @@ def evidence_with_level(evidence: Evidence, level: EvidenceLevel) -> Evidence:
 
 
 # ----------------------------------------------------------------- who passes where
-NAME_WIDTH = 170  # pixels: a long persona name is cut short, so the dock keeps its width
+NAME_WIDTH = 150  # pixels: a long persona name is cut short, so the dock keeps its width
 OWN_EMOTION = [(None, "Card's")] + [(v, signed(v)) for v in range(EMOTION_RANGE[0], EMOTION_RANGE[1] + 1)]
 
 
 class PersonaRows(QWidget):
-    """Per persona on one touchpoint: whether they pass here, and their own emotion."""
+    """Per persona on one touchpoint: whether they pass here, and their own emotion and scores
+    (each "card's" unless it differs from what the card says for everyone)."""
 
     membershipRequested = Signal(str, bool)  # persona id, passes here
-    emotionRequested = Signal(str, object)  # persona id, -2..2 or None (the card's)
+    experienceRequested = Signal(str, dict)  # persona id, {"emotion" or a score name: value or None}
     finished = Signal()
 
     def __init__(self):
@@ -94,25 +96,30 @@ class PersonaRows(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.empty = muted_label("This map follows one persona or none: add personas on the map's page "
                                  "(click the canvas background) to say who passes here.")
-        self.grid.addWidget(self.empty, 0, 0, 1, 2)
-        self.rows: dict[str, tuple[QToolButton, ComboField]] = {}
+        self.grid.addWidget(self.empty, 0, 0, 1, 3)
+        for column in range(3):
+            self.grid.setColumnStretch(column, 1)
+        self.rows: dict[str, tuple[QToolButton, dict[str, ComboField]]] = {}
         self._shown: list[tuple[str, str]] = []  # (id, name) of the personas the rows are for
 
     def show_touchpoint(self, personas: Sequence[Persona], touchpoint: Touchpoint) -> None:
         if [(p.id, p.name) for p in personas] != self._shown:
             self._arrange(personas)
         for persona in personas if self.rows else ():  # no rows on a map of one persona
-            button, emotion = self.rows[persona.id]
+            button, fields = self.rows[persona.id]
             button.blockSignals(True)
             button.setChecked(touchpoint.meets(persona.id))
             button.blockSignals(False)
             experience = touchpoint.experience(persona.id)
-            emotion.show_value(experience.emotion if experience else None)
-            emotion.widget.setEnabled(touchpoint.meets(persona.id))
+            own = {"emotion": experience.emotion if experience else None,
+                   **dict(zip(SCORE_NAMES, experience.scores.values() if experience else (None,) * 3))}
+            for name, field in fields.items():
+                field.show_value(own[name])
+                field.widget.setEnabled(touchpoint.meets(persona.id))
 
     def _arrange(self, personas: Sequence[Persona]) -> None:
-        for button, emotion in self.rows.values():
-            for widget in (button, emotion.widget):
+        for button, fields in self.rows.values():
+            for widget in (button, *(field.widget for field in fields.values())):
                 widget.hide()
                 widget.deleteLater()
         self.rows = {}
@@ -120,23 +127,32 @@ class PersonaRows(QWidget):
         self.empty.setVisible(len(personas) < 2)
         if len(personas) < 2:
             return
-        for i, persona in enumerate(personas, start=1):
+        for i, persona in enumerate(personas):
             name = persona.name or "Unnamed persona"
             button = QToolButton()
             button.setText(button.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, NAME_WIDTH))
             button.setAccessibleName(name)
             button.setCheckable(True)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.setObjectName(f"passes.{persona.id}")
             button.setToolTip(f"Does {name} pass through this touchpoint? Cards they never meet fade when "
                               "the canvas answers for them.")
             button.toggled.connect(lambda on, p=persona.id: self.membershipRequested.emit(p, on))
-            emotion = ComboField(OWN_EMOTION, f"How {name} feels here, where it differs from the card's emotion.")
-            emotion.widget.setObjectName(f"emotion.{persona.id}")
-            emotion.edited.connect(lambda value, p=persona.id: self.emotionRequested.emit(p, value))
-            emotion.finished.connect(self.finished)
-            self.grid.addWidget(button, i, 0)
-            self.grid.addWidget(emotion.widget, i, 1)
-            self.rows[persona.id] = (button, emotion)
+            fields = {"emotion": ComboField(OWN_EMOTION, f"How {name} feels here, where it differs from the "
+                                                         "card's emotion.")}
+            for score in SCORE_NAMES:
+                letter = theme.SCORE_LABELS[score]
+                fields[score] = ComboField([(None, f"{letter} –")] + [(n, f"{letter} {n}") for n in range(1, 6)],
+                                           f"{name}'s own {score.title()} here, where it differs from the card's.")
+            for field_name, field in fields.items():
+                field.widget.setObjectName(f"{field_name}.{persona.id}")
+                field.edited.connect(lambda value, p=persona.id, f=field_name: self.experienceRequested.emit(p, {f: value}))
+                field.finished.connect(self.finished)
+            self.grid.addWidget(button, 1 + 2 * i, 0, 1, 2)
+            self.grid.addWidget(fields["emotion"].widget, 1 + 2 * i, 2)
+            for column, score in enumerate(SCORE_NAMES):
+                self.grid.addWidget(fields[score].widget, 2 + 2 * i, column)
+            self.rows[persona.id] = (button, fields)
 
 
 # ----------------------------------------------------------------- stage metrics

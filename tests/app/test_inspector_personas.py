@@ -59,11 +59,14 @@ def test_who_passes_a_touchpoint_and_how_they_feel_there(window, tmp_path):
     QTest.mouseClick(button, LEFT)
     settle(window)
     assert journey.touchpoint("pay").personas == ("maya",)
-    assert not rows["sam"][1].widget.isEnabled()
-    choose(window, rows["maya"][1].widget, 1)  # Card's -> -2
+    assert not rows["sam"][1]["emotion"].widget.isEnabled()
+    choose(window, rows["maya"][1]["emotion"].widget, 1)  # Card's -> -2
     assert journey.touchpoint("pay").emotion_of("maya") == -2
-    shortcut(window, "undo")
-    shortcut(window, "undo")
+    choose(window, rows["maya"][1]["accommodation"].widget, 2)  # card's -> 2
+    assert journey.touchpoint("pay").scores_of("maya").accommodation == 2
+    assert journey.touchpoint("pay").scores_of("sam").accommodation is None
+    for _ in range(window.document.undo_stack.index()):  # each choice by arrow key is a step of its own
+        shortcut(window, "undo")
     assert journey.touchpoint("pay").personas is None and journey.touchpoint("pay").experiences == ()
 
 
