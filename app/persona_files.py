@@ -10,26 +10,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from app import persona_commands as pc
-from model.entities import Persona
 from model.errors import JourneyFileError
 from model.journey_file import load
-from model.journey_map import JourneyMap, new_id
+from model.journey_map import JourneyMap
+from model.personas import personas_to_import
 from model.stage_metrics import MetricFileError, plan_refresh, read_refresh_rows
-
-
-def personas_to_import(journey: JourneyMap, source: JourneyMap) -> list[Persona]:
-    """The personas of `source` that `journey` lacks (same name and purpose counts as the same persona),
-    with ids unused on `journey`."""
-    known = {(p.name, p.purpose) for p in journey.personas}
-    taken = {p.id for p in journey.personas}
-    imported = []
-    for persona in source.personas:
-        if (persona.name, persona.purpose) in known:
-            continue
-        persona_id = persona.id if persona.id not in taken else new_id("persona", taken.__contains__)
-        taken.add(persona_id)
-        imported.append(persona.model_copy(update={"id": persona_id}))
-    return imported
 
 
 class PersonaFiles:
@@ -57,7 +42,7 @@ class PersonaFiles:
         except JourneyFileError as error:
             QMessageBox.warning(self.window, "Cannot import personas", str(error))
             return
-        personas = personas_to_import(self.journey, source)
+        personas = personas_to_import(self.journey, source.personas)
         name = Path(path).name
         if not personas:
             what = "has no personas" if not source.personas else "has no personas this map lacks"

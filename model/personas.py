@@ -38,6 +38,24 @@ def persona_colour(journey, persona_id: str) -> str:
     return theme.PERSONA_CURVES[index % len(theme.PERSONA_CURVES)]
 
 
+def personas_to_import(journey, personas: Iterable[Persona]) -> list[Persona]:
+    """Of `personas` (another map's, or the clipboard's), those `journey` lacks (the same name and
+    purpose count as the same persona), with ids unused on `journey`."""
+    from .journey_map import new_id  # it imports this module
+
+    known = {(p.name, p.purpose) for p in journey.personas}
+    taken = {p.id for p in journey.personas}
+    imported = []
+    for persona in personas:
+        if (persona.name, persona.purpose) in known:
+            continue
+        persona_id = persona.id if persona.id not in taken else new_id("persona", taken.__contains__)
+        taken.add(persona_id)
+        known.add((persona.name, persona.purpose))
+        imported.append(persona.model_copy(update={"id": persona_id}))
+    return imported
+
+
 class PersonaRecord:
     """Personas of a `JourneyMap` (mixed into it)."""
 

@@ -111,3 +111,26 @@ def test_a_card_pasted_from_another_map_keeps_only_personas_this_map_has(window,
     shortcut(window, "paste")
     (pasted,) = window.document.journey.touchpoints()
     assert pasted.title == "Visit" and pasted.personas is None
+
+
+def test_a_persona_is_copied_from_one_map_and_pasted_into_another(window, tmp_path, qtbot):
+    open_map(window, two_persona_map(), tmp_path)
+    window.inspector.show_map(window.document.journey)
+    window.inspector.map_page.pick("sam")
+    window.view.setFocus()
+    shortcut(window, "copy")
+    assert window.statusBar().currentMessage() == "Copied persona “Sam”: paste it into another map."
+    other = make_map()
+    other.add_persona("Maya", id="maya")
+    save(other, tmp_path / "other.journey")
+    assert window.open_path(tmp_path / "other.journey")
+    settle(window)
+    shortcut(window, "paste")
+    journey = window.document.journey
+    assert [p.name for p in journey.personas] == ["Maya", "Sam"]
+    assert window.inspector.field("persona.name").widget.text() == "Sam"
+    shortcut(window, "paste")
+    assert len(journey.personas) == 2
+    assert window.statusBar().currentMessage() == "This map has that persona already: nothing pasted."
+    shortcut(window, "undo")
+    assert [p.name for p in journey.personas] == ["Maya"]
