@@ -17,13 +17,13 @@ from typing import Optional, Union
 
 # ----------------------------------------------------------------- cards
 CARD_WIDTH = 184
-# Room for a two-line title, the channel/owner line, the emotion, three M/V/A bars and a pain marker.
+# Room for a three-line title, the channel/owner line, the emotion, three M/V/A bars and a pain marker.
 CARD_HEIGHT = 112
 CARD_PADDING = 8
 CARD_CORNER_RADIUS = 6
 CARD_BORDER_WIDTH = 1
 CARD_SELECTED_BORDER_WIDTH = 2.5
-CARD_TITLE_MAX_LINES = 2
+CARD_TITLE_MAX_LINES = 3
 SCORE_BAR_HEIGHT = 5
 SCORE_BAR_LABEL_WIDTH = 12  # the "M", "V" or "A" before each bar
 PAIN_MARKER_SIZE = 16

@@ -20,7 +20,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from model import theme
+from model import card_parts, theme
 
 FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
@@ -133,23 +133,16 @@ def string_width(text: str, size: float, bold: bool = False) -> float:
     return sum(pdfmetrics.stringWidth(run, name, size) for name, run in runs(text, bold))
 
 
-# DejaVu Sans's vertical metrics in ems, from its hhea table as Qt reads them (reportlab reads
-# the smaller OS/2 values), so that lines sit where the canvas puts them. Bold shares them.
-_ASCENT_EM = 0.928
-_DESCENT_EM = 0.236
-_CAP_HEIGHT_EM = 0.729
-
-
 def ascent(size: float) -> float:
     """Height above the baseline of the theme's font at `size` (where Qt puts a top-aligned baseline)."""
-    return _ASCENT_EM * size
+    return card_parts.ASCENT_EM * size
 
 
 def line_height(size: float) -> float:
     """Baseline-to-baseline distance of the theme's font at `size` (Qt's line spacing)."""
-    return (_ASCENT_EM + _DESCENT_EM) * size
+    return card_parts.line_height(size)
 
 
 def centred_baseline(middle: float, size: float) -> float:
     """The baseline (y up) that centres capitals and digits on `middle`."""
-    return middle - _CAP_HEIGHT_EM * size / 2
+    return middle - card_parts.CAP_HEIGHT_EM * size / 2

@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable
 
 from model import theme
 from model.analysis import Insights
-from model.entities import SCORE_NAMES
+from model.card_parts import HEADER_PAD, TextSlot, lane_header_parts, score_slots, stage_header_parts
 from model.journey_map import JourneyMap
 from model.layout import MapGeometry, Point, Rect, Route
 
@@ -26,10 +26,8 @@ from . import marks, text
 from .card import draw_card
 from .fonts import ascent, centred_baseline, line_height
 from .pages import MapTile
-from model.vocabulary import signed
+from model.vocabulary import NO_VALUE, average_label, signed
 
-HEADER_PAD = 10
-NO_VALUE = "\u2013"  # an average of nothing, as the canvas shows it
 _LANE_HEADER, _STAGE_HEADER = theme.LANE_HEADER_WIDTH, theme.STAGE_HEADER_HEIGHT
 _BAND_LABELS = (("emotion_header", "Emotion"), ("scores_header", "Meaning / Value / Accommodation"))
 
@@ -177,30 +175,25 @@ class MapPainter:
         marks.emotion_curve(canvas, [_flip(point) for point in geometry.emotion_curve])
 
     def _draw_stage_averages(self) -> None:
-        """Each stage's average M, V, A and emotion: a value over a small bar (or face) each."""
+        """Each stage's average M, V, A and emotion in the slots `score_slots` gives, as on the canvas."""
         canvas = self.canvas
-        size = theme.SCORE_LABEL_SIZE + 1
         for stage_id, rect in self.geometry.scores_band.items():
             averages = self.scores.get(stage_id)
             if averages is None or not self._visible(rect):
                 continue
-            slot = (rect.width - 16) / 4
-            baseline = -(rect.y + 6 + ascent(size))
-            for i, name in enumerate(SCORE_NAMES):
-                value = getattr(averages, name)
-                x = rect.x + 8 + i * slot
+            for slot in score_slots(rect):
+                value = getattr(averages, slot.name)
+                mark, box, size = slot.mark, slot.value.box, slot.value.size
+                if slot.name == "emotion":
+                    marks.emotion_face(canvas, mark.center.x, -mark.center.y, mark.width,
+                                       None if value is None else round(value))
+                    label = NO_VALUE if value is None else signed(value, 1)
+                else:
+                    marks.score_bar(canvas, mark.x, -mark.bottom, mark.width, mark.height, slot.name, value)
+                    label = f"{theme.SCORE_LABELS[slot.name]} {average_label(value)}"
                 canvas.setFillColor(marks.colour(theme.TEXT))
-                label = f"{theme.SCORE_LABELS[name]} {NO_VALUE if value is None else f'{value:.1f}'}"
-                text.draw_fitted(canvas, x, baseline, label, size, slot - 6, bold=True)
-                marks.score_bar(canvas, x, -(rect.y + 33), slot - 10, 5, name, value)
-            emotion = averages.emotion
-            x = rect.x + 8 + 3 * slot
-            face = 12
-            marks.emotion_face(canvas, x + face / 2, -(rect.y + 6 + ascent(size) / 2 + 1),
-                               face, None if emotion is None else round(emotion))
-            canvas.setFillColor(marks.colour(theme.TEXT))
-            label = NO_VALUE if emotion is None else signed(emotion, 1)
-            text.draw_fitted(canvas, x + face + 3, baseline, label, size, slot - face - 9, bold=True)
+                text.draw_fitted(canvas, box.x, centred_baseline(-box.center.y, size), label, size, box.width,
+                                 bold=True)
 
     def _draw_cards(self) -> None:
         for tp_id, rect in self.geometry.cards.items():
@@ -216,40 +209,29 @@ class MapPainter:
             stage = self.journey.stage(stage_id)
             self._rect(rect, theme.STAGE_HEADER_BACKGROUND)
             # A stage cut across tiles names itself in each part, within the part that is visible.
-            left = max(rect.x, self.left) + HEADER_PAD
-            width = min(rect.right, self.right) - HEADER_PAD - left
+            left, right = max(rect.x, self.left), min(rect.right, self.right)
+            parts = stage_header_parts(Rect(left, rect.y, right - left, rect.height))
             name = stage.name if rect.x >= self.left else f"{stage.name} (continued)"
             canvas.setFillColor(marks.colour(theme.HEADER_TEXT))
-            size = theme.HEADER_SIZE
-            middle = rect.y + 8 + (size + 6) / 2
-            text.draw_fitted(canvas, left, centred_baseline(-middle, size), name, size, width, bold=True)
+            _draw_lines(canvas, parts.name, text.fit_lines(name, parts.name.size, parts.name.box.width, 1, bold=True))
             if stage.goal:
                 canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
-                goal_size = theme.STAGE_GOAL_SIZE
-                y = rect.y + size + 16
-                for line in text.fit_lines(stage.goal, goal_size, width, 2):
-                    text.draw_line(canvas, left, -(y + ascent(goal_size)), line, goal_size)
-                    y += line_height(goal_size)
+                goal = parts.detail
+                _draw_lines(canvas, goal, text.fit_lines(stage.goal, goal.size, goal.box.width, goal.max_lines))
 
     def _draw_lane_headers(self) -> None:
         canvas, geometry = self.canvas, self.geometry
-        size, kind_size = theme.HEADER_SIZE, theme.STAGE_GOAL_SIZE
-        width = _LANE_HEADER - 2 * HEADER_PAD
         for lane_id, rect in geometry.lane_headers.items():
             if not (rect.y < self.bottom and self.top < rect.bottom):
                 continue
             lane = self.journey.lane(lane_id)
             self._rect(rect, theme.LANE_HEADER_BACKGROUND)
+            name = lane_header_parts(rect).name
+            lines = text.fit_lines(lane.name, name.size, name.box.width, name.max_lines, bold=True)
             canvas.setFillColor(marks.colour(theme.HEADER_TEXT))
-            spacing = line_height(size)
-            max_lines = max(1, int((rect.height - 16 - line_height(kind_size)) // spacing))
-            y = rect.y + 10
-            for line in text.fit_lines(lane.name, size, width, max_lines, bold=True):
-                text.draw_line(canvas, rect.x + HEADER_PAD, -(y + ascent(size)), line, size, bold=True)
-                y += spacing
+            _draw_lines(canvas, name, lines)
             canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
-            text.draw_line(canvas, rect.x + HEADER_PAD, -(y + 2 + ascent(kind_size)), lane.kind.value.capitalize(),
-                           kind_size)
+            _draw_lines(canvas, lane_header_parts(rect, len(lines)).detail, (lane.kind.value.capitalize(),))
         if self.tile.bands:
             for attribute, label in _BAND_LABELS:
                 rect = getattr(geometry, attribute)
@@ -261,3 +243,9 @@ class MapPainter:
                 for line in lines:
                     text.draw_line(canvas, rect.x + HEADER_PAD, -(y + ascent(size)), line, size, bold=True)
                     y += line_height(size)
+
+
+def _draw_lines(canvas: Canvas, slot: TextSlot, lines) -> None:
+    """Fitted lines top-aligned in `slot`, one `line_height` apart (layout y negated)."""
+    for i, line in enumerate(lines):
+        text.draw_line(canvas, slot.box.x, -(slot.line_top(i) + ascent(slot.size)), line, slot.size, bold=slot.bold)

@@ -3,8 +3,6 @@ answers, so that the sections read alike and each new insight is a few lines."""
 
 from __future__ import annotations
 
-from typing import Optional
-
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, LongTable, Spacer
 
 from model.journey_map import JourneyMap
@@ -13,10 +11,6 @@ from .outline import Marker
 from .styles import bold_column, cell_text, para, styles, table_style
 
 LIST_LIMIT = 60  # touchpoints (or loops) one section lists
-
-
-def average(value: Optional[float]) -> str:
-    return "\u2013" if value is None else f"{value:.1f}"
 
 
 def place(journey: JourneyMap, tp_id: str, widths: list[float]) -> list:

@@ -16,9 +16,9 @@ from model.journey_map import JourneyMap
 from .chart import stage_chart
 from .glance import at_a_glance
 from .lens_sections import lens_sections
-from .sections import LIST_LIMIT, average, listed, more, nothing, place, section, table
+from .sections import LIST_LIMIT, listed, more, nothing, place, section, table
 from .styles import bold_column, cell_text, para, rich, severity_mark, styles
-from model.vocabulary import PAIN_KIND_NAMES, signed
+from model.vocabulary import PAIN_KIND_NAMES, average_label, signed
 
 PAIN_LIST_LIMIT = 40  # pain points listed here; the appendix has every one
 
@@ -44,7 +44,7 @@ def _stages(journey: JourneyMap, insights: Insights, width: float) -> list[Flowa
     if not insights.stage_scores:
         return section("Stage by stage", "The map has no stages yet.", [])
     rows = [[para(f"{i}. {journey.stage(entry.stage_id).name}", s.cell_bold), str(entry.touchpoints),
-             average(entry.meaning), average(entry.value), average(entry.accommodation),
+             average_label(entry.meaning), average_label(entry.value), average_label(entry.accommodation),
              "\u2013" if entry.emotion is None else signed(entry.emotion, 1)]
             for i, entry in enumerate(insights.stage_scores, 1)]
     number = (width - 260) / 5
@@ -62,7 +62,7 @@ def _weakest(journey: JourneyMap, insights: Insights, width: float) -> list[Flow
         return section(title, explanation, nothing("None: every scored touchpoint is at 5 with no pain points."))
     rest = width - 24 - 70 - 80
     widths = [24, rest * 0.44, rest * 0.28, rest * 0.28, 70, 80]
-    rows = [[str(i), *place(journey, weak.touchpoint_id, widths[1:4]), average(weak.mean_score),
+    rows = [[str(i), *place(journey, weak.touchpoint_id, widths[1:4]), average_label(weak.mean_score),
              str(weak.pain_severity)] for i, weak in enumerate(insights.weakest, 1)]
     return section(title, explanation, [table(
         ["#", "Touchpoint", "Stage", "Lane", "Mean score", "Pain severity"], rows, widths, bold_column(1),
