@@ -10,7 +10,7 @@ from model.analysis import Insights
 from model.journey_map import JourneyMap
 
 from . import marks, text
-from .sections import nothing, section
+from .sections import section
 from .styles import MUTED_MARKUP, layout_style, para, rich, styles
 
 NAMED_DEAD_ENDS = 3  # as many as the panel's headline names
@@ -58,8 +58,6 @@ def _most_pain(insights: Insights) -> list[Flowable]:
 
 def at_a_glance(journey: JourneyMap, insights: Insights, width: float) -> list[Flowable]:
     title, explanation = "At a glance", "Where to look first."
-    if not len(journey):
-        return section(title, explanation, nothing("The map has no touchpoints yet."))
     tile = (width - 2 * GAP) / 3
     tiles = Table([[_dead_ends(journey, insights), "", _weakest_stage(journey, insights), "", _most_pain(insights)]],
                   colWidths=[tile, GAP, tile, GAP, tile], hAlign="LEFT")

@@ -22,11 +22,12 @@ from model.card_parts import HEADER_PAD, TextSlot, lane_header_parts, score_slot
 from model.journey_map import JourneyMap
 from model.layout import MapGeometry, Point, Rect, Route
 
-from . import marks, text
+from model.vocabulary import NO_VALUE, average_label, signed
+
+from . import marks, text, tile_links
 from .card import draw_card
 from .fonts import ascent, centred_baseline, line_height
-from .pages import MapTile
-from model.vocabulary import NO_VALUE, average_label, signed
+from .pages import MapPlan, MapTile
 
 _LANE_HEADER, _STAGE_HEADER = theme.LANE_HEADER_WIDTH, theme.STAGE_HEADER_HEIGHT
 _BAND_LABELS = (("emotion_header", "Emotion"), ("scores_header", "Meaning / Value / Accommodation"))
@@ -52,20 +53,31 @@ class MapContent:
 
 
 class MapTileFlowable(Flowable):
-    """One page of the map: a tile, drawn at the top-left of the frame."""
+    """One page of the map, drawn at the top-left of the frame: the overview (`index` None), which
+    frames the detail tiles when there are any, or detail tile `index` of `plan`."""
 
-    def __init__(self, content: MapContent, tile: MapTile):
+    def __init__(self, content: MapContent, plan: MapPlan, index: int | None = None):
         super().__init__()
-        self.content, self.tile = content, tile
+        self.content, self.plan, self.index = content, plan, index
+        self.tile = plan.overview if index is None else plan.tiles[index]
+
+    @property
+    def _gutter(self) -> tuple[float, float]:
+        """Room left of and above the overview for the index of detail pages."""
+        return tile_links.INDEX_GUTTER if self.index is None and self.plan.tiles else (0.0, 0.0)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.tile.width, self.tile.height
+        left, above = self._gutter
+        return self.tile.width + left, self.tile.height + above
 
     def draw(self) -> None:
-        if not self.content.geometry.stage_ids:
-            self.canv.setFillColor(marks.colour(theme.TEXT_MUTED))
-            text.draw_line(self.canv, 0, -30, "This map has no stages yet.", theme.HEADER_SIZE)
-        MapPainter(self.canv, self.content, self.tile).draw(0, self.tile.height)
+        if self.index is not None:
+            self.canv.tile_pages[self.index] = self.canv.getPageNumber()
+            self.canv.bookmarkPage(tile_links.tile_destination(self.index))
+        left, above = self._gutter
+        MapPainter(self.canv, self.content, self.tile, self.plan, self.index is None).draw(left, self.tile.height)
+        if self.index is None and self.plan.tiles:
+            tile_links.draw_index(self.canv, self.plan, left, self.tile.height)
 
 
 def _intersects(left: float, top: float, right: float, bottom: float, view: tuple[float, float, float, float]) -> bool:
@@ -86,8 +98,9 @@ def _flip(point: Point) -> Point:
 class MapPainter:
     """Draws one tile of a map on a reportlab canvas."""
 
-    def __init__(self, canvas: Canvas, content: MapContent, tile: MapTile):
-        self.canvas, self.content, self.tile = canvas, content, tile
+    def __init__(self, canvas: Canvas, content: MapContent, tile: MapTile, plan: MapPlan | None = None,
+                 overview: bool = False):
+        self.canvas, self.content, self.tile, self.plan, self.overview = canvas, content, tile, plan, overview
         self.journey, self.geometry, self.scores = content.journey, content.geometry, content.scores
         (self.left, self.right), (self.top, self.bottom) = tile.columns, tile.rows
         self.view = (self.left, self.top, self.right, self.bottom)
@@ -105,13 +118,20 @@ class MapPainter:
                 self._draw_emotion_band()
                 self._draw_stage_averages()
             self._draw_cards()
+            self._draw_links()
+        strip = self.tile.strip
+        if strip:
+            with self._pane(self.left - _LANE_HEADER, self.top - _STAGE_HEADER,
+                            (_LANE_HEADER, _STAGE_HEADER + height, width, strip)):
+                self._draw_emotion_strip()
         with self._pane(self.left - _LANE_HEADER, theme.MARGIN, (_LANE_HEADER, 0, width, _STAGE_HEADER)):
             self._draw_stage_headers()
-        with self._pane(theme.MARGIN, self.top - _STAGE_HEADER, (0, _STAGE_HEADER, _LANE_HEADER, height)):
+        with self._pane(theme.MARGIN, self.top - _STAGE_HEADER, (0, _STAGE_HEADER, _LANE_HEADER, height + strip)):
             self._draw_lane_headers()
         canvas.setStrokeColor(marks.colour(theme.GRID_LINE))
         canvas.setLineWidth(theme.GRID_LINE_WIDTH)
-        canvas.rect(0, -(_STAGE_HEADER + height), _LANE_HEADER + width, _STAGE_HEADER + height, stroke=1, fill=0)
+        canvas.rect(0, -(_STAGE_HEADER + height + strip), _LANE_HEADER + width, _STAGE_HEADER + height + strip,
+                    stroke=1, fill=0)
         canvas.restoreState()
 
     @contextmanager
@@ -195,6 +215,31 @@ class MapPainter:
                 text.draw_fitted(canvas, box.x, centred_baseline(-box.center.y, size), label, size, box.width,
                                  bold=True)
 
+    def _draw_emotion_strip(self) -> None:
+        """The emotion curve squeezed into the slim strip under a tile that does not show the band."""
+        canvas, geometry, strip = self.canvas, self.geometry, self.tile.strip
+        band = Rect(self.left, self.bottom, self.right - self.left, strip)
+        self._rect(band, theme.EMOTION_BAND_BACKGROUND)
+        usable = geometry.emotion_band.height - 2 * theme.EMOTION_BAND_PADDING
+        squeeze = (strip - 12) / usable
+
+        def squeezed(point: Point) -> Point:
+            return Point(point.x, -(band.y + 6 + (point.y - geometry.emotion_y(2)) * squeeze))
+
+        marks.zero_line(canvas, band.x, band.right, squeezed(Point(0, geometry.emotion_zero_y)).y)
+        marks.emotion_curve(canvas, [squeezed(point) for point in geometry.target_emotion_curve], target=True)
+        marks.emotion_curve(canvas, [squeezed(point) for point in geometry.emotion_curve])
+
+    def _draw_links(self) -> None:
+        """Where this tile's connections go on, or the overview's index of the detail pages."""
+        if self.plan is None or not self.plan.tiles:
+            return
+        if self.overview:
+            tile_links.draw_frames(self.canvas, self.plan, self.tile.scale)
+            return
+        for point, arrow, other in tile_links.crossings(self.geometry, self.plan, self.tile):
+            tile_links.draw_crossing(self.canvas, point, arrow, other)
+
     def _draw_cards(self) -> None:
         for tp_id, rect in self.geometry.cards.items():
             if self._visible(rect):
@@ -232,6 +277,12 @@ class MapPainter:
             _draw_lines(canvas, name, lines)
             canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
             _draw_lines(canvas, lane_header_parts(rect, len(lines)).detail, (lane.kind.value.capitalize(),))
+        if self.tile.strip:
+            rect = Rect(theme.MARGIN, self.bottom, _LANE_HEADER, self.tile.strip)
+            self._rect(rect, theme.BAND_HEADER_BACKGROUND)
+            canvas.setFillColor(marks.colour(theme.HEADER_TEXT))
+            text.draw_line(canvas, rect.x + HEADER_PAD, centred_baseline(-rect.center.y, theme.BAND_LABEL_SIZE),
+                           "Emotion", theme.BAND_LABEL_SIZE, bold=True)
         if self.tile.bands:
             for attribute, label in _BAND_LABELS:
                 rect = getattr(geometry, attribute)

@@ -14,22 +14,23 @@ from typing import Callable, Optional
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak, PageTemplate, Table
+from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak, PageTemplate, Spacer, Table
 from reportlab.platypus.frames import Frame as PlatypusFrame
 
 from model import theme
-from model.analysis import analyse
+from model.analysis import Insights, analyse
 from model.errors import JourneyFileError
 from model.journey_file import write_atomically
 from model.journey_map import JourneyMap
 from model.layout import MapGeometry, layout
 
-from . import fonts, marks, text
+from . import fonts, marks, text, tile_links
 from .appendix import appendix, row_count
 from .legend import legend
 from .map_drawing import MapContent, MapTileFlowable
 from .outline import Marker
-from .pages import MARGIN, HEADER_SPACE, MapTile, frame, page_size, plan_map
+from .pages import MARGIN, HEADER_SPACE, MapPlan, MapTile, frame, page_size, plan_map
+from .styles import para, styles
 from .summary import summary
 from .title_page import logo_image, long_date, title_block
 
@@ -39,6 +40,7 @@ rl_config.useA85 = 0
 Progress = Callable[[int, int], None]
 PAGE_TOTAL = "PageTotal"
 FURNITURE_SIZE = 8
+EMPTY_MAP = "This map has no touchpoints yet: add stages, lanes and touchpoints, then export again."
 
 
 def write_pdf(journey: JourneyMap, path: str | Path, page: str = "A4", orientation: str = "landscape",
@@ -92,9 +94,14 @@ class _Step(Flowable):
 
 
 class _ReportCanvas(Canvas):
-    """A canvas that draws the page count into a form once every page exists."""
+    """A canvas that draws the page count, and the page of each map tile, into forms once every page exists."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tile_pages: dict[int, int] = {}  # detail tile index -> its page, for "→ p. N"
 
     def save(self) -> None:
+        tile_links.fill_page_numbers(self, self.tile_pages)
         self.beginForm(PAGE_TOTAL, lowerx=0, lowery=-3, upperx=60, uppery=FURNITURE_SIZE + 2)
         self.setFillColor(marks.colour(theme.TEXT_MUTED))
         text.draw_line(self, 0, 0, str(self.getPageNumber() - 1), FURNITURE_SIZE)
@@ -186,31 +193,36 @@ def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optio
     plan = plan_map(geometry, page, orientation)
     document_size = page_size("A4" if page == "fit" else page, orientation)
     width = frame(document_size).width
-    steps = _Progress(progress, 3 + len(plan.tiles) + row_count(journey) + 1)
+    steps = _Progress(progress, 4 + len(plan.tiles) + row_count(journey) + 1)
     content = MapContent(journey, geometry, insights)
 
     story: list[Flowable] = [Marker("", "Title"), *title_block(journey, client, author, logo, today, width),
-                             _Step(), NextPageTemplate("map"), PageBreak()]
-    for i, tile in enumerate(plan.tiles):
-        label = tile_label(journey, geometry, tile)
-        if len(plan.tiles) == 1:
-            story.append(Marker("Map", "Map"))
-        else:
-            part = f"Part {i + 1} of {len(plan.tiles)}" + (f": {label}" if label else "")
-            if i == 0:
-                story.append(Marker("", "Map"))
-            story.append(Marker(f"Map, {part[0].lower()}{part[1:]}", part, level=1))
-        story.append(MapTileFlowable(content, tile))
-        if i == len(plan.tiles) - 1:
-            story.append(NextPageTemplate("document"))
-        story.append(PageBreak())
-    legend_page = legend(width, target=bool(geometry.target_emotion_curve), problems=set(insights.problems().values()))
-    story += [Marker("Legend", "Legend"), *legend_page, _Step(), PageBreak(),
-              Marker("Summary", "Summary"), *summary(journey, insights, width), _Step(), PageBreak(),
-              Marker("Appendix", "Appendix"), *appendix(journey, width)]
+                             _Step()]
+    if len(journey) == 0:  # nothing to draw, sum up or list: one page that says so, not pages of empty axes
+        story += [Spacer(1, 18), para(EMPTY_MAP, styles().heading)]
+    else:
+        story += _map_and_sections(journey, geometry, insights, plan, content, width)
 
     buffer = BytesIO()
     document = _Report(buffer, journey, document_size, plan.page_size, client, author, steps, today)
     document.build(story, canvasmaker=_ReportCanvas)
     steps.advance(steps.total)
     return buffer.getvalue()
+
+
+def _map_and_sections(journey: JourneyMap, geometry: MapGeometry, insights: Insights, plan: MapPlan,
+                      content: MapContent, width: float) -> list[Flowable]:
+    """Every page after the title page: the overview, the detail tiles, legend, summary, appendix."""
+    story: list[Flowable] = [NextPageTemplate("map"), PageBreak()]
+    story += [Marker("Map overview" if plan.tiles else "Map", "Map"), MapTileFlowable(content, plan)]
+    for i, tile in enumerate(plan.tiles):
+        label = tile_label(journey, geometry, tile)
+        part = f"Part {i + 1} of {len(plan.tiles)}" + (f": {label}" if label else "")
+        story += [PageBreak(), Marker(f"Map, {part[0].lower()}{part[1:]}", part, level=1),
+                  MapTileFlowable(content, plan, i)]
+    story += [NextPageTemplate("document"), PageBreak()]
+    legend_page = legend(width, target=bool(geometry.target_emotion_curve), problems=set(insights.problems().values()))
+    story += [Marker("Legend", "Legend"), *legend_page, _Step(), PageBreak(),
+              Marker("Summary", "Summary"), *summary(journey, insights, width), _Step(), PageBreak(),
+              Marker("Appendix", "Appendix"), *appendix(journey, width)]
+    return story

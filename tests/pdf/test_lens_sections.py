@@ -139,7 +139,7 @@ def test_a_lens_that_finds_nothing_prints_one_line(tmp_path):
         assert squeeze(answer) in text["Summary"]
 
 
-def test_an_empty_map_says_so_at_a_glance(tmp_path):
-    reader, text = export(JourneyMap(), tmp_path)
+def test_a_map_without_pain_says_so_at_a_glance(tmp_path):
+    reader, text = export(make_map(cards={("Aware", "Web"): ["See ad"]}), tmp_path)
     assert summary_sections(reader)[0] == "At a glance"
-    assert squeeze("The map has no touchpoints yet.") in text["Summary"]
+    assert squeeze("No pain points None are noted yet.") in text["Summary"]
