@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -17,7 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.brand_form import BrandForm
 from app.exporters import EXPORTERS, IMPORTERS, ExportOptions, UnknownFormat, export_map, import_map
+from model.brand_kit import branded
+from model.entities import MapInfo
 from model.errors import JourneyFileError
 from model.journey_map import JourneyMap
 
@@ -29,9 +33,11 @@ def _filters(table: dict) -> str:
 
 
 class ExportOptionsDialog(QDialog):
-    """Page size and orientation for a PDF, scale for a PNG; the choices are remembered."""
+    """Page size, orientation and the brand kit for a PDF, scale for a PNG; the choices are
+    remembered (the brand kit in the map and per user, see `BrandForm`)."""
 
-    def __init__(self, suffix: str, settings: QSettings, parent: QWidget | None = None):
+    def __init__(self, suffix: str, settings: QSettings, parent: QWidget | None = None,
+                 info: MapInfo | None = None, folder: Path | None = None):
         super().__init__(parent)
         self.setWindowTitle("Export options")
         self.settings = settings
@@ -48,9 +54,12 @@ class ExportOptionsDialog(QDialog):
         self.scale.setSingleStep(0.5)
         self.scale.setSuffix("×")
         self.scale.setValue(float(settings.value("export/scale", 2.0)))
+        self.folder = folder
+        self.brand: BrandForm | None = None
         if suffix == ".pdf":
             form.addRow("Page size", self.page)
             form.addRow("Orientation", self.orientation)
+            self.brand = BrandForm(form, info or MapInfo(), settings, folder)
         else:
             form.addRow("Resolution", self.scale)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -63,12 +72,21 @@ class ExportOptionsDialog(QDialog):
         self.settings.setValue("export/page", page)
         self.settings.setValue("export/orientation", self.orientation.currentText())
         self.settings.setValue("export/scale", self.scale.value())
-        return ExportOptions(page=page, orientation=self.orientation.currentText(), scale=self.scale.value())
+        brand = {}
+        if self.brand is not None:
+            self.brand.remember()
+            brand = {name: value for name, value in self.brand.values().items() if value}
+        return ExportOptions(page=page, orientation=self.orientation.currentText(), scale=self.scale.value(),
+                             brand=brand, folder=self.folder)
 
 
 def export_interactively(parent: QWidget, journey: JourneyMap, start: Path, settings: QSettings,
-                         path: str | None = None) -> bool:
-    """Ask where and how to export, then export with a progress indicator."""
+                         path: str | None = None, folder: Path | None = None,
+                         brand_changed: Callable[[dict], None] | None = None) -> bool:
+    """Ask where and how to export, then export with a progress indicator.
+
+    `folder` is the map's folder (None for a map never saved); a PDF's brand kit that differs
+    from the map's goes to `brand_changed` as `MapInfo` changes, for one undoable edit."""
     if path is None:
         path, _ = QFileDialog.getSaveFileName(parent, "Export map", str(start), _filters(EXPORTERS))
         if not path:
@@ -76,10 +94,19 @@ def export_interactively(parent: QWidget, journey: JourneyMap, start: Path, sett
     target = Path(path)
     options = ExportOptions()
     if target.suffix.lower() in (".pdf", ".png"):
-        dialog = ExportOptionsDialog(target.suffix.lower(), settings, parent)
+        dialog = ExportOptionsDialog(target.suffix.lower(), settings, parent, journey.info, folder)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         options = dialog.options()
+        if dialog.brand is not None:
+            changes = dialog.brand.changes()
+            try:
+                branded(journey.info, **{name: value for name, value in changes.items() if value})
+            except ValueError as error:
+                QMessageBox.critical(parent, "Cannot export", f"{target}: {error}")
+                return False
+            if changes and brand_changed is not None:
+                brand_changed(changes)
     progress = QProgressDialog(f"Exporting {target.name}…", "", 0, 0, parent)
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)

@@ -20,6 +20,11 @@ class ExportOptions:
     page: str = "A4"
     orientation: str = "landscape"
     scale: float = 2.0
+    # The PDF's brand kit for this export, by `MapInfo` field (client, author, logo, accent,
+    # cover_note); a field not given is the map's own. `folder` is the map's folder, against
+    # which a relative logo path is read.
+    brand: dict[str, str] = field(default_factory=dict)
+    folder: Path | None = None
     progress: Callable[[int, int], None] | None = field(default=None, repr=False)
 
 
@@ -60,7 +65,8 @@ def _image_export(journey: JourneyMap, path: Path, options: ExportOptions) -> No
 def _pdf_export(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
     from app.pdf import write_pdf
 
-    write_pdf(journey, path, page=options.page, orientation=options.orientation, progress=options.progress)
+    write_pdf(journey, path, page=options.page, orientation=options.orientation, progress=options.progress,
+              folder=options.folder, **options.brand)
 
 
 EXPORTERS[".pdf"] = ("PDF document", _pdf_export)

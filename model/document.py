@@ -16,7 +16,7 @@ from .errors import InvalidChange
 from .journey_map import JourneyMap
 
 FORMAT_MARKER = "wayfinder.journey"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 class JourneyDocument(BaseModel):
@@ -29,7 +29,7 @@ class JourneyDocument(BaseModel):
     )
 
     format: Literal["wayfinder.journey"] = Field(description="Marks the file as a Wayfinder map.")
-    version: Literal[2] = Field(description="Format version; Wayfinder refuses versions newer than its own.")
+    version: Literal[3] = Field(description="Format version; Wayfinder refuses versions newer than its own.")
     info: MapInfo = Field(default_factory=MapInfo)
     persona: Persona = Field(default_factory=Persona)
     stages: list[Stage] = Field(default_factory=list, description="Columns, left to right.")

@@ -19,6 +19,8 @@ from reportlab.platypus.frames import Frame as PlatypusFrame
 
 from model import theme
 from model.analysis import Insights, analyse
+from model.brand_kit import branded
+from model.entities import MapInfo
 from model.errors import JourneyFileError
 from model.journey_file import write_atomically
 from model.journey_map import JourneyMap
@@ -32,7 +34,8 @@ from .outline import Marker
 from .pages import MARGIN, HEADER_SPACE, MapPlan, MapTile, frame, page_size, plan_map
 from .styles import para, styles
 from .summary import summary
-from .title_page import logo_image, long_date, title_block
+from .brand import accent_colour, logo_image
+from .title_page import long_date, title_block
 
 # Streams are compressed; ASCII85 on top only makes them larger, and costs a pure-Python pass.
 rl_config.useA85 = 0
@@ -44,14 +47,15 @@ EMPTY_MAP = "This map has no touchpoints yet: add stages, lanes and touchpoints,
 
 
 def write_pdf(journey: JourneyMap, path: str | Path, page: str = "A4", orientation: str = "landscape",
-              progress: Optional[Progress] = None, client: str = "", author: str = "",
-              logo: str | Path | None = None) -> None:
+              progress: Optional[Progress] = None, folder: str | Path | None = None, **brand: str | None) -> None:
     """Write the client-ready PDF of `journey` to `path` (atomically).
 
-    `page` is A4, A3, A2, Letter, Tabloid or "fit"; `client` and `author` default to the
-    map's own; `logo` is an image file shown in the title block. `progress(done, total)` is
-    called as the work advances. Raises ValueError for an unknown page or orientation and
-    `JourneyFileError` for a path that cannot be written or a logo that cannot be read.
+    `page` is A4, A3, A2, Letter, Tabloid or "fit". `brand` overrides the map's brand kit for
+    this export: `client`, `author` (the preparer), `logo` (an image file; a relative path is
+    relative to `folder`, the map's folder), `accent` (#rrggbb) and `cover_note`; each left
+    empty is the map's own. `progress(done, total)` is called as the work advances. Raises
+    ValueError for an unknown page or orientation or a bad brand value, and `JourneyFileError`
+    for a path that cannot be written or a logo that cannot be read.
     """
     path = Path(path)
     page_size("A4" if page == "fit" else page, orientation)
@@ -59,14 +63,9 @@ def write_pdf(journey: JourneyMap, path: str | Path, page: str = "A4", orientati
         raise JourneyFileError(str(path), f"cannot be written: there is no folder {str(path.parent)!r}")
     if path.is_dir():
         raise JourneyFileError(str(path), "cannot be written: it is a folder")
-    logo_flowable = None
-    if logo:
-        try:
-            logo_flowable = logo_image(logo)
-        except Exception as error:  # Pillow and reportlab raise many kinds for a file that is not an image
-            raise JourneyFileError(str(logo), f"cannot be read as an image ({error})") from None
-    data = render_pdf(journey, page, orientation, progress, client or journey.info.client,
-                      author or journey.info.author, logo_flowable)
+    info = branded(journey.info, **{name: None if value is None else str(value) for name, value in brand.items()})
+    logo = logo_image(info.logo, None if folder is None else Path(folder)) if info.logo else None
+    data = render_pdf(journey, page, orientation, progress, info, logo)
     try:
         write_atomically(path, data)
     except OSError as error:
@@ -110,15 +109,16 @@ class _ReportCanvas(Canvas):
 
 
 class _Report(BaseDocTemplate):
-    def __init__(self, buffer: BytesIO, journey: JourneyMap, document_size: tuple[float, float],
-                 map_size: tuple[float, float], client: str, author: str, progress: _Progress, today: date):
-        info = journey.info
+    def __init__(self, buffer: BytesIO, journey: JourneyMap, info: MapInfo, document_size: tuple[float, float],
+                 map_size: tuple[float, float], progress: _Progress, today: date):
+        client = info.client
         subject = "Customer journey map" + (f" for {client}" if client else "")
-        super().__init__(buffer, pagesize=document_size, title=fonts.clean(info.title), author=fonts.clean(author),
+        super().__init__(buffer, pagesize=document_size, title=fonts.clean(info.title), author=fonts.clean(info.author),
                          subject=fonts.clean(subject), creator="Wayfinder", initialFontName=fonts.SANS,
                          initialFontSize=10, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                          bottomMargin=MARGIN)
         self.journey, self.client, self.progress, self.today = journey, client, progress, today
+        self.accent = accent_colour(info)
         self.section = ""
         self.outline_keys: list[str] = []
         self.addPageTemplates([self._template("document", document_size), self._template("map", map_size)])
@@ -143,7 +143,7 @@ class _Report(BaseDocTemplate):
             canvas.setFillColor(muted)
             text.draw_fitted(canvas, width - MARGIN, baseline, self.section, FURNITURE_SIZE, usable * 0.5,
                              align="right")
-            canvas.setStrokeColor(marks.colour(theme.GRID_LINE))
+            canvas.setStrokeColor(marks.colour(self.accent))
             canvas.setLineWidth(0.5)
             rule = height - MARGIN - HEADER_SPACE + 8
             canvas.line(MARGIN, rule, width - MARGIN, rule)
@@ -183,9 +183,9 @@ def tile_label(journey: JourneyMap, geometry: MapGeometry, tile: MapTile) -> str
 
 
 def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optional[Progress] = None,
-               client: str = "", author: str = "", logo: Flowable | None = None,
-               today: date | None = None) -> bytes:
-    """The PDF's bytes (see `write_pdf`)."""
+               info: MapInfo | None = None, logo: Flowable | None = None, today: date | None = None) -> bytes:
+    """The PDF's bytes (see `write_pdf`); `info` is the map's, branded for this export."""
+    info = info or journey.info
     fonts.register_base_fonts()
     today = today or date.today()
     geometry = layout(journey)
@@ -196,7 +196,7 @@ def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optio
     steps = _Progress(progress, 4 + len(plan.tiles) + row_count(journey) + 1)
     content = MapContent(journey, geometry, insights)
 
-    story: list[Flowable] = [Marker("", "Title"), *title_block(journey, client, author, logo, today, width),
+    story: list[Flowable] = [Marker("", "Title"), *title_block(journey, info, logo, insights, today, width),
                              _Step()]
     if len(journey) == 0:  # nothing to draw, sum up or list: one page that says so, not pages of empty axes
         story += [Spacer(1, 18), para(EMPTY_MAP, styles().heading)]
@@ -204,7 +204,7 @@ def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optio
         story += _map_and_sections(journey, geometry, insights, plan, content, width)
 
     buffer = BytesIO()
-    document = _Report(buffer, journey, document_size, plan.page_size, client, author, steps, today)
+    document = _Report(buffer, journey, info, document_size, plan.page_size, steps, today)
     document.build(story, canvasmaker=_ReportCanvas)
     steps.advance(steps.total)
     return buffer.getvalue()

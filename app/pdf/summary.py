@@ -1,6 +1,6 @@
 """The summary pages: what `model.analysis.analyse` found, for a reader who will not study the map.
 
-At a glance (the insights panel's headline), stage-by-stage scores (chart and table), the weakest
+Stage-by-stage scores (chart and table), the weakest
 touchpoints, dead ends, unreachable touchpoints, loops, pain points by severity, then the lenses
 (see `lens_sections`). Every answer comes from the `Insights` passed in, the very object the
 insights panel shows; nothing here analyses the map itself, so new insights arrive in one place.
@@ -14,7 +14,6 @@ from model.analysis import Insights
 from model.journey_map import JourneyMap
 
 from .chart import stage_chart
-from .glance import at_a_glance
 from .lens_sections import lens_sections
 from .sections import LIST_LIMIT, listed, more, nothing, place, section, table
 from .styles import bold_column, cell_text, para, rich, severity_mark, styles
@@ -30,7 +29,6 @@ def summary(journey: JourneyMap, insights: Insights, width: float) -> list[Flowa
                 f"{journey.graph.number_of_edges()} connections, {pains.total} pain points "
                 f"({pains.by_severity[3]} critical).")
     flowables: list[Flowable] = [para("Summary", s.heading), para(overview, s.body), Spacer(1, 8)]
-    flowables += at_a_glance(journey, insights, width)
     flowables += _stages(journey, insights, width)
     flowables += _weakest(journey, insights, width)
     flowables += _problems(journey, insights, width)

@@ -38,7 +38,7 @@ def test_saved_file_is_pretty_utf8_json_with_format_and_version(tmp_path):
     path = tmp_path / "café.journey"
     save(small_map(), path)
     text = path.read_text(encoding="utf-8")
-    assert text.startswith('{\n  "format": "wayfinder.journey",\n  "version": 2,')
+    assert text.startswith('{\n  "format": "wayfinder.journey",\n  "version": 3,')
     assert "咖啡" in text and text.endswith("}\n")
 
 
@@ -66,7 +66,7 @@ def test_save_load_save_gives_identical_bytes(tmp_path):
     (lambda d: d["touchpoints"][1]["pain_points"].append(d["touchpoints"][1]["pain_points"][0]),
      "touchpoints[1].pain_points[1].id", "used twice"),
     (lambda d: d.pop("stages") and d.update(stages=5), "stages", "must be a list"),
-    (lambda d: d.update(version=7), "version", "newer Wayfinder (format version 7); this Wayfinder reads format version 2"),
+    (lambda d: d.update(version=7), "version", "newer Wayfinder (format version 7); this Wayfinder reads format version 3"),
     (lambda d: d.update(version="1"), "version", "whole number"),
     (lambda d: d["info"].pop("title") and d["info"].update(title=None), "info.title", "text"),
 ])

@@ -41,3 +41,10 @@ def test_version_1_maps_have_no_motivators_expectations_or_targets():
     for touchpoint in journey.touchpoints():
         assert touchpoint.motivators == () and touchpoint.expected is None and touchpoint.experienced is None
         assert touchpoint.target.emotion is None and touchpoint.target.meaning is None
+
+
+def test_version_2_maps_have_no_brand_kit():
+    journey, _ = read(FIXTURES / "format-v2.journey")
+    info = journey.info
+    assert (info.logo, info.accent, info.cover_note) == ("", None, "")
+    assert info.client == "Lindqvist Home"  # what version 2 already had is kept
