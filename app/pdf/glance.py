@@ -3,7 +3,7 @@ the team with the most pain), as three tiles on the title page, read from the sa
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from model import theme
 from model.analysis import Insights
@@ -69,4 +69,4 @@ def at_a_glance(journey: JourneyMap, insights: Insights, width: float, accent: s
                   ("LINEABOVE", (column, 0), (column, 0), 2, rule)]
     tiles.setStyle(layout_style(*style))
     s = styles()
-    return [KeepTogether([Marker("", "At a glance", level=1), para("AT A GLANCE", s.label), Spacer(1, 4), tiles])]
+    return [Marker("", "At a glance", level=1), para("AT A GLANCE", s.label), Spacer(1, 4), tiles]

@@ -18,6 +18,8 @@ class Marker(Flowable):
     """A zero-size flowable: sets the running header to `header` and, given `outline`, adds an
     outline entry at `level` pointing at the place it lands on (level 0 entries start closed)."""
 
+    _ZEROSIZE = True  # drawn even inside a container (the title page's KeepInFrame), which skips empty flowables
+
     def __init__(self, header: str, outline: str = "", level: int = 0):
         super().__init__()
         self.header, self.outline, self.level = header, outline, level

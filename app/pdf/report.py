@@ -196,7 +196,8 @@ def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optio
     steps = _Progress(progress, 4 + len(plan.tiles) + row_count(journey) + 1)
     content = MapContent(journey, geometry, insights)
 
-    story: list[Flowable] = [Marker("", "Title"), *title_block(journey, info, logo, insights, today, width),
+    story: list[Flowable] = [Marker("", "Title"), *title_block(journey, info, logo, insights, today, width,
+                                                                    frame(document_size).height),
                              _Step()]
     if len(journey) == 0:  # nothing to draw, sum up or list: one page that says so, not pages of empty axes
         story += [Spacer(1, 18), para(EMPTY_MAP, styles().heading)]

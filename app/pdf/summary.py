@@ -50,7 +50,7 @@ def _stages(journey: JourneyMap, insights: Insights, width: float) -> list[Flowa
                         [260] + [number] * 5, numbers_from=1)
     chart = stage_chart(journey, insights.stage_scores, width)
     return section("Stage by stage", "Averages over each stage's scored touchpoints (1–5), and how customers feel "
-                   "there (−2 to +2).", [chart, Spacer(1, 6), stage_table], together=True)
+                   "there (−2 to +2).", [chart, Spacer(1, 6), stage_table])
 
 
 def _weakest(journey: JourneyMap, insights: Insights, width: float) -> list[Flowable]:
@@ -64,7 +64,7 @@ def _weakest(journey: JourneyMap, insights: Insights, width: float) -> list[Flow
              str(weak.pain_severity)] for i, weak in enumerate(insights.weakest, 1)]
     return section(title, explanation, [table(
         ["#", "Touchpoint", "Stage", "Lane", "Mean score", "Pain severity"], rows, widths, bold_column(1),
-        numbers_from=4)], together=True)
+        numbers_from=4)])
 
 
 def _problems(journey: JourneyMap, insights: Insights, width: float) -> list[Flowable]:

@@ -15,6 +15,7 @@ from . import fonts
 from .fonts import clean, string_width
 
 ELLIPSIS = "\u2026"
+HYPHENATION_LANGUAGE = "en_GB"  # the map's words are hyphenated by these rules; reportlab's paragraphs too
 
 
 def escape(value: str) -> str:
@@ -51,8 +52,8 @@ def elide(text: str, size: float, width: float, bold: bool = False) -> str:
 @lru_cache(maxsize=8192)
 def fit_lines(text: str, size: float, width: float, max_lines: int, bold: bool = False) -> tuple[str, ...]:
     """`text` wrapped at spaces into at most `max_lines` lines of `width`; the last line ends in
-    an ellipsis if text remains. A word wider than a line (or a run of CJK, which has no spaces)
-    is broken where it stops fitting. Works like the canvas's `elided_lines`."""
+    an ellipsis if text remains. A word wider than a line is hyphenated (a run of CJK, which has
+    no spaces, is broken where it stops fitting). Works like the canvas's `elided_lines`."""
     words = clean(text).split()
     lines: list[str] = []
     current = ""
@@ -62,9 +63,8 @@ def fit_lines(text: str, size: float, width: float, max_lines: int, bold: bool =
             current = candidate
             words.pop(0)
             continue
-        if not current:  # a single word wider than the line: cut it where it no longer fits
-            cut = _cut(words[0], size, width, bold)
-            current, words[0] = words[0][:cut], words[0][cut:]
+        if not current:  # a single word wider than the line: hyphenate it, or cut it where it stops fitting
+            current, words[0] = _break(words[0], size, width, bold)
         lines.append(current)
         current = ""
     if current and len(lines) < max_lines:
@@ -72,6 +72,24 @@ def fit_lines(text: str, size: float, width: float, max_lines: int, bold: bool =
     if words and lines:
         lines[-1] = elide(" ".join([lines[-1], *words]), size, width, bold)
     return tuple(lines)
+
+
+@lru_cache(maxsize=1)
+def _hyphenator():
+    import pyphen  # loaded when a word first needs breaking
+
+    return pyphen.Pyphen(lang=HYPHENATION_LANGUAGE)
+
+
+def _break(word: str, size: float, width: float, bold: bool) -> tuple[str, str]:
+    """`word` split into a first part that fits `width` and the rest: at the last hyphenation
+    point that fits (the first part then ends in a hyphen), else where it stops fitting (CJK,
+    codes, a syllable wider than the line)."""
+    for start, rest in _hyphenator().iterate(word):  # longest first part first
+        if string_width(start + "-", size, bold) <= width:
+            return start + "-", rest
+    cut = _cut(word, size, width, bold)
+    return word[:cut], word[cut:]
 
 
 def draw_line(canvas: Canvas, x: float, y: float, line: str, size: float, bold: bool = False,

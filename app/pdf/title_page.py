@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Image, Spacer, Table
+from reportlab.platypus import Flowable, Image, KeepInFrame, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from model.analysis import Insights
@@ -22,8 +22,8 @@ from .brand import LOGO_BOX, accent_colour
 from .glance import at_a_glance
 from .styles import layout_style, para, styles, table_style
 
-DESCRIPTION_LIMIT, PURPOSE_LIMIT, NOTE_LIMIT = 800, 1200, 1200  # characters: the title block stays one page
-PERSONA_ITEMS = 8  # goals or expectations listed; the rest are counted
+DESCRIPTION_LIMIT, PURPOSE_LIMIT, NOTE_LIMIT = 300, 400, 400  # characters: the title page stays one page
+PERSONA_ITEMS = 5  # goals or expectations listed; the rest are counted (the appendix is the map's detail)
 
 
 def long_date(day: date) -> str:
@@ -31,9 +31,10 @@ def long_date(day: date) -> str:
 
 
 def title_block(journey: JourneyMap, info: MapInfo, logo: Image | None, insights: Insights, today: date,
-                width: float) -> list[Flowable]:
-    """The title page: the brand's rule, what the map is, for whom and by whom, the cover note,
-    the three headline findings and the persona. Long text is shortened so that it is one page."""
+                width: float, height: float) -> list[Flowable]:
+    """The title page, `width` by at most `height`: the brand's rule, what the map is, for whom and
+    by whom, the cover note, the three headline findings and the persona. Long text is shortened,
+    and what still does not fit is shrunk to fit: the title page is one page."""
     s = styles()
     accent = accent_colour(info)
     label = ParagraphStyle("accent label", parent=s.label, textColor=marks.colour(accent))
@@ -59,7 +60,7 @@ def title_block(journey: JourneyMap, info: MapInfo, logo: Image | None, insights
         flowables += [Spacer(1, 14), para("NOTE", s.label), para(info.cover_note, s.body, limit=NOTE_LIMIT)]
     if len(journey):
         flowables += [Spacer(1, 18), *at_a_glance(journey, insights, width, accent)]
-    return [*flowables, Spacer(1, 18), *persona_block(journey, width)]
+    return [KeepInFrame(width, height, [*flowables, Spacer(1, 18), *persona_block(journey, width)], mode="shrink")]
 
 
 def _listed(items: tuple[str, ...]) -> list[str]:
@@ -82,7 +83,7 @@ def persona_block(journey: JourneyMap, width: float) -> list[Flowable]:
     if columns:
         rows = [[para(name, s.cell_header) for name, _ in columns]]
         for i in range(max(len(items) for _, items in columns)):
-            rows.append([para(items[i] if i < len(items) else "", s.body, limit=200) for _, items in columns])
+            rows.append([para(items[i] if i < len(items) else "", s.cell, limit=160) for _, items in columns])
         table = Table(rows, colWidths=[width / 2] * len(columns), repeatRows=1, hAlign="LEFT")
         table.setStyle(table_style(("LINEBELOW", (0, 1), (-1, -1), 0, marks.WHITE),
                                    ("BACKGROUND", (0, 0), (-1, 0), marks.WHITE),

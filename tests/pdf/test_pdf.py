@@ -35,8 +35,9 @@ def export(journey: JourneyMap, folder: Path, **options) -> PdfReader:
 
 
 def squeeze(value: str) -> str:
-    """Text without whitespace: the map and the tables wrap text wherever it fits, even inside words."""
-    return re.sub(r"\s+", "", value)
+    """Text without whitespace and without the hyphens that end hyphenated lines: the map and the
+    tables wrap text wherever it fits, even inside words."""
+    return re.sub(r"\s+", "", re.sub(r"(?<=\w)-\n(?=\w)", "", value))
 
 
 def page_texts(reader: PdfReader) -> list[str]:

@@ -1,0 +1,99 @@
+"""Full pages: no page below half full but the last of its section, tables that split with their
+heading repeated and at least three rows on a page, words hyphenated, a title page that fits."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from reportlab.platypus import Paragraph
+
+from app.pdf import write_pdf
+from app.pdf.continued_table import MIN_ROWS, ContinuedTable
+from app.pdf.fonts import register_base_fonts
+from app.samples import sample_paths
+from model.journey_file import load
+from tests.factories import make_map
+from tests.pdf.page_fill import HAVE_PDFTOPPM, fill_ratios
+from tests.pdf.test_pdf import outline, page_texts, squeeze
+from pypdf import PdfReader
+
+
+def section_ends(reader: PdfReader) -> set[int]:
+    """The index of the last page of each top-level section."""
+    starts = [page for level, _, page in outline(reader) if level == 0]
+    return {end - 1 for end in starts[1:]} | {len(reader.pages) - 1}
+
+
+@pytest.mark.skipif(not HAVE_PDFTOPPM, reason="needs pdftoppm (poppler-utils)")
+@pytest.mark.parametrize("page, orientation", [("A4", "landscape"), ("A3", "landscape"), ("A4", "portrait")])
+@pytest.mark.parametrize("path", sample_paths(), ids=lambda path: path.stem)
+def test_no_page_is_below_half_full_but_the_last_of_its_section(tmp_path, path, page, orientation):
+    write_pdf(load(path), tmp_path / "out.pdf", page=page, orientation=orientation)
+    reader = PdfReader(tmp_path / "out.pdf")
+    ends = section_ends(reader)
+    for index, ratio in enumerate(fill_ratios(tmp_path / "out.pdf")):
+        if index not in ends:
+            assert ratio >= 0.5, (index + 1, round(ratio, 2))
+
+
+def many_dead_ends():
+    return make_map(stages=("Aware", "Buy"), lanes=("Web",),
+                    cards={("Aware", "Web"): [f"Lost lead {n}" for n in range(70)]})
+
+
+def test_a_long_table_repeats_its_heading_on_the_next_page(tmp_path):
+    write_pdf(many_dead_ends(), tmp_path / "out.pdf")
+    reader = PdfReader(tmp_path / "out.pdf")
+    texts = [" ".join(text.split()) for text in page_texts(reader)]
+    [first] = [i for i, text in enumerate(texts) if "Dead ends Touchpoints from which" in text]
+    assert texts[first + 1].split("Touchpoint Stage Lane")[0].endswith("Dead ends (continued) ")
+
+
+def test_a_split_table_keeps_three_rows_on_each_page():
+    register_base_fonts()
+    rows = [["Touchpoint", "Stage"]] + [[f"Step {n}", "Aware"] for n in range(8)]
+    table = ContinuedTable(rows, colWidths=[200, 100], repeatRows=1, continued="Dead ends")
+    table.wrap(300, 1e9)
+    heights = table._rowHeights
+    for fitting in range(1, 8):  # room for the header and `fitting` rows
+        parts = table.split(300, sum(heights[:1 + fitting]) + 0.5)
+        if fitting < MIN_ROWS:
+            assert parts == []
+            continue
+        first, rest = parts[0], parts[-1]
+        assert first._nrows - 1 >= MIN_ROWS and rest._nrows - 1 >= MIN_ROWS, fitting
+        assert (first._nrows - 1) + (rest._nrows - 1) == 8
+        assert [p.getPlainText() for p in parts if isinstance(p, Paragraph)] == ["Dead ends (continued)"]
+
+
+def test_words_break_with_hyphens_on_narrow_pages(tmp_path):
+    journey = load(sample_paths()[-1])
+    write_pdf(journey, tmp_path / "out.pdf", orientation="portrait")
+    words = {word for stage in journey.stages for word in re.findall(r"\w{6,}", stage.name)}
+    words |= {"Accommodation", "Consideration"}
+    for text in page_texts(PdfReader(tmp_path / "out.pdf")):
+        for before, after in re.findall(r"(\w+)\n(\w+)", text):
+            assert before + after not in words, f"{before}|{after}"
+
+
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_a_long_persona_keeps_the_title_page_one_page(tmp_path, orientation):
+    journey = make_map(cards={("Aware", "Web"): ["See ad"]})
+    journey.set_info(description="Why we mapped it. " * 200)
+    journey.set_persona(name="Pat", purpose="A long purpose. " * 300,
+                        goals=tuple(f"Goal {n} " * 12 for n in range(40)),
+                        expectations=tuple(f"Hope {n}" for n in range(40)))
+    journey.set_info(cover_note="Read this first. " * 100)
+    write_pdf(journey, tmp_path / "out.pdf", orientation=orientation)
+    reader = PdfReader(tmp_path / "out.pdf")
+    assert [title for level, title, page in outline(reader) if level == 0 and page == 1] == ["Map"]
+    assert "and 35 more" in " ".join(page_texts(reader)[0].split())
+
+
+def test_an_empty_list_has_no_heading_on_the_title_page(tmp_path):
+    journey = make_map(cards={("Aware", "Web"): ["See ad"]})
+    journey.set_persona(name="Pat", goals=("Get a sofa",))
+    write_pdf(journey, tmp_path / "out.pdf")
+    title = squeeze(page_texts(PdfReader(tmp_path / "out.pdf"))[0])
+    assert "Goals" in title and "Expectations" not in title
