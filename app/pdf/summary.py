@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Spacer
 from model.analysis import Insights
 from model.journey_map import JourneyMap
 
-from .chart import stage_chart
+from .chart import stage_charts
 from .lens_sections import lens_sections
 from .sections import LIST_LIMIT, listed, more, nothing, place, section, table
 from .styles import bold_column, cell_text, para, rich, severity_mark, styles
@@ -48,9 +48,9 @@ def _stages(journey: JourneyMap, insights: Insights, width: float) -> list[Flowa
     number = (width - 260) / 5
     stage_table = table(["Stage", "Touchpoints", "Meaning", "Value", "Accommodation", "Emotion"], rows,
                         [260] + [number] * 5, numbers_from=1)
-    chart = stage_chart(journey, insights.stage_scores, width)
+    charts = stage_charts(journey, insights.stage_scores, width)
     return section("Stage by stage", "Averages over each stage's scored touchpoints (1–5), and how customers feel "
-                   "there (−2 to +2).", [chart, Spacer(1, 6), stage_table])
+                   "there (−2 to +2).", [*charts, Spacer(1, 6), stage_table])
 
 
 def _weakest(journey: JourneyMap, insights: Insights, width: float) -> list[Flowable]:

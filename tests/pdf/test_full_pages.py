@@ -97,3 +97,15 @@ def test_an_empty_list_has_no_heading_on_the_title_page(tmp_path):
     write_pdf(journey, tmp_path / "out.pdf")
     title = squeeze(page_texts(PdfReader(tmp_path / "out.pdf"))[0])
     assert "Goals" in title and "Expectations" not in title
+
+
+def test_more_than_eight_stages_get_a_horizontal_chart_that_names_every_stage(tmp_path):
+    from tests.factories import large_map
+
+    journey = large_map(touchpoints=120, stages=40, lanes=3, connections=100)
+    write_pdf(journey, tmp_path / "out.pdf")
+    reader = PdfReader(tmp_path / "out.pdf")
+    chart_pages = [" ".join(text.split()) for text in page_texts(reader) if "Meaning, Value and Accommodation (stage" in text]
+    assert len(chart_pages) == 2  # 24 stages a chart
+    shown = re.findall(r"Stage (\d+)", " ".join(page.split("Stage Touchpoints")[0] for page in chart_pages))
+    assert sorted(set(map(int, shown))) == list(range(1, 41))  # each name whole, on its own row
