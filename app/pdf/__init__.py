@@ -17,10 +17,10 @@ text (selectable, searchable). Fonts are bundled TTFs (resources/fonts), embedde
 DejaVu Sans, with Droid Sans Fallback for Chinese and Japanese and NanumGothic for Korean,
 chosen per character run.
 
-Limitations: right-to-left text (Hebrew, Arabic) prints its glyphs in logical order, without
-bidirectional reordering or Arabic joining; characters no bundled font has (most colour emoji,
-rare scripts) print as U+FFFD "�"; text inside bold runs that needs a fallback font prints in
-the fallback's regular weight.
+Scripts: right-to-left lines are ordered by the Unicode bidirectional algorithm (python-bidi)
+and Arabic joined (arabic-reshaper); a fallback font without a bold face is stroked for bold;
+an emoji no font has prints as its name. Limitation: a right-to-left paragraph that wraps onto
+several lines (a long table cell) is ordered as one line before reportlab wraps it.
 """
 
 from .report import write_pdf

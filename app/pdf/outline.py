@@ -36,4 +36,4 @@ class Marker(Flowable):
             # Land on the heading, not the top of the page: several sections may share a page.
             _, top = self.canv.absolutePosition(0, 0)
             self.canv.bookmarkPage(key, fit="XYZ", left=0, top=top + HEADROOM, zoom=0)
-            self.canv.addOutlineEntry(fonts.clean(self.outline), key, level=self.level, closed=self.level == 0)
+            self.canv.addOutlineEntry(fonts.metadata(self.outline), key, level=self.level, closed=self.level == 0)

@@ -113,8 +113,8 @@ class _Report(BaseDocTemplate):
                  map_size: tuple[float, float], progress: _Progress, today: date):
         client = info.client
         subject = "Customer journey map" + (f" for {client}" if client else "")
-        super().__init__(buffer, pagesize=document_size, title=fonts.clean(info.title), author=fonts.clean(info.author),
-                         subject=fonts.clean(subject), creator="Wayfinder", initialFontName=fonts.SANS,
+        super().__init__(buffer, pagesize=document_size, title=fonts.metadata(info.title), author=fonts.metadata(info.author),
+                         subject=fonts.metadata(subject), creator="Wayfinder", initialFontName=fonts.SANS,
                          initialFontSize=10, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                          bottomMargin=MARGIN)
         self.journey, self.client, self.progress, self.today = journey, client, progress, today

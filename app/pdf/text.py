@@ -2,11 +2,13 @@
 
 Every piece of map text passes through here, so that no title spills out of its card, no
 `<b>` typed by a user becomes bold, and a Chinese word inside an English title still prints.
-Right-to-left text is drawn in logical order without shaping (see the package docstring).
+Right-to-left text is ordered for display and Arabic joined (`visual`); a font without a bold
+face (the CJK and Korean fallbacks) is made bold by stroking its outline.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from reportlab.pdfgen.canvas import Canvas
@@ -15,6 +17,7 @@ from . import fonts
 from .fonts import clean, string_width
 
 ELLIPSIS = "\u2026"
+SYNTHETIC_BOLD = 0.035  # the stroke, in ems, that makes a font without a bold face look bold
 HYPHENATION_LANGUAGE = "en_GB"  # the map's words are hyphenated by these rules; reportlab's paragraphs too
 
 
@@ -101,14 +104,41 @@ def draw_line(canvas: Canvas, x: float, y: float, line: str, size: float, bold: 
     """
     if not line:
         return
+    line = visual(line)
     if align != "left":
         shift = string_width(line, size, bold)
         x -= shift / 2 if align == "center" else shift
+    runs = fonts.runs(line, bold)
+    synthetic = bold and any(name in fonts.WITHOUT_BOLD for name, _ in runs)
+    if synthetic:  # no bold file: fill and stroke the outline, in the fill's colour
+        canvas.saveState()
+        canvas.setStrokeColor(canvas._fillColorObj)
+        canvas.setLineWidth(size * SYNTHETIC_BOLD)
     text = canvas.beginText(x, y)
-    for name, run in fonts.runs(line, bold):
+    for name, run in runs:
         text.setFont(name, size)
+        text.setTextRenderMode(2 if synthetic and name in fonts.WITHOUT_BOLD else 0)
         text.textOut(run)
     canvas.drawText(text)
+    if synthetic:
+        canvas.restoreState()
+
+
+def _is_right_to_left(char: str) -> bool:
+    return unicodedata.bidirectional(char) in ("R", "AL")
+
+
+@lru_cache(maxsize=4096)
+def visual(line: str) -> str:
+    """One line of text in the order it is drawn: right-to-left runs (Hebrew, Arabic) reversed by
+    the Unicode bidirectional algorithm, Arabic letters in their joined forms. A line without
+    right-to-left letters is returned as it is; the libraries load only for one that has them."""
+    if line.isascii() or not any(_is_right_to_left(char) for char in line):
+        return line
+    import arabic_reshaper
+    from bidi import get_display
+
+    return get_display(arabic_reshaper.reshape(line))
 
 
 def draw_fitted(canvas: Canvas, x: float, y: float, text: str, size: float, width: float,
@@ -128,7 +158,7 @@ def markup(text: str, limit: int | None = None) -> str:
     parts = []
     for line in text.splitlines() or [""]:
         pieces = []
-        for name, run in fonts.runs(clean(line)):
+        for name, run in fonts.runs(visual(clean(line))):
             if name in (fonts.SANS, fonts.SANS_BOLD):
                 pieces.append(escape(run))
             else:
