@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from app.page_sizes import ORIENTATIONS, PAGE_CHOICES, POSTER_SHEETS
 from model.errors import JourneyFileError
 from model.journey_file import load
 from model.journey_map import JourneyMap
@@ -96,7 +97,8 @@ def _export(args: argparse.Namespace) -> int:
     try:
         export_map(load(args.file), args.output, ExportOptions(
             page=args.page, orientation=args.orientation, scale=args.scale,
-            brand={name: value for name, value in brand.items() if value}, folder=Path(args.file).parent))
+            brand={name: value for name, value in brand.items() if value}, folder=Path(args.file).parent,
+            poster=args.poster or ""))
     except (JourneyFileError, UnknownFormat, ValueError) as error:
         print(error, file=sys.stderr)
         return 1
@@ -145,11 +147,15 @@ def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
         p.add_argument("file", metavar="MAP", help="the .journey map to export")
         p.add_argument("-o", "--output", required=True, metavar="OUT",
                        help="the file to write; its suffix picks the format")
-        p.add_argument("--page", default="A4", choices=["A4", "A3", "A2", "Letter", "Tabloid", "fit"],
-                       help="PDF page size; 'fit' makes one page as large as the map (default A4)")
-        p.add_argument("--orientation", default="landscape", choices=["landscape", "portrait"],
+        p.add_argument("--page", default="A4", choices=PAGE_CHOICES,
+                       help="PDF page size; A1 and A0 print at wall size, 'fit' makes one page as large as the map "
+                            "(default A4)")
+        p.add_argument("--orientation", default="landscape", choices=ORIENTATIONS,
                        help="PDF page orientation (default landscape)")
         p.add_argument("--scale", type=float, default=2.0, help="PNG resolution as a multiple of 100%% (default 2)")
+        p.add_argument("--poster", choices=POSTER_SHEETS, metavar="SHEET",
+                       help="print the map at --page size (A0, A1, ... or fit) as a wall poster on sheets of "
+                            f"SHEET ({', '.join(POSTER_SHEETS)}), with overlap and crop marks")
         brand = p.add_argument_group("PDF brand kit", "each defaults to the map's own (File → Export remembers them)")
         brand.add_argument("--client", help="who the map is for, on the title page and in every footer")
         brand.add_argument("--preparer", help="who prepared it ('Prepared by' and the PDF's author)")

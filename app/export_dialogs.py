@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.brand_form import BrandForm
+from app.page_sizes import FIT, ORIENTATIONS, PAGE_CHOICES, POSTER_SHEETS
 from app.exporters import EXPORTERS, IMPORTERS, ExportOptions, UnknownFormat, export_map, import_map
 from model.brand_kit import branded
 from model.entities import MapInfo
 from model.errors import JourneyFileError
 from model.journey_map import JourneyMap
 
-PAGE_SIZES = ["A4", "A3", "A2", "Letter", "Tabloid", "fit"]
+PAGE_SIZES = list(PAGE_CHOICES)
 
 
 def _filters(table: dict) -> str:
@@ -44,21 +45,27 @@ class ExportOptionsDialog(QDialog):
         form = QFormLayout(self)
         self.page = QComboBox()
         self.page.addItems(PAGE_SIZES)
-        self.page.setItemText(PAGE_SIZES.index("fit"), "One page as large as the map")
+        self.page.setItemText(PAGE_SIZES.index(FIT), "One page as large as the map")
         self.page.setCurrentIndex(PAGE_SIZES.index(settings.value("export/page", "A4")))
         self.orientation = QComboBox()
-        self.orientation.addItems(["landscape", "portrait"])
+        self.orientation.addItems(ORIENTATIONS)
         self.orientation.setCurrentText(settings.value("export/orientation", "landscape"))
         self.scale = QDoubleSpinBox()
         self.scale.setRange(0.5, 8)
         self.scale.setSingleStep(0.5)
         self.scale.setSuffix("×")
         self.scale.setValue(float(settings.value("export/scale", 2.0)))
+        self.poster = QComboBox()  # a report, or the map as a wall poster on sheets of a size
+        self.poster.addItem("No: a report", "")
+        for sheet in POSTER_SHEETS:
+            self.poster.addItem(f"Yes, on {sheet} sheets", sheet)
+        self.poster.setToolTip("The map at the page size above, cut into sheets that overlap, with crop marks")
         self.folder = folder
         self.brand: BrandForm | None = None
         if suffix == ".pdf":
             form.addRow("Page size", self.page)
             form.addRow("Orientation", self.orientation)
+            form.addRow("Wall poster", self.poster)
             self.brand = BrandForm(form, info or MapInfo(), settings, folder)
         else:
             form.addRow("Resolution", self.scale)
@@ -77,7 +84,7 @@ class ExportOptionsDialog(QDialog):
             self.brand.remember()
             brand = {name: value for name, value in self.brand.values().items() if value}
         return ExportOptions(page=page, orientation=self.orientation.currentText(), scale=self.scale.value(),
-                             brand=brand, folder=self.folder)
+                             brand=brand, folder=self.folder, poster=self.poster.currentData())
 
 
 def export_interactively(parent: QWidget, journey: JourneyMap, start: Path, settings: QSettings,

@@ -25,6 +25,7 @@ class ExportOptions:
     # which a relative logo path is read.
     brand: dict[str, str] = field(default_factory=dict)
     folder: Path | None = None
+    poster: str = ""  # a sheet size: the PDF is the map as a wall poster on sheets of it
     progress: Callable[[int, int], None] | None = field(default=None, repr=False)
 
 
@@ -66,7 +67,7 @@ def _pdf_export(journey: JourneyMap, path: Path, options: ExportOptions) -> None
     from app.pdf import write_pdf
 
     write_pdf(journey, path, page=options.page, orientation=options.orientation, progress=options.progress,
-              folder=options.folder, **options.brand)
+              folder=options.folder, poster=options.poster, **options.brand)
 
 
 EXPORTERS[".pdf"] = ("PDF document", _pdf_export)

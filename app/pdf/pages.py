@@ -16,14 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from reportlab.lib.pagesizes import A2, A3, A4, LETTER, TABLOID
-
+from app.page_sizes import FIT, ORIENTATIONS, PAGE_CHOICES, PAGE_SIZES
 from model import theme
 from model.layout import MapGeometry, Rect
 
-PAGE_SIZES = {"A4": A4, "A3": A3, "A2": A2, "Letter": LETTER, "Tabloid": TABLOID}
-PAGE_CHOICES = (*PAGE_SIZES, "fit")
-ORIENTATIONS = ("landscape", "portrait")
 
 MARGIN = 36  # half an inch on every side of every page
 HEADER_SPACE = 22  # the running header between the top margin and the content
@@ -31,6 +27,8 @@ FOOTER_SPACE = 20  # the page number between the content and the bottom margin
 MIN_SCALE = 0.5  # below this a card's title prints under 6.5 pt and its channel line under 5 pt: tile instead
 TILE_SCALES = (0.8, 0.75, 0.7, 0.65, 0.6, 0.55, MIN_SCALE)
 MAX_FILL = 2.0  # a small map is enlarged to fill its page, but not past twice its size
+POSTER_MAX_FILL = 4.0  # on a wall, read from across the room, larger still
+POSTER_TITLE = 30  # points above a poster's map for its title line
 INDEX_GUTTER = (30.0, 14.0)  # points left of and above an overview for the tabs naming detail pages
 EMOTION_STRIP = 40  # the slim emotion band under a detail tile that does not show the full bands
 MAX_PAGE_SIDE = 14_400  # 200 inches, the largest page PDF viewers open
@@ -150,6 +148,18 @@ def plan_map(geometry: MapGeometry, page: str, orientation: str) -> MapPlan:
     indexed = Frame(box.x, box.y, box.width - INDEX_GUTTER[0], box.height - INDEX_GUTTER[1])
     return MapPlan(size, replace(whole, scale=_filled(whole, indexed)),
                    tuple(replace(tile, scale=_filled(tile, box)) for tile in tiles))
+
+
+def poster_plan(geometry: MapGeometry, page: str, orientation: str) -> MapPlan:
+    """The whole map on one page of `page` for a wall poster, enlarged up to `POSTER_MAX_FILL`
+    (or on a page as large as the map, "fit"), under a title line of `POSTER_TITLE` points."""
+    if page == FIT:
+        return plan_map(geometry, page, orientation)
+    left, top, right, bottom = _grid_box(geometry)
+    whole = MapTile(columns=(left, right), rows=(top, bottom), scale=1.0, bands=True, part=(1, 1), parts=(1, 1))
+    size = page_size(page, orientation)
+    box = Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - POSTER_TITLE)
+    return MapPlan(size, replace(whole, scale=_filled(whole, box, POSTER_MAX_FILL)), ())
 
 
 def _tiles(geometry: MapGeometry, box: Frame) -> tuple[MapTile, ...]:

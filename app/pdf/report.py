@@ -19,6 +19,7 @@ from reportlab.platypus.frames import Frame as PlatypusFrame
 
 from model import theme
 from model.analysis import Insights, analyse
+from app.page_sizes import POSTER_SHEETS
 from model.brand_kit import branded
 from model.entities import MapInfo
 from model.errors import JourneyFileError
@@ -35,6 +36,7 @@ from .pages import MARGIN, HEADER_SPACE, MapPlan, MapTile, frame, page_size, pla
 from .styles import para, styles
 from .summary import summary
 from .brand import accent_colour, logo_image
+from .poster import render_poster
 from .title_page import long_date, title_block
 
 # Streams are compressed; ASCII85 on top only makes them larger, and costs a pure-Python pass.
@@ -47,10 +49,13 @@ EMPTY_MAP = "This map has no touchpoints yet: add stages, lanes and touchpoints,
 
 
 def write_pdf(journey: JourneyMap, path: str | Path, page: str = "A4", orientation: str = "landscape",
-              progress: Optional[Progress] = None, folder: str | Path | None = None, **brand: str | None) -> None:
+              progress: Optional[Progress] = None, folder: str | Path | None = None, poster: str = "",
+              **brand: str | None) -> None:
     """Write the client-ready PDF of `journey` to `path` (atomically).
 
-    `page` is A4, A3, A2, Letter, Tabloid or "fit". `brand` overrides the map's brand kit for
+    `page` is A4, A3, A2, A1, A0, Letter, Tabloid or "fit". Given `poster` (a sheet size such as
+    A4), the PDF is instead the map at `page` size as a wall poster on sheets of that size (see
+    `poster`). `brand` overrides the map's brand kit for
     this export: `client`, `author` (the preparer), `logo` (an image file; a relative path is
     relative to `folder`, the map's folder), `accent` (#rrggbb) and `cover_note`; each left
     empty is the map's own. `progress(done, total)` is called as the work advances. Raises
@@ -64,8 +69,13 @@ def write_pdf(journey: JourneyMap, path: str | Path, page: str = "A4", orientati
     if path.is_dir():
         raise JourneyFileError(str(path), "cannot be written: it is a folder")
     info = branded(journey.info, **{name: None if value is None else str(value) for name, value in brand.items()})
-    logo = logo_image(info.logo, None if folder is None else Path(folder)) if info.logo else None
-    data = render_pdf(journey, page, orientation, progress, info, logo)
+    if poster:
+        if poster not in POSTER_SHEETS:
+            raise ValueError(f"unknown poster sheet {poster!r}; use one of: {', '.join(POSTER_SHEETS)}")
+        data = render_poster(journey, page, orientation, poster, info, progress)
+    else:
+        logo = logo_image(info.logo, None if folder is None else Path(folder)) if info.logo else None
+        data = render_pdf(journey, page, orientation, progress, info, logo)
     try:
         write_atomically(path, data)
     except OSError as error:

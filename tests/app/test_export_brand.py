@@ -77,3 +77,17 @@ def test_a_bad_brand_colour_says_why_and_leaves_the_map(window, tmp_path, export
     kind, title, text = dialogs.shown[-1]
     assert (kind, title) == ("critical", "Cannot export") and "accent" in text and "reddish" in text
     assert window.document.journey.info.accent is None and not (tmp_path / "deliverable.pdf").exists()
+
+
+def test_a_wall_poster_from_the_export_dialog(window, tmp_path, monkeypatch):
+    open_map(window, a_map(), tmp_path)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "wall.pdf"), "")))
+
+    def choose(dialog):
+        dialog.page.setCurrentText("A1")
+        dialog.poster.setCurrentIndex(dialog.poster.findData("A4"))
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(ExportOptionsDialog, "exec", choose)
+    shortcut(window, "export")
+    reader = PdfReader(tmp_path / "wall.pdf")
+    assert "wall poster" in reader.pages[0].extract_text() and "Sheet 1 of" in reader.pages[1].extract_text()

@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from pypdf import PdfReader
 
 from app.pdf import write_pdf
-from app.pdf.pages import PAGE_SIZES, page_size, plan_map
+from app.page_sizes import PAGE_SIZES
+from app.pdf.pages import page_size, plan_map
 from app.samples import sample_paths
 from model.errors import JourneyFileError
 from model.journey_file import load
