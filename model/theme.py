@@ -58,6 +58,9 @@ ROUTE_MIN_PULL = 24
 ROUTE_LOOP_ARCH = 40
 ROUTE_LOOP_RISE = 0.1
 ROUTE_LOOP_ARCH_MAX = 88
+# A route within one sub-column that passes other cards bows out beside them: its control points
+# this far right of the column, so the curve peaks at 3/4 of it, inside the gap to the next column.
+ROUTE_DETOUR_PULL = 16
 EMOTION_CURVE_WIDTH = 2.5
 EMOTION_MARKER_SIZE = 7
 

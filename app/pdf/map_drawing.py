@@ -19,17 +19,19 @@ from reportlab.platypus import Flowable
 from model import theme
 from model.analysis import Insights
 from model.card_parts import HEADER_PAD, TextSlot, lane_header_parts, score_slots, stage_header_parts
+from model.connection_labels import LABEL_PADDING, place_labels
 from model.journey_map import JourneyMap
 from model.layout import MapGeometry, Point, Rect, Route
 
 from model.vocabulary import NO_VALUE, average_label, signed
 
-from . import marks, text, tile_links
-from .card import draw_card
-from .fonts import ascent, centred_baseline, line_height
+from . import fonts, marks, text, tile_links
+from .card import PARTS, draw_card
+from .fonts import ascent, centred_baseline, line_height, string_width
 from .pages import MapPlan, MapTile
 
 _LANE_HEADER, _STAGE_HEADER = theme.LANE_HEADER_WIDTH, theme.STAGE_HEADER_HEIGHT
+DENSE_PER_SQUARE_INCH = 1.5  # visible connections per square inch of page above which they are thinned
 _BAND_LABELS = (("emotion_header", "Emotion"), ("scores_header", "Meaning / Value / Accommodation"))
 
 
@@ -38,18 +40,22 @@ class MapContent:
     y flipped, grouped by kind, rather than again for each of a large map's hundred pages."""
 
     def __init__(self, journey: JourneyMap, geometry: MapGeometry, insights: Insights):
+        fonts.register_base_fonts()  # labels are measured here
         self.journey, self.geometry = journey, geometry
         self.scores = {entry.stage_id: entry for entry in insights.stage_scores}
         self.problems = insights.problems()
         self.routes: list[tuple[tuple[float, float, float, float], str, Route]] = []  # (box, kind, route)
-        self.labels: list[tuple[tuple[float, float, float, float], Point, str]] = []  # (box, where, label)
+        labels = {}
         for (source, target), route in geometry.routes.items():
             connection = journey.connection(source, target)
-            box = _route_box(route)
-            self.routes.append((box, connection.kind.value, Route(*map(_flip, (route.start, route.control1,
-                                                                               route.control2, route.end)))))
+            self.routes.append((_route_box(route), connection.kind.value,
+                                Route(*map(_flip, (route.start, route.control1, route.control2, route.end)))))
             if connection.label:
-                self.labels.append((box, route.label, connection.label))
+                labels[source, target] = connection.label
+        size = theme.CONNECTION_LABEL_SIZE
+        places = place_labels(geometry, labels, lambda label: string_width(fonts.clean(label), size),
+                              {tp_id: _badge(geometry.cards[tp_id], problem) for tp_id, problem in self.problems.items()})
+        self.labels = [(places[key], labels[key]) for key in places]  # (halo box, label)
 
 
 class MapTileFlowable(Flowable):
@@ -78,6 +84,13 @@ class MapTileFlowable(Flowable):
         MapPainter(self.canv, self.content, self.tile, self.plan, self.index is None).draw(left, self.tile.height)
         if self.index is None and self.plan.tiles:
             tile_links.draw_index(self.canv, self.plan, left, self.tile.height)
+
+
+def _badge(card: Rect, problem: str) -> Rect:
+    """Where a card's problem tab is on the map (see `card.problem_tab`)."""
+    label = theme.PROBLEM_MARKS[problem][1]
+    tab = PARTS.badge(string_width(label, theme.CARD_META_SIZE, bold=True))
+    return Rect(card.x + tab.x, card.y + tab.y, tab.width, tab.height)
 
 
 def _intersects(left: float, top: float, right: float, bottom: float, view: tuple[float, float, float, float]) -> bool:
@@ -118,6 +131,7 @@ class MapPainter:
                 self._draw_emotion_band()
                 self._draw_stage_averages()
             self._draw_cards()
+            self._draw_route_ends()
             self._draw_links()
         strip = self.tile.strip
         if strip:
@@ -168,19 +182,35 @@ class MapPainter:
                 if self._visible(rect):
                     self._rect(rect, theme.SCORES_BAND_BACKGROUND)
 
-    def _draw_routes(self) -> None:
-        canvas = self.canvas
+    def _visible_routes(self) -> dict[str, list[Route]]:
         by_kind: dict[str, list[Route]] = {}
         for box, kind, route in self.content.routes:
             if _intersects(*box, self.view):
                 by_kind.setdefault(kind, []).append(route)
+        return by_kind
+
+    def _draw_routes(self) -> None:
+        """The connections' curves, under the cards; finer and fainter on a crowded page."""
+        by_kind = self._visible_routes()
+        # Crowded: more connections than the page has room for at full weight (per square inch at print size).
+        area = (self.right - self.left) * (self.bottom - self.top) * self.tile.scale ** 2 / 72 ** 2
+        thin = sum(map(len, by_kind.values())) > DENSE_PER_SQUARE_INCH * area
         for kind, routes in by_kind.items():
-            marks.connections(canvas, routes, kind)
-        canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
+            marks.connection_lines(self.canvas, routes, kind, thin)
+
+    def _draw_route_ends(self) -> None:
+        """Arrow heads and labels, over the cards so that none is hidden; labels on a white halo
+        where `place_labels` found room."""
+        canvas = self.canvas
         size = theme.CONNECTION_LABEL_SIZE
-        for box, point, label in self.content.labels:
-            if _intersects(*box, self.view):
-                text.draw_fitted(canvas, point.x, centred_baseline(-point.y, size), label, size, 140, align="center")
+        for box, label in self.content.labels:
+            if self._visible(box):
+                marks.label_halo(canvas, box.x, -box.bottom, box.width, box.height)
+                canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
+                text.draw_fitted(canvas, box.center.x, centred_baseline(-box.center.y, size), label, size,
+                                 box.width - 2 * LABEL_PADDING, align="center")
+        for kind, routes in self._visible_routes().items():
+            marks.arrow_heads(canvas, routes, kind)
 
     def _draw_emotion_band(self) -> None:
         canvas, geometry = self.canvas, self.geometry
