@@ -38,7 +38,7 @@ def styles() -> Styles:
     register_base_fonts()
     ink, muted = marks.colour(theme.TEXT), marks.colour(theme.TEXT_MUTED)
     body = ParagraphStyle("body", fontName=SANS, fontSize=10, leading=14, textColor=ink,
-                          hyphenationLang=text.HYPHENATION_LANGUAGE)
+                          hyphenationLang=text.hyphenations)
     cell = ParagraphStyle("cell", parent=body, fontSize=8, leading=10.5)
     header = ParagraphStyle("cell_header", parent=cell, fontName=SANS_BOLD, textColor=muted)
     return Styles(

@@ -18,7 +18,7 @@ from .fonts import clean, string_width
 
 ELLIPSIS = "\u2026"
 SYNTHETIC_BOLD = 0.035  # the stroke, in ems, that makes a font without a bold face look bold
-HYPHENATION_LANGUAGE = "en_GB"  # the map's words are hyphenated by these rules; reportlab's paragraphs too
+HYPHENATION_LANGUAGE = "en_GB"  # the rules the map's words are hyphenated by
 
 
 def escape(value: str) -> str:
@@ -79,16 +79,25 @@ def fit_lines(text: str, size: float, width: float, max_lines: int, bold: bool =
 
 @lru_cache(maxsize=1)
 def _hyphenator():
-    import pyphen  # loaded when a word first needs breaking
+    import pyphen
 
     return pyphen.Pyphen(lang=HYPHENATION_LANGUAGE)
+
+
+def hyphenations(word: str):
+    """The ways to hyphenate `word`, as (first part, rest) pairs, longest first part first.
+
+    Fitted lines and reportlab's paragraphs (as their `hyphenationLang`) both break words with
+    it; the dictionary loads when a word first needs breaking (a fifth of a second), not with
+    every export."""
+    return _hyphenator().iterate(word)
 
 
 def _break(word: str, size: float, width: float, bold: bool) -> tuple[str, str]:
     """`word` split into a first part that fits `width` and the rest: at the last hyphenation
     point that fits (the first part then ends in a hyphen), else where it stops fitting (CJK,
     codes, a syllable wider than the line)."""
-    for start, rest in _hyphenator().iterate(word):  # longest first part first
+    for start, rest in hyphenations(word):
         if string_width(start + "-", size, bold) <= width:
             return start + "-", rest
     cut = _cut(word, size, width, bold)
