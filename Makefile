@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench pdf-gallery clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks --benchmark-only --benchmark-columns=min,mean,max,rounds
+
+# The golden set of PDFs (samples, 40 stages, RTL, CJK, emoji, empty, 2,000 touchpoints, a poster)
+# rendered to PNG in build/pdf-gallery, with page counts, export times and page fill in index.md.
+pdf-gallery: $(STAMP)
+	$(PY) -m tests.tools.pdf_gallery build/pdf-gallery
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis .benchmarks
