@@ -49,25 +49,15 @@ class BrandForm:
         self.preparer = QLineEdit(start("author"))
         self.logo = QLineEdit(start("logo"))
         self.logo.setPlaceholderText("PNG, JPEG or SVG; a path relative to the map's folder")
-        browse = QPushButton("Choose…")
-        browse.clicked.connect(self._choose_logo)
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo)
-        logo_row.addWidget(browse)
         self.accent = QLineEdit(start("accent"))
         self.accent.setPlaceholderText("#rrggbb, empty for Wayfinder's blue")
-        pick = QPushButton("Pick…")
-        pick.clicked.connect(self._pick_accent)
-        accent_row = QHBoxLayout()
-        accent_row.addWidget(self.accent)
-        accent_row.addWidget(pick)
         self.note = QPlainTextEdit(start("cover_note"))
         self.note.setPlaceholderText("A note to the reader on the title page")
         self.note.setFixedHeight(70)
         form.addRow("Client", self.client)
         form.addRow("Prepared by", self.preparer)
-        form.addRow("Logo", _wrapped(logo_row))
-        form.addRow("Brand colour", _wrapped(accent_row))
+        form.addRow("Logo", _with_button(self.logo, "Choose…", self._choose_logo))
+        form.addRow("Brand colour", _with_button(self.accent, "Pick…", self._pick_accent))
         form.addRow("Cover note", self.note)
 
     def values(self) -> dict[str, str]:
@@ -113,8 +103,14 @@ def _relative(path: Path, folder: Path | None) -> str:
         return str(path)
 
 
-def _wrapped(row: QHBoxLayout) -> QWidget:
+def _with_button(field: QLineEdit, label: str, clicked) -> QWidget:
+    """`field` with a button beside it that helps fill it in."""
+    button = QPushButton(label)
+    button.clicked.connect(clicked)
+    row = QHBoxLayout()
     row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(field)
+    row.addWidget(button)
     widget = QWidget()
     widget.setLayout(row)
     return widget

@@ -102,21 +102,26 @@ def _horizontal_chart(journey: JourneyMap, scores: list[StageScores], first: int
     _title(drawing, 0, height - 12, "Meaning, Value and Accommodation (stage average, 1\u20135)")
     _key(drawing, label_width, height - 24)
 
-    emotion = HorizontalBarChart()
     emotion_left = label_width + score_width + 40
+    emotion = _emotion_bars(HorizontalBarChart(), rows, 3)
     emotion.x, emotion.y, emotion.width, emotion.height = emotion_left, 20, width - emotion_left - 4, plot_height
-    emotion.data = [[entry.emotion for entry in rows]]
-    emotion.valueAxis.valueMin, emotion.valueAxis.valueMax = -2, 2
-    emotion.groupSpacing = 3
-    emotion.bars[0].strokeColor = None
-    for i, entry in enumerate(rows):
-        if entry.emotion is not None:
-            emotion.bars[(0, i)].fillColor = marks.colour(theme.emotion_colour(round(entry.emotion)))
     _axes(emotion, [("", fonts.SANS)] * len(rows), 0)  # the names are on the left chart's rows
     emotion.valueAxis.labelTextFormat = signed
     drawing.add(emotion)
     _title(drawing, emotion_left, height - 12, "Emotion (stage average, \u22122 to +2)")
     return drawing
+
+
+def _emotion_bars(chart: BarChart, scores: list[StageScores], spacing: float) -> BarChart:
+    """`chart` with each stage's average emotion as a bar on -2..+2 in the emotion's colour."""
+    chart.data = [[entry.emotion for entry in scores]]
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax = -2, 2
+    chart.groupSpacing = spacing
+    chart.bars[0].strokeColor = None
+    for i, entry in enumerate(scores):
+        if entry.emotion is not None:
+            chart.bars[(0, i)].fillColor = marks.colour(theme.emotion_colour(round(entry.emotion)))
+    return chart
 
 
 def _key(drawing: Drawing, x: float, y: float) -> None:
@@ -162,16 +167,9 @@ def stage_chart(journey: JourneyMap, scores: list[StageScores], width: float) ->
 
     _key(drawing, 4, HEIGHT - 24)
 
-    emotion = VerticalBarChart()
     emotion_left = width - emotion_width
+    emotion = _emotion_bars(VerticalBarChart(), scores, 10)
     emotion.x, emotion.y, emotion.width, emotion.height = emotion_left, _PLOT_BOTTOM, emotion_width, _PLOT_HEIGHT
-    emotion.data = [[entry.emotion for entry in scores]]
-    emotion.valueAxis.valueMin, emotion.valueAxis.valueMax = -2, 2
-    emotion.groupSpacing = 10
-    emotion.bars[0].strokeColor = None
-    for i, entry in enumerate(scores):
-        if entry.emotion is not None:
-            emotion.bars[(0, i)].fillColor = marks.colour(theme.emotion_colour(round(entry.emotion)))
     emotion_labels = [stage_label(i, name, 70 if angle else emotion_width / count - 4)
                       for i, name in enumerate(names, 1)]
     _axes(emotion, emotion_labels, angle)
