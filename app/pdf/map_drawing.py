@@ -65,7 +65,6 @@ class MapTileFlowable(Flowable):
     def __init__(self, content: MapContent, plan: MapPlan, index: int | None = None):
         super().__init__()
         self.content, self.plan, self.index = content, plan, index
-        self.tile = plan.overview if index is None else plan.tiles[index]
 
     @property
     def _gutter(self) -> tuple[float, float]:
@@ -74,16 +73,27 @@ class MapTileFlowable(Flowable):
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         left, above = self._gutter
-        return self.tile.width + left, self.tile.height + above
+        if self.index is None:
+            width, height = self.plan.overview_size
+        else:
+            width, height = self.plan.tiles[self.index].width, self.plan.tiles[self.index].height
+        return width + left, height + above
 
     def draw(self) -> None:
+        canvas, plan = self.canv, self.plan
         if self.index is not None:
-            self.canv.tile_pages[self.index] = self.canv.getPageNumber()
-            self.canv.bookmarkPage(tile_links.tile_destination(self.index))
-        left, above = self._gutter
-        MapPainter(self.canv, self.content, self.tile, self.plan, self.index is None).draw(left, self.tile.height)
-        if self.index is None and self.plan.tiles:
-            tile_links.draw_index(self.canv, self.plan, left, self.tile.height)
+            canvas.tile_pages[self.index] = canvas.getPageNumber()
+            canvas.bookmarkPage(tile_links.tile_destination(self.index))
+            tile = plan.tiles[self.index]
+            MapPainter(canvas, self.content, tile, plan).draw(0, tile.height)
+            return
+        left, _ = self._gutter
+        top = plan.overview_size[1]
+        for part in plan.overview_parts:
+            MapPainter(canvas, self.content, part, plan, overview=True).draw(left, top)
+            top -= part.height + plan.stack_gap
+        if plan.tiles:
+            tile_links.draw_index(canvas, plan, left, plan.overview_size[1])
 
 
 def _badge(card: Rect, problem: str) -> Rect:

@@ -30,6 +30,8 @@ MAX_FILL = 2.0  # a small map is enlarged to fill its page, but not past twice i
 POSTER_MAX_FILL = 4.0  # on a wall, read from across the room, larger still
 POSTER_TITLE = 30  # points above a poster's map for its title line
 INDEX_GUTTER = (30.0, 14.0)  # points left of and above an overview for the tabs naming detail pages
+MAX_STACKED = 4  # a wide map's overview is stacked in at most this many groups of stages
+STACK_GAP = 10  # points between them
 EMOTION_STRIP = 40  # the slim emotion band under a detail tile that does not show the full bands
 MAX_PAGE_SIDE = 14_400  # 200 inches, the largest page PDF viewers open
 
@@ -106,11 +108,32 @@ class MapTile:
 @dataclass(frozen=True)
 class MapPlan:
     """The map's pages: their size, the overview (the whole map on one page) and the detail
-    tiles; no tiles when the overview is legible on its own."""
+    tiles; no tiles when the overview is legible on its own.
+
+    A map much wider than its page is overviewed `stacked`: groups of stage columns one under
+    another, each with the lane headers and the emotion and scores bands, so that it is larger
+    than in one long strip. `overview.scale` is the scale they are drawn at."""
 
     page_size: tuple[float, float]
     overview: MapTile
     tiles: tuple[MapTile, ...]
+    stacked: tuple[MapTile, ...] = ()
+
+    @property
+    def overview_parts(self) -> tuple[MapTile, ...]:
+        return self.stacked or (self.overview,)
+
+    @property
+    def stack_gap(self) -> float:
+        """Points between stacked parts: room for the index tabs when there are tiles."""
+        return INDEX_GUTTER[1] + 6 if self.tiles else STACK_GAP
+
+    @property
+    def overview_size(self) -> tuple[float, float]:
+        """(width, height) in points of the overview as drawn, its parts stacked."""
+        parts = self.overview_parts
+        return (max(part.width for part in parts),
+                sum(part.height for part in parts) + self.stack_gap * (len(parts) - 1))
 
     def tile_of(self, card: Rect) -> int | None:
         """The index of the detail tile `card` is on, or None without tiles."""
@@ -140,14 +163,39 @@ def plan_map(geometry: MapGeometry, page: str, orientation: str) -> MapPlan:
         return MapPlan(size, replace(whole, scale=scale), ())
     size = page_size(page, orientation)
     box = frame(size)
-    overview = replace(whole, scale=_filled(whole, box))
-    if overview.scale >= MIN_SCALE:
-        return MapPlan(size, overview, ())
-    tiles = _tiles(geometry, box)
+    parts = _stacked(geometry, whole, box, STACK_GAP)
+    if parts[0].scale >= MIN_SCALE:
+        return MapPlan(size, replace(whole, scale=parts[0].scale), (), parts if len(parts) > 1 else ())
+    tiles = tuple(replace(tile, scale=_filled(tile, box)) for tile in _tiles(geometry, box))
     # The overview then leaves room at its left and top for the index of detail pages.
     indexed = Frame(box.x, box.y, box.width - INDEX_GUTTER[0], box.height - INDEX_GUTTER[1])
-    return MapPlan(size, replace(whole, scale=_filled(whole, indexed)),
-                   tuple(replace(tile, scale=_filled(tile, box)) for tile in tiles))
+    parts = _stacked(geometry, whole, indexed, INDEX_GUTTER[1] + 6)
+    return MapPlan(size, replace(whole, scale=parts[0].scale), tiles, parts if len(parts) > 1 else ())
+
+
+def _stacked(geometry: MapGeometry, whole: MapTile, box: Frame, gap: float) -> tuple[MapTile, ...]:
+    """The whole map as 1 to `MAX_STACKED` groups of stage columns stacked `gap` apart, in as many
+    as draw it largest in `box` (enlarged no further than `MAX_FILL`)."""
+    atoms = [(geometry.stage_columns[s].x, geometry.stage_columns[s].right) for s in geometry.stage_ids]
+    best = (replace(whole, scale=_filled(whole, box)),)
+    height = whole.height / whole.scale
+    for count in range(2, min(MAX_STACKED, len(atoms)) + 1):
+        groups = _group(atoms, _shortest_room(atoms, count))
+        width = theme.LANE_HEADER_WIDTH + max(end - start for start, end in groups)
+        scale = min(MAX_FILL, box.width / width, (box.height - gap * (len(groups) - 1)) / (height * len(groups)))
+        if scale > best[0].scale * 1.05:  # one part more only for a clearly larger map
+            best = tuple(replace(whole, columns=columns, scale=scale, part=(i + 1, 1), parts=(len(groups), 1))
+                         for i, columns in enumerate(groups))
+    return best
+
+
+def _shortest_room(atoms: list[tuple[float, float]], count: int) -> float:
+    """The shortest span length that groups `atoms` into at most `count` spans."""
+    low, high = max(end - start for start, end in atoms), atoms[-1][1] - atoms[0][0]
+    for _ in range(30):
+        middle = (low + high) / 2
+        low, high = (low, middle) if len(_fill(atoms, middle)) <= count else (middle, high)
+    return high
 
 
 def poster_plan(geometry: MapGeometry, page: str, orientation: str) -> MapPlan:

@@ -114,17 +114,23 @@ INDEX_SIZE = 7  # points, whatever the overview's scale
 
 def draw_index(canvas: Canvas, plan: MapPlan, x: float, top: float) -> None:
     """On the overview, in points: the page of each detail tile on a tab beside its frame, above
-    the map for the first row of tiles, left of it for the first column, and inside the frame
-    for the others. `x, top` is the overview's top-left corner (headers included) on the page."""
-    overview = plan.overview
-    scale = overview.scale
+    its part of the overview for the first row of tiles, left of it for a tile at the part's left
+    edge, and inside the frame for the others. `x, top` is the overview's top-left corner
+    (headers included) on the page."""
+    scale = plan.overview.scale
     width, height = INDEX_GUTTER[0] - 2, INDEX_GUTTER[1] - 2
+    part_tops, part_top = [], top
+    for part in plan.overview_parts:
+        part_tops.append(part_top)
+        part_top -= part.height + plan.stack_gap
     for index, tile in enumerate(plan.tiles):
-        left = x + (theme.LANE_HEADER_WIDTH + tile.columns[0] - overview.columns[0]) * scale
-        upper = top - (theme.STAGE_HEADER_HEIGHT + tile.rows[0] - overview.rows[0]) * scale
+        which = next(i for i, part in enumerate(plan.overview_parts) if tile.columns[0] < part.columns[1])
+        part, part_top = plan.overview_parts[which], part_tops[which]
+        left = x + (theme.LANE_HEADER_WIDTH + tile.columns[0] - part.columns[0]) * scale
+        upper = part_top - (theme.STAGE_HEADER_HEIGHT + tile.rows[0] - part.rows[0]) * scale
         if tile.part[1] == 1:
-            tab = (left + 2, top + 1)
-        elif tile.part[0] == 1:
+            tab = (left + 2, part_top + 1)
+        elif tile.columns[0] == part.columns[0]:
             tab = (x - INDEX_GUTTER[0], upper - height - 2)
         else:
             tab = (left + 4, upper - height - 4)
@@ -138,7 +144,7 @@ def draw_index(canvas: Canvas, plan: MapPlan, x: float, top: float) -> None:
         canvas.scale(INDEX_SIZE / LABEL_SIZE, INDEX_SIZE / LABEL_SIZE)
         canvas.doForm(page_form(index))
         canvas.restoreState()
-        tile_width = (tile.columns[1] - tile.columns[0]) * scale
+        shown_width = (min(tile.columns[1], part.columns[1]) - tile.columns[0]) * scale
         tile_height = (tile.rows[1] - tile.rows[0]) * scale
-        canvas.linkRect("", tile_destination(index), (left, upper - tile_height, left + tile_width, upper), relative=1)
+        canvas.linkRect("", tile_destination(index), (left, upper - tile_height, left + shown_width, upper), relative=1)
         canvas.linkRect("", tile_destination(index), (tab[0], tab[1], tab[0] + width, tab[1] + height), relative=1)

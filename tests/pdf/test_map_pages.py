@@ -47,7 +47,8 @@ def test_detail_tiles_and_a_small_map_fill_their_page(page):
     for journey in (connected_wide_map(), load(sample_paths()[0])):
         plan = plan_map(layout(journey), page, "landscape")
         gutter = INDEX_GUTTER if plan.tiles else (0, 0)  # the overview's index of detail pages
-        sizes = [(plan.overview.width + gutter[0], plan.overview.height + gutter[1])]
+        drawn = plan.overview_size
+        sizes = [(drawn[0] + gutter[0], drawn[1] + gutter[1])]
         sizes += [(tile.width, tile.height) for tile in plan.tiles]
         for width, height in sizes:
             assert max(width / box.width, height / box.height) >= 0.98
@@ -84,3 +85,20 @@ def test_every_detail_tile_has_an_emotion_strip_and_says_where_connections_conti
     overview = " ".join(texts[1].split())
     for i in range(len(plan.tiles)):
         assert f"p. {first_tile + i + 1}" in overview
+
+
+def test_a_very_wide_map_is_overviewed_in_stacked_parts_that_fill_the_page(tmp_path):
+    from tests.factories import large_map
+
+    journey = large_map(touchpoints=160, stages=40, lanes=4, connections=200)
+    plan = plan_map(layout(journey), "A4", "landscape")
+    box = frame(page_size("A4", "landscape"))
+    assert len(plan.overview_parts) > 1
+    width, height = plan.overview_size
+    assert height + INDEX_GUTTER[1] >= 0.8 * box.height and width + INDEX_GUTTER[0] <= box.width + 0.01
+    parts = plan.overview_parts
+    assert parts[0].columns[0] < parts[-1].columns[1] and all(a.columns[1] == b.columns[0] for a, b in zip(parts, parts[1:]))
+    reader = export(journey, tmp_path)
+    overview = squeeze(reader.pages[1].extract_text())
+    for stage in journey.stages:
+        assert squeeze(stage.name) in overview
