@@ -41,6 +41,7 @@ class ExportOptionsDialog(QDialog):
                  info: MapInfo | None = None, folder: Path | None = None):
         super().__init__(parent)
         self.setWindowTitle("Export options")
+        self.setMinimumWidth(480)  # room for the brand fields' hints
         self.settings = settings
         form = QFormLayout(self)
         self.page = QComboBox()

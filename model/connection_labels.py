@@ -39,13 +39,17 @@ def place_labels(geometry: MapGeometry, labels: dict[ConnectionKey, str], measur
         if not label:
             continue
         width = min(measure(label), LABEL_MAX_WIDTH) + 2 * LABEL_PADDING
-        points = [route.point_at(t) for t in CANDIDATES]
-        # Centred on the curve first, then beside it (right, left): a label beside a short
-        # vertical line can clear a problem tab that its centre would cover.
-        boxes = [Rect(p.x - width / 2 + shift * (width / 2 + 3), p.y - height / 2, width, height)
-                 for shift in (0, 1, -1) for p in points]
-        # The first free spot; with none (a label between two stacked cards), the least covered one.
-        box = min(boxes, key=obstacles.covered)
+        box = Rect(route.label.x - width / 2, route.label.y - height / 2, width, height)  # the middle
+        if obstacles.hit(box):
+            points = [route.point_at(t) for t in CANDIDATES]
+            # Centred on the curve first, then beside it (right, left): a label beside a short
+            # vertical line can clear a problem tab that its centre would cover.
+            boxes = [Rect(p.x - width / 2 + shift * (width / 2 + 3), p.y - height / 2, width, height)
+                     for shift in (0, 1, -1) for p in points]
+            # The first free spot; with none (a label between two stacked cards), the least covered
+            # of those near the middle.
+            box = next((b for b in boxes if not obstacles.hit(b)), None) or \
+                min(boxes[::len(CANDIDATES)] + boxes[1::len(CANDIDATES)], key=obstacles.covered)
         placed[key] = box
         obstacles.add(box)
     return placed
@@ -77,6 +81,9 @@ class _Obstacles:
     def add(self, rect: Rect) -> None:
         for square in self._squares(rect):
             self.squares[square].append(rect)
+
+    def hit(self, rect: Rect) -> bool:
+        return any(rect.intersects(other) for square in self._squares(rect) for other in self.squares.get(square, ()))
 
     def covered(self, rect: Rect) -> float:
         """How much of `rect` the obstacles cover (overlaps counted once per obstacle)."""

@@ -29,3 +29,21 @@ def test_pdf_100(benchmark, hundred):
 def test_pdf_2000(benchmark, big, page):
     data = benchmark.pedantic(render_pdf, (big, page, "landscape"), rounds=1, iterations=1)
     assert data.startswith(b"%PDF")
+
+
+def test_label_placement_2000(benchmark, big):
+    """Every one of 3,000 connections labelled: placing them clear of 2,000 cards and each other."""
+    from model.connection_labels import place_labels
+    from model.layout import layout
+
+    geometry = layout(big)
+    labels = {key: f"Step {i}" for i, key in enumerate(geometry.routes)}
+    placed = benchmark(place_labels, geometry, labels, lambda text: 6.0 * len(text), {})
+    assert len(placed) == len(labels)
+
+
+def test_poster_a0_on_a4(benchmark, hundred):
+    from app.pdf.poster import render_poster
+
+    data = benchmark.pedantic(render_poster, (hundred, "A0", "landscape", "A4", hundred.info), rounds=1, iterations=1)
+    assert data.startswith(b"%PDF")
