@@ -23,7 +23,7 @@ from model.vocabulary import SCORE_TITLES, signed
 HEIGHT = 220
 VERTICAL_MOST = 8  # stages a column chart labels legibly; more get horizontal bars, one row per stage
 ROW = 15  # points per stage in a horizontal chart
-ROWS_PER_CHART = 24  # stages per horizontal chart, so that one fits a page beside its heading
+ROWS_PER_CHART = 20  # stages per horizontal chart, so that the first fits under the summary's heading on A4
 _LABEL_SIZE = 8
 _PLOT_BOTTOM = 46  # room for the stage names under the bars
 _PLOT_HEIGHT = 130

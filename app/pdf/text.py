@@ -60,20 +60,26 @@ def fit_lines(text: str, size: float, width: float, max_lines: int, bold: bool =
     words = clean(text).split()
     lines: list[str] = []
     current = ""
+    broken = ""  # the last line's end, when it ends inside a word that goes on on the next line
     while words and len(lines) < max_lines:
         candidate = f"{current} {words[0]}" if current else words[0]
         if string_width(candidate, size, bold) <= width:
             current = candidate
             words.pop(0)
             continue
+        broken = ""
         if not current:  # a single word wider than the line: hyphenate it, or cut it where it stops fitting
             current, words[0] = _break(words[0], size, width, bold)
+            broken = current
         lines.append(current)
         current = ""
     if current and len(lines) < max_lines:
         lines.append(current)
+        broken = ""
     if words and lines:
-        lines[-1] = elide(" ".join([lines[-1], *words]), size, width, bold)
+        # An ellipsis ends the text inside the word that was broken, not after its hyphen.
+        last = lines[-1].removesuffix("-") + words.pop(0) if broken else lines[-1]
+        lines[-1] = elide(" ".join([last, *words]), size, width, bold)
     return tuple(lines)
 
 

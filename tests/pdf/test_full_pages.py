@@ -106,6 +106,26 @@ def test_more_than_eight_stages_get_a_horizontal_chart_that_names_every_stage(tm
     write_pdf(journey, tmp_path / "out.pdf")
     reader = PdfReader(tmp_path / "out.pdf")
     chart_pages = [" ".join(text.split()) for text in page_texts(reader) if "Meaning, Value and Accommodation (stage" in text]
-    assert len(chart_pages) == 2  # 24 stages a chart
+    assert len(chart_pages) == 2  # 20 stages a chart
     shown = re.findall(r"Stage (\d+)", " ".join(page.split("Stage Touchpoints")[0] for page in chart_pages))
     assert sorted(set(map(int, shown))) == list(range(1, 41))  # each name whole, on its own row
+
+
+def test_a_shortened_word_ends_in_an_ellipsis_not_a_hyphen():
+    from app.pdf.text import fit_lines
+
+    register_base_fonts()
+    assert fit_lines("Awareness", 14, 70, 1, bold=True) == ("Aware…",)
+    first, second = fit_lines("Accommodation and more", 10, 60, 2, bold=True)
+    assert first.endswith("-") and second.endswith("…") and "-" not in second
+
+
+@pytest.mark.skipif(not HAVE_PDFTOPPM, reason="needs pdftoppm (poppler-utils)")
+def test_forty_stages_leave_no_page_below_half_full_but_the_last_of_its_section(tmp_path):
+    from tests.factories import large_map
+
+    write_pdf(large_map(touchpoints=160, stages=40, lanes=4, connections=200), tmp_path / "out.pdf")
+    reader = PdfReader(tmp_path / "out.pdf")
+    ends = section_ends(reader)
+    low = [(i + 1, round(r, 2)) for i, r in enumerate(fill_ratios(tmp_path / "out.pdf")) if r < 0.5 and i not in ends]
+    assert low == []
