@@ -58,7 +58,7 @@ def _format_average(value: float | None) -> str:
 
 
 def _info(args: argparse.Namespace) -> int:
-    from model.analysis import analyse
+    from model.analysis import NO_FLOW_HINT, NO_FLOW_YET, analyse
 
     try:
         journey = load(args.file)
@@ -75,8 +75,11 @@ def _info(args: argparse.Namespace) -> int:
     print(f"  {len(summary['lanes'])} lanes: {', '.join(summary['lanes'])}")
     print(f"  {summary['touchpoints']} touchpoints, {summary['connections']} connections, "
           f"{summary['pain_points']} pain points")
-    for label, key in (("Dead ends", "dead_ends"), ("Unreachable", "unreachable")):
-        print(f"  {label}: {', '.join(summary[key]) if summary[key] else 'none'}")
+    if insights.flow_drawn:
+        for label, key in (("Dead ends", "dead_ends"), ("Unreachable", "unreachable")):
+            print(f"  {label}: {', '.join(summary[key]) if summary[key] else 'none'}")
+    else:
+        print(f"  {NO_FLOW_YET}: {NO_FLOW_HINT}")
     print("  Stage averages (meaning / value / accommodation, emotion):")
     names = {s.id: s.name for s in journey.stages}
     for scores in insights.stage_scores:

@@ -29,6 +29,7 @@ from . import fonts, marks, text, tile_links
 from .card import PARTS, draw_card
 from .fonts import ascent, centred_baseline, line_height, string_width
 from .pages import MapPlan, MapTile
+from .room_marks import draw_blueprint_lines, draw_vote_dots
 
 _LANE_HEADER, _STAGE_HEADER = theme.LANE_HEADER_WIDTH, theme.STAGE_HEADER_HEIGHT
 DENSE_PER_SQUARE_INCH = 1.5  # visible connections per square inch of page above which they are thinned
@@ -140,7 +141,9 @@ class MapPainter:
             if self.tile.bands:
                 self._draw_emotion_band()
                 self._draw_stage_averages()
+            draw_blueprint_lines(self.canvas, self.journey, self.geometry)
             self._draw_cards()
+            draw_vote_dots(self.canvas, self.journey, self.geometry, self._visible)
             self._draw_route_ends()
             self._draw_links()
         strip = self.tile.strip

@@ -33,6 +33,7 @@ from .legend import legend
 from .map_drawing import MapContent, MapTileFlowable
 from .outline import Marker
 from .pages import MARGIN, HEADER_SPACE, MapPlan, MapTile, frame, page_size, plan_map
+from .room_sections import parking_lot_section, room_priorities_section
 from .styles import para, styles
 from .summary import summary
 from .brand import accent_colour, logo_image
@@ -234,6 +235,7 @@ def _map_and_sections(journey: JourneyMap, geometry: MapGeometry, insights: Insi
     story += [NextPageTemplate("document"), PageBreak()]
     legend_page = legend(width, target=bool(geometry.target_emotion_curve), problems=set(insights.problems().values()))
     story += [Marker("Legend", "Legend"), *legend_page, _Step(), PageBreak(),
-              Marker("Summary", "Summary"), *summary(journey, insights, width), _Step(), PageBreak(),
-              Marker("Appendix", "Appendix"), *appendix(journey, width)]
+              Marker("Summary", "Summary"), *summary(journey, insights, width),
+              *room_priorities_section(journey, width), _Step(), PageBreak(),
+              Marker("Appendix", "Appendix"), *appendix(journey, width), *parking_lot_section(journey, width)]
     return story

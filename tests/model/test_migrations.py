@@ -43,8 +43,9 @@ def test_version_1_maps_have_no_motivators_expectations_or_targets():
         assert touchpoint.target.emotion is None and touchpoint.target.meaning is None
 
 
-def test_version_2_maps_have_no_brand_kit():
-    journey, _ = read(FIXTURES / "format-v2.journey")
+@pytest.mark.parametrize("version", [2, 3])
+def test_maps_before_version_4_have_no_brand_kit(version):
+    journey, _ = read(FIXTURES / f"format-v{version}.journey")
     info = journey.info
     assert (info.logo, info.accent, info.cover_note) == ("", None, "")
     assert info.client == "Lindqvist Home"  # what version 2 already had is kept
