@@ -1,7 +1,7 @@
 """Client-ready PDF export of a journey map, drawn with reportlab without Qt.
 
     write_pdf(journey, path, page="A4", orientation="landscape", progress=None, folder=None,
-              client=..., author=..., logo=..., accent=..., cover_note=...)
+              poster="", client=..., author=..., logo=..., accent=..., cover_note=...)
 
 The document: a title page in the client's brand (title, description, client, preparer, date,
 scope, logo, cover note, the three headline findings, persona), the whole map on one overview
@@ -10,9 +10,11 @@ what `model.analysis` finds, and an appendix table of every touchpoint. Pages ar
 "Page 3 of 7"; the PDF has title, author, subject and creator metadata and an outline entry per
 section that lands on its heading. A map without touchpoints is one page that says so.
 
-Pages: see `pages` (overview, tiles, "fit") and `tile_links` ("→ p. N" between tiles).
+Pages: see `pages` (overview, tiles, "fit") and `tile_links` ("→ p. N" between tiles); a wall
+poster on office sheets instead of the report: `poster`. The brand kit: `brand`.
 
-The map is drawn from `model.layout.layout(journey)` with `model.theme`, as vectors; text stays
+The map is drawn from `model.layout.layout(journey)` with `model.theme` and the parts of each
+card, header and scores-band slot from `model.card_parts`, as the canvas draws them, as vectors; text stays
 text (selectable, searchable). Fonts are bundled TTFs (resources/fonts), embedded as subsets:
 DejaVu Sans, with Droid Sans Fallback for Chinese and Japanese and NanumGothic for Korean,
 chosen per character run.

@@ -37,17 +37,17 @@ def test_no_page_is_below_half_full_but_the_last_of_its_section(tmp_path, path, 
             assert ratio >= 0.5, (index + 1, round(ratio, 2))
 
 
-def many_dead_ends():
+def many_unscored():
     return make_map(stages=("Aware", "Buy"), lanes=("Web",),
                     cards={("Aware", "Web"): [f"Lost lead {n}" for n in range(70)]})
 
 
 def test_a_long_table_repeats_its_heading_on_the_next_page(tmp_path):
-    write_pdf(many_dead_ends(), tmp_path / "out.pdf")
+    write_pdf(many_unscored(), tmp_path / "out.pdf")
     reader = PdfReader(tmp_path / "out.pdf")
     texts = [" ".join(text.split()) for text in page_texts(reader)]
-    [first] = [i for i, text in enumerate(texts) if "Dead ends Touchpoints from which" in text]
-    assert texts[first + 1].split("Touchpoint Stage Lane")[0].endswith("Dead ends (continued) ")
+    [first] = [i for i, text in enumerate(texts) if "Not scored yet Touchpoints with no" in text]
+    assert texts[first + 1].split("Touchpoint Stage Lane")[0].endswith("Not scored yet (continued) ")
 
 
 def test_a_split_table_keeps_three_rows_on_each_page():
