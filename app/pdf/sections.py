@@ -13,7 +13,7 @@ from .outline import Marker
 from .styles import bold_column, cell_text, para, styles, table_style
 
 LIST_LIMIT = 60  # touchpoints (or loops) one section lists
-HEADING_ROOM = 50  # a sub-section's heading and its one-line explanation
+TEXT_WIDTH = 500  # what a section's explanation is measured at when its body gives no width
 
 
 def place(journey: JourneyMap, tp_id: str, widths: list[float]) -> list:
@@ -48,15 +48,18 @@ def section(title: str, explanation: str, body: list[Flowable]) -> list[Flowable
         if isinstance(flowable, ContinuedTable):
             flowable.continued = title
     first = body[0] if body else None
+    width = TEXT_WIDTH
     if isinstance(first, Drawing):
-        start = first.height
+        start, width = first.height, first.width
     elif isinstance(first, ContinuedTable):
-        start = first.start_height()
+        start, width = first.start_height(), sum(first._argW)
     else:
         start = 30  # a line or two of text
+    heading, note = para(title, s.subheading), para(explanation, s.muted)
+    room = (s.subheading.spaceBefore + heading.wrap(width, 1e9)[1] + s.subheading.spaceAfter
+            + note.wrap(width, 1e9)[1] + 4)
     # The marker comes after the break so that the outline points at the page the heading is on.
-    return [CondPageBreak(start + HEADING_ROOM), Marker("Summary", title, level=1), para(title, s.subheading),
-            para(explanation, s.muted), Spacer(1, 4), *body]
+    return [CondPageBreak(start + room), Marker("Summary", title, level=1), heading, note, Spacer(1, 4), *body]
 
 
 def nothing(answer: str) -> list[Flowable]:

@@ -129,3 +129,16 @@ def test_forty_stages_leave_no_page_below_half_full_but_the_last_of_its_section(
     ends = section_ends(reader)
     low = [(i + 1, round(r, 2)) for i, r in enumerate(fill_ratios(tmp_path / "out.pdf")) if r < 0.5 and i not in ends]
     assert low == []
+
+
+@pytest.mark.parametrize("path", sample_paths(), ids=lambda path: path.stem)
+def test_a_sub_section_heading_is_never_left_alone_at_the_foot_of_a_page(tmp_path, path):
+    write_pdf(load(path), tmp_path / "out.pdf")
+    reader = PdfReader(tmp_path / "out.pdf")
+    texts = page_texts(reader)
+    for level, title, page in outline(reader):
+        if level != 1 or title in ("At a glance",) or title.startswith("Part "):
+            continue
+        after = texts[page].split(title, 1)[1]
+        # Its body starts on the same page: a table's header, a chart's title, or a one-line answer.
+        assert re.search(r"\n ?(Stage|Touchpoint|Team|Kind|Severity|None|No |Meaning)", after), title
