@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import file_lock
+from app.commands import edit_info
 from app.document import Document, FileChangedOnDisk, ReadOnlyDocument
 from app.editing import MapEditing
 from app.insights import InsightsController
@@ -453,7 +454,10 @@ class MainWindow(QMainWindow):
 
     def export_dialog(self) -> None:
         name = self.document.path.stem if self.document.path else self.document.journey.info.title
-        export_interactively(self, self.document.journey, self._start_folder() / name, self.settings)
+        folder = self.document.path.parent if self.document.path else None
+        export_interactively(self, self.document.journey, self._start_folder() / name, self.settings, folder=folder,
+                             brand_changed=lambda changes: self.document.push(
+                                 edit_info(self.document.journey, "Set the PDF's brand kit", **changes)))
 
     def import_dialog(self) -> None:
         if not self.confirm_discard():

@@ -18,7 +18,7 @@ from .journey_map import JourneyMap
 from .room import BlueprintLine, ParkingItem, Vote, Voter
 
 FORMAT_MARKER = "wayfinder.journey"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 
 class JourneyDocument(BaseModel):
@@ -31,7 +31,7 @@ class JourneyDocument(BaseModel):
     )
 
     format: Literal["wayfinder.journey"] = Field(description="Marks the file as a Wayfinder map.")
-    version: Literal[4] = Field(description="Format version; Wayfinder refuses versions newer than its own.")
+    version: Literal[5] = Field(description="Format version; Wayfinder refuses versions newer than its own.")
     info: MapInfo = Field(default_factory=MapInfo)
     persona: Persona = Field(default_factory=Persona)
     stages: list[Stage] = Field(default_factory=list, description="Columns, left to right.")

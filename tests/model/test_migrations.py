@@ -46,3 +46,11 @@ def test_version_1_maps_have_no_motivators_expectations_or_targets():
 def test_version_2_maps_have_no_merge_conflicts():
     journey, version = read(FIXTURES / "format-v2.journey")
     assert version == 2 and journey.conflicts == ()
+
+
+@pytest.mark.parametrize("version", [2, 3, 4])
+def test_maps_before_version_5_have_no_brand_kit(version):
+    journey, _ = read(FIXTURES / f"format-v{version}.journey")
+    info = journey.info
+    assert (info.logo, info.accent, info.cover_note) == ("", None, "")
+    assert info.client == "Lindqvist Home"  # what version 2 already had is kept
