@@ -1,8 +1,10 @@
 """Reading and writing `.journey` files.
 
-Loading treats the file as untrusted data: it is bounded in size, nesting and number length,
-fully validated, and every failure becomes one `JourneyFileError` naming the file, the place
-inside it and the reason. Saving is atomic and gives the same bytes for the same map.
+Loading treats the file as untrusted data: only a regular file is opened (a named pipe or a
+device could block or never end), it is bounded in size, number of values, nesting and number
+length before any Python object is built for it, fully validated, and every failure becomes
+one `JourneyFileError` naming the file, the place inside it and the reason. Saving is atomic
+and gives the same bytes for the same map.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,8 +26,14 @@ from .migrations import migrate
 from .journey_map import JourneyMap
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# A 2,000-touchpoint map holds about 70,000 values; this allows maps seven times larger while
+# refusing, before parsing, the millions of values that would cost seconds and gigabytes to build.
+MAX_VALUES = 500_000
 MAX_NESTING = 32
 MAX_NUMBER_CHARS = 32
+
+_NOT_REGULAR = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+                (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
 
 
 class _Refused(Exception):
@@ -92,10 +101,18 @@ def parse_json(data: bytes) -> Any:
     return value
 
 
+def _too_large(path: str) -> JourneyFileError:
+    return JourneyFileError(path, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, more than any map holds")
+
+
 def _raw_document(data: bytes, path: str) -> dict[str, Any]:
     """File contents as JSON that claims to be a map of a version this Wayfinder reads."""
     if len(data) > MAX_FILE_BYTES:
-        raise JourneyFileError(path, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+        raise _too_large(path)
+    # Values in JSON containers are separated by commas, so counting them (at C speed, commas
+    # inside strings included) bounds the number of values from above without parsing anything.
+    if data.count(b",") >= MAX_VALUES:
+        raise JourneyFileError(path, f"holds more than {MAX_VALUES:,} values, more than any map holds")
     try:
         raw = parse_json(data)
     except _Refused as error:
@@ -145,8 +162,13 @@ def _no_collection():
 
 def read_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> tuple[JourneyMap, int]:
     """The map in file contents and the format version they were written in; `JourneyFileError` if bad."""
-    with _no_collection():
-        return _read_bytes(data, path)
+    try:
+        with _no_collection():
+            return _read_bytes(data, path)
+    except MemoryError:
+        raise JourneyFileError(str(path), "is too large to read in the memory available") from None
+    except RecursionError:
+        raise JourneyFileError(str(path), f"nesting is deeper than {MAX_NESTING} levels") from None
 
 
 def _read_bytes(data: bytes, path: str | os.PathLike) -> tuple[JourneyMap, int]:
@@ -163,14 +185,46 @@ def map_from_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> JourneyM
     return read_bytes(data, path)[0]
 
 
+def _not_regular(mode: int) -> str | None:
+    """What a file is when it is not a regular file ("a named pipe"), else None."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for test, kind in _NOT_REGULAR if test(mode)), "a special file")
+
+
+def read_regular_file(path: str | os.PathLike, limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, else `JourneyFileError`.
+
+    Anything else is refused before it is opened for reading, and it is opened non-blocking and
+    looked at again once open, so a named pipe swapped in meanwhile cannot hang the caller.
+    """
+    where, limit = str(path), MAX_FILE_BYTES if limit is None else limit
+    try:
+        kind = _not_regular(os.stat(path).st_mode)
+        if kind is None:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+            try:
+                info = os.fstat(fd)
+                kind = _not_regular(info.st_mode)
+                if kind is None and info.st_size > limit:
+                    raise _too_large(where)
+                if kind is None:
+                    with os.fdopen(fd, "rb", closefd=False) as stream:
+                        data = stream.read(limit + 1)
+            finally:
+                os.close(fd)
+    except OSError as error:
+        raise JourneyFileError(where, f"cannot be read: {error.strerror or error}") from None
+    if kind is not None:
+        raise JourneyFileError(where, f"is {kind}, not a map file")
+    if len(data) > limit:  # it grew while we read
+        raise _too_large(where)
+    return data
+
+
 def read(path: str | os.PathLike) -> tuple[JourneyMap, int]:
     """Read a `.journey` file and tell which format version it was in (older ones are migrated)."""
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise JourneyFileError(str(path), f"cannot be read: {error.strerror or error}") from None
-    return read_bytes(data, path)
+    return read_bytes(read_regular_file(path), path)
 
 
 def load(path: str | os.PathLike) -> JourneyMap:
