@@ -225,7 +225,8 @@ def test_a_failed_save_keeps_the_file_and_the_changes(window, tmp_path, monkeypa
     assert (kind, title) == ("critical", "Cannot save map")
     assert errors[failure].strerror in text and str(path) in text
     assert path.read_bytes() == before and window.isWindowModified()
-    assert sorted(p.name for p in path.parent.iterdir()) == [".map.journey.lock", "map.journey", "map.journey.bak"]
+    # The .bak is written like the map, whole or not at all: no temporary, no half copy is left.
+    assert sorted(p.name for p in path.parent.iterdir()) == [".map.journey.lock", "map.journey"]
 
 
 def test_save_into_a_missing_folder_says_so(window, tmp_path, monkeypatch, dialogs):
