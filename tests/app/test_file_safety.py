@@ -43,7 +43,7 @@ def answer(monkeypatch):
                 return button
         raise AssertionError(f"no button {wanted!r} in {[b.text() for b in box.buttons()]}")
 
-    monkeypatch.setattr("app.main_window.ask", ask)
+    monkeypatch.setattr("app.questions.ask", ask)
     return replies, asked
 
 
@@ -114,7 +114,7 @@ def test_a_killed_editor_loses_at_most_one_autosave_interval(window, settings_di
 
 
 def test_recovery_offers_untitled_maps_and_discard_removes_them(window, tmp_path, answer):
-    from app.main_window import recovery_store
+    from app.autosave import recovery_store
     from app.recovery import RecoveryStore
 
     store: RecoveryStore = recovery_store()
@@ -135,11 +135,13 @@ def test_recovery_offers_untitled_maps_and_discard_removes_them(window, tmp_path
 def test_autosave_writes_beside_nothing_and_a_clean_close_removes_it(window, tmp_path):
     path = open_file(window, tmp_path)
     edit_a_card(window)
-    window._autosave()
-    assert window.recovery.map_path.exists()
+    window.autosave.write_now()
+    window.autosave.wait()
+    assert window.autosave.entry.map_path.exists()
     assert sorted(p.name for p in path.parent.iterdir()) == [".map.journey.lock", "map.journey"]
     shortcut(window, "save")
-    assert not window.recovery.map_path.exists()
+    window.autosave.wait()
+    assert not window.autosave.entry.map_path.exists()
     assert path.with_name("map.journey.bak").exists()
 
 
