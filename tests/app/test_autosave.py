@@ -46,14 +46,16 @@ def editor(qtbot, settings_dir, dialogs):
         window.document.undo_stack.setClean()
 
 
-def select_ad(window):
+def editing(editor, tmp_path, **settings):
+    """A window with settings, the sample map open and its first card selected."""
+    window = editor(**settings)
+    open_map(window, sample_map(), tmp_path)
     click(window, card_center(window, window.document.journey.cell("aware", "web")[0]))
+    return window
 
 
 def test_the_copy_is_written_once_changes_pause(editor, tmp_path, qtbot):
-    window = editor(quiet_seconds=0.4)
-    open_map(window, sample_map(), tmp_path)
-    select_ad(window)
+    window = editing(editor, tmp_path, quiet_seconds=0.4)
     copy = window.autosave.entry.map_path
     with qtbot.waitSignal(window.autosave.written, timeout=5000):
         keys(window, "m4")
@@ -65,9 +67,7 @@ def test_the_copy_is_written_once_changes_pause(editor, tmp_path, qtbot):
 
 
 def test_changes_that_never_pause_are_written_every_interval(editor, tmp_path, qtbot):
-    window = editor(quiet_seconds=0.6, interval_seconds=1)
-    open_map(window, sample_map(), tmp_path)
-    select_ad(window)
+    window = editing(editor, tmp_path, quiet_seconds=0.6, interval_seconds=1)
     written = []
     window.autosave.written.connect(lambda: written.append(time.monotonic()))
     started = time.monotonic()
@@ -77,10 +77,8 @@ def test_changes_that_never_pause_are_written_every_interval(editor, tmp_path, q
     assert written and written[0] - started < 2.0
 
 
-def test_saving_removes_the_copy_and_undoing_to_the_saved_state_too(editor, tmp_path, qtbot):
-    window = editor(quiet_seconds=0.2)
-    open_map(window, sample_map(), tmp_path)
-    select_ad(window)
+def test_undoing_back_to_the_saved_state_removes_the_copy(editor, tmp_path, qtbot):
+    window = editing(editor, tmp_path, quiet_seconds=0.2)
     copy = window.autosave.entry.map_path
     with qtbot.waitSignal(window.autosave.written, timeout=5000):
         keys(window, "m4")
@@ -104,9 +102,7 @@ def test_a_fractional_delay_setting_is_taken(settings_dir):
 
 
 def test_a_failed_autosave_says_so_and_tries_again(editor, tmp_path, qtbot):
-    window = editor(quiet_seconds=0.2)
-    open_map(window, sample_map(), tmp_path)
-    select_ad(window)
+    window = editing(editor, tmp_path, quiet_seconds=0.2)
     store = window.autosave.entry.store
     folder = store.folder
     blocked = tmp_path / "not-a-folder"
@@ -119,3 +115,25 @@ def test_a_failed_autosave_says_so_and_tries_again(editor, tmp_path, qtbot):
     store.folder = folder
     with qtbot.waitSignal(window.autosave.written, timeout=5000):
         keys(window, "+")
+
+
+def test_a_damaged_recovery_copy_is_reported_and_kept(editor, monkeypatch, dialogs):
+    import json
+
+    from app.autosave import recovery_store
+    from tests.app.test_file_safety import _dead_pid
+
+    entry = recovery_store().new_entry()
+    entry.write(sample_map(), None)
+    note = json.loads(entry.note_path.read_text())
+    note["pid"] = _dead_pid()
+    entry.note_path.write_text(json.dumps(note))
+    entry.map_path.write_text("{ half a map")
+    window = editor()
+    monkeypatch.setattr("app.questions.ask", lambda box: next(
+        b for b in box.buttons() if b.text().replace("&", "") == "Restore"))
+    window.offer_recovered_work()
+    kind, title, text = dialogs.shown[-1]
+    assert (kind, title) == ("warning", "Cannot restore unsaved work")
+    assert str(entry.map_path) in text and "is not valid JSON" in text and "kept" in text
+    assert entry.map_path.exists() and len(window.document.journey) == 0
