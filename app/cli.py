@@ -13,6 +13,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from app.slides.style import DEFAULT_SLIDE_SIZE, SLIDE_SIZES
 from model.errors import JourneyFileError
 from model.journey_file import load
 from model.journey_map import JourneyMap
@@ -55,7 +56,7 @@ def _format_average(value: float | None) -> str:
 
 
 def _info(args: argparse.Namespace) -> int:
-    from model.analysis import analyse
+    from model.analysis import NO_FLOW_HINT, NO_FLOW_YET, analyse
 
     try:
         journey = load(args.file)
@@ -72,8 +73,11 @@ def _info(args: argparse.Namespace) -> int:
     print(f"  {len(summary['lanes'])} lanes: {', '.join(summary['lanes'])}")
     print(f"  {summary['touchpoints']} touchpoints, {summary['connections']} connections, "
           f"{summary['pain_points']} pain points")
-    for label, key in (("Dead ends", "dead_ends"), ("Unreachable", "unreachable")):
-        print(f"  {label}: {', '.join(summary[key]) if summary[key] else 'none'}")
+    if insights.flow_drawn:
+        for label, key in (("Dead ends", "dead_ends"), ("Unreachable", "unreachable")):
+            print(f"  {label}: {', '.join(summary[key]) if summary[key] else 'none'}")
+    else:
+        print(f"  {NO_FLOW_YET}: {NO_FLOW_HINT}")
     print("  Stage averages (meaning / value / accommodation, emotion):")
     names = {s.id: s.name for s in journey.stages}
     for scores in insights.stage_scores:
@@ -90,7 +94,7 @@ def _export(args: argparse.Namespace) -> int:
     gc.disable()
     try:
         export_map(load(args.file), args.output, ExportOptions(page=args.page, orientation=args.orientation,
-                                                               scale=args.scale))
+                                                               scale=args.scale, slides=args.slides))
     except (JourneyFileError, UnknownFormat) as error:
         print(error, file=sys.stderr)
         return 1
@@ -138,14 +142,17 @@ def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
         p.add_argument("--orientation", default="landscape", choices=["landscape", "portrait"],
                        help="PDF page orientation (default landscape)")
         p.add_argument("--scale", type=float, default=2.0, help="PNG resolution as a multiple of 100%% (default 2)")
+        p.add_argument("--slides", default=DEFAULT_SLIDE_SIZE, choices=list(SLIDE_SIZES),
+                       help=f"PowerPoint slide shape (default {DEFAULT_SLIDE_SIZE})")
 
     def import_(p):
-        p.add_argument("file", metavar="IN", help="a Mermaid journey (.mmd) or a spreadsheet (.csv)")
+        p.add_argument("file", metavar="IN",
+                       help="a Mermaid journey (.mmd), a spreadsheet (.csv, .xlsx) or a JSON Canvas (.canvas)")
         p.add_argument("-o", "--output", required=True, metavar="OUT", help="the .journey map to write")
 
     return {
-        "export": ("export a map as PDF, Mermaid, CSV, PNG or SVG", export, _export),
-        "import": ("make a map from a Mermaid journey or a CSV file", import_, _import),
+        "export": ("export a map as PDF, PowerPoint, Excel, JSON Canvas, Mermaid, CSV, PNG or SVG", export, _export),
+        "import": ("make a map from a Mermaid journey, a CSV or Excel file, or a JSON Canvas", import_, _import),
         "validate": ("check map files; one line per bad file, exit 1 if any is bad", validate, _validate),
         "info": ("print a short summary of a map", info, _info),
         "schema": ("print the JSON Schema of the .journey format", lambda p: None, _schema),

@@ -47,7 +47,7 @@ class DamagedClipboard(ValueError):
 def from_mime(mime: QMimeData, journey: JourneyMap, cell: tuple[str, str]) -> tuple[list[Touchpoint], list[Connection]]:
     """Copies of the clipboard's touchpoints with fresh ids, ready to insert into `journey`.
 
-    A copy keeps its stage and lane when this map has them; otherwise it goes into `cell`.
+    The copies go where the keyboard is: into `cell` and the cells around it (see `copies`).
     Returns nothing when the clipboard holds no Wayfinder touchpoints, and raises `DamagedClipboard`
     when it claims to but cannot be read (another program, or a newer Wayfinder, wrote it).
     """
@@ -68,9 +68,22 @@ def from_mime(mime: QMimeData, journey: JourneyMap, cell: tuple[str, str]) -> tu
 
 def copies(journey: JourneyMap, touchpoints: list[Touchpoint], connections: list[Connection],
            cell: tuple[str, str]) -> tuple[list[Touchpoint], list[Connection]]:
-    """Touchpoints and their connections with new ids, placed where `journey` can hold them."""
-    stage_ids = {s.id for s in journey.stages}
-    lane_ids = {lane.id for lane in journey.lanes}
+    """Touchpoints and their connections with new ids, the first one placed into `cell`.
+
+    The others keep their places relative to the first (a card one stage to its right stays one
+    stage to its right, as far as the map reaches), when this map has their stages and lanes;
+    cards from another map all go into `cell`.
+    """
+    stages, lanes = [s.id for s in journey.stages], [lane.id for lane in journey.lanes]
+
+    def placed(tp: Touchpoint) -> tuple[str, str]:
+        first = touchpoints[0]
+        if not {tp.stage, first.stage} <= set(stages) or not {tp.lane, first.lane} <= set(lanes):
+            return cell
+        stage = stages.index(cell[0]) + stages.index(tp.stage) - stages.index(first.stage)
+        lane = lanes.index(cell[1]) + lanes.index(tp.lane) - lanes.index(first.lane)
+        return stages[max(0, min(stage, len(stages) - 1))], lanes[max(0, min(lane, len(lanes) - 1))]
+
     taken: set[str] = set()
     renamed: dict[str, str] = {}
     result = []
@@ -78,7 +91,7 @@ def copies(journey: JourneyMap, touchpoints: list[Touchpoint], connections: list
         fresh = new_id("tp", lambda candidate: journey.has_touchpoint(candidate) or candidate in taken)
         taken.add(fresh)
         renamed[tp.id] = fresh
-        stage, lane = (tp.stage, tp.lane) if tp.stage in stage_ids and tp.lane in lane_ids else cell
+        stage, lane = placed(tp)
         result.append(tp.model_copy(update={"id": fresh, "stage": stage, "lane": lane}))
     links = [c.model_copy(update={"source": renamed[c.source], "target": renamed[c.target]})
              for c in connections if c.source in renamed and c.target in renamed]

@@ -16,6 +16,8 @@ from model.journey_map import JourneyMap, Removal
 
 # Merge id for edits that coalesce while the user types (see `Edit.mergeWith`).
 EDIT_MERGE_ID = 1
+# Merge id for a new card and the title typed into it (see `AddTouchpoints.mergeWith`).
+NAME_NEW_CARD_MERGE_ID = 2
 
 
 class Step(QUndoCommand):
@@ -198,13 +200,31 @@ def move_lane(journey: JourneyMap, lane_id: str, index: int) -> Reorder:
 
 
 class AddTouchpoints(Step):
-    """Insert complete touchpoints (new, pasted or duplicated) and the connections among them."""
+    """Insert complete touchpoints (new, pasted or duplicated) and the connections among them.
+
+    A card the user is about to name (`awaiting_name`) takes the `NameNewTouchpoint` that
+    follows into itself, so adding, connecting and naming a card is one undo step.
+    """
 
     def __init__(self, journey: JourneyMap, touchpoints: list[tuple[Touchpoint, int | None]],
                  connections: list[Connection] = (), text: str | None = None):
         count = len(touchpoints)
         super().__init__(text or ("Add touchpoint" if count == 1 else f"Add {count} touchpoints"))
         self.journey, self.touchpoints, self.connections = journey, touchpoints, list(connections)
+        self.awaiting_name = False
+
+    def id(self) -> int:
+        return NAME_NEW_CARD_MERGE_ID if self.awaiting_name else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (self.awaiting_name and isinstance(other, NameNewTouchpoint)
+                and other.touchpoint_id == self.touchpoint_ids[0]):
+            return False
+        touchpoint, index = self.touchpoints[0]
+        self.touchpoints[0] = (touchpoint.model_copy(update={"title": other.title}), index)
+        self.awaiting_name = False
+        self.setText(f"Add touchpoint “{other.title}”")
+        return True
 
     @property
     def touchpoint_ids(self) -> list[str]:
@@ -226,9 +246,30 @@ class AddTouchpoints(Step):
 
 
 def add_touchpoint(journey: JourneyMap, stage: str, lane: str, title: str, index: int | None = None,
-                   **fields: Any) -> AddTouchpoints:
-    """A command adding one new card, validated now so that a bad card never reaches the stack."""
-    return AddTouchpoints(journey, [(journey.new_touchpoint(stage, lane, title, **fields), index)])
+                   connect_from: str = "", **fields: Any) -> AddTouchpoints:
+    """A command adding one new card (connected from `connect_from` if given), validated now so
+    that a bad card never reaches the stack."""
+    touchpoint = journey.new_touchpoint(stage, lane, title, **fields)
+    connections = [Connection(source=connect_from, target=touchpoint.id)] if connect_from else []
+    return AddTouchpoints(journey, [(touchpoint, index)], connections)
+
+
+class NameNewTouchpoint(Step):
+    """The title typed into a card just added; it merges into that card's `AddTouchpoints`."""
+
+    def __init__(self, journey: JourneyMap, touchpoint_id: str, title: str):
+        super().__init__("Name touchpoint")
+        self.journey, self.touchpoint_id, self.title = journey, touchpoint_id, title
+        self.old_title: str | None = None
+
+    def id(self) -> int:
+        return NAME_NEW_CARD_MERGE_ID
+
+    def do(self) -> None:
+        self.old_title = self.journey.update_touchpoint(self.touchpoint_id, title=self.title).title
+
+    def undo(self) -> None:
+        self.journey.update_touchpoint(self.touchpoint_id, title=self.old_title)
 
 
 class MoveTouchpoint(Step):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.exporters import EXPORTERS, IMPORTERS, ExportOptions, UnknownFormat, export_map, import_map
+from app.slides.style import DEFAULT_SLIDE_SIZE, SLIDE_SIZE_NAMES
 from model.errors import JourneyFileError
 from model.journey_map import JourneyMap
 
@@ -29,7 +30,8 @@ def _filters(table: dict) -> str:
 
 
 class ExportOptionsDialog(QDialog):
-    """Page size and orientation for a PDF, scale for a PNG; the choices are remembered."""
+    """Page size and orientation for a PDF, scale for a PNG, slide shape for PowerPoint; the choices
+    are remembered."""
 
     def __init__(self, suffix: str, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -48,9 +50,15 @@ class ExportOptionsDialog(QDialog):
         self.scale.setSingleStep(0.5)
         self.scale.setSuffix("×")
         self.scale.setValue(float(settings.value("export/scale", 2.0)))
+        self.slides = QComboBox()
+        for shape, name in SLIDE_SIZE_NAMES.items():
+            self.slides.addItem(name, shape)
+        self.slides.setCurrentIndex(max(0, self.slides.findData(settings.value("export/slides", DEFAULT_SLIDE_SIZE))))
         if suffix == ".pdf":
             form.addRow("Page size", self.page)
             form.addRow("Orientation", self.orientation)
+        elif suffix == ".pptx":
+            form.addRow("Slide shape", self.slides)
         else:
             form.addRow("Resolution", self.scale)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -63,7 +71,9 @@ class ExportOptionsDialog(QDialog):
         self.settings.setValue("export/page", page)
         self.settings.setValue("export/orientation", self.orientation.currentText())
         self.settings.setValue("export/scale", self.scale.value())
-        return ExportOptions(page=page, orientation=self.orientation.currentText(), scale=self.scale.value())
+        self.settings.setValue("export/slides", self.slides.currentData())
+        return ExportOptions(page=page, orientation=self.orientation.currentText(), scale=self.scale.value(),
+                             slides=self.slides.currentData())
 
 
 def export_interactively(parent: QWidget, journey: JourneyMap, start: Path, settings: QSettings,
@@ -75,7 +85,7 @@ def export_interactively(parent: QWidget, journey: JourneyMap, start: Path, sett
             return False
     target = Path(path)
     options = ExportOptions()
-    if target.suffix.lower() in (".pdf", ".png"):
+    if target.suffix.lower() in (".pdf", ".png", ".pptx"):
         dialog = ExportOptionsDialog(target.suffix.lower(), settings, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
@@ -101,7 +111,7 @@ def export_interactively(parent: QWidget, journey: JourneyMap, start: Path, sett
 
 
 def import_interactively(parent: QWidget, start: Path, path: str | None = None) -> JourneyMap | None:
-    """Ask for a Mermaid or CSV file and read it into a new map; warnings are shown once."""
+    """Ask for a file of a format `IMPORTERS` reads and read it into a new map; warnings are shown once."""
     if path is None:
         path, _ = QFileDialog.getOpenFileName(parent, "Import map", str(start), _filters(IMPORTERS))
         if not path:

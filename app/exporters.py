@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from app.slides.style import DEFAULT_SLIDE_SIZE
 from model.journey_map import JourneyMap
 
 
@@ -20,6 +21,7 @@ class ExportOptions:
     page: str = "A4"
     orientation: str = "landscape"
     scale: float = 2.0
+    slides: str = DEFAULT_SLIDE_SIZE  # PowerPoint slide shape, a key of app.slides.style.SLIDE_SIZES
     progress: Callable[[int, int], None] | None = field(default=None, repr=False)
 
 
@@ -100,3 +102,46 @@ EXPORTERS[".mmd"] = EXPORTERS[".mermaid"] = ("Mermaid journey", _mermaid_export)
 EXPORTERS[".csv"] = ("CSV spreadsheet", _csv_export)
 IMPORTERS[".mmd"] = IMPORTERS[".mermaid"] = ("Mermaid journey", _mermaid_import)
 IMPORTERS[".csv"] = ("CSV spreadsheet", _csv_import)
+
+
+def _canvas_export(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
+    from model.interchange import write_text
+    from model.interchange.json_canvas import to_canvas
+
+    write_text(path, to_canvas(journey))
+
+
+def _canvas_import(path: Path) -> tuple[JourneyMap, list[str]]:
+    from model.interchange import read_text
+    from model.interchange.json_canvas import from_canvas
+
+    return from_canvas(read_text(path), str(path), title=path.stem)
+
+
+EXPORTERS[".canvas"] = ("JSON Canvas", _canvas_export)
+IMPORTERS[".canvas"] = ("JSON Canvas", _canvas_import)
+
+
+def _slides_export(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
+    from app.slides import write_deck
+
+    write_deck(journey, path, slide_size=options.slides, progress=options.progress)
+
+
+EXPORTERS[".pptx"] = ("PowerPoint slides", _slides_export)
+
+
+def _workbook_export(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
+    from model.interchange.workbook import write_workbook
+
+    write_workbook(journey, path)
+
+
+def _workbook_import(path: Path) -> tuple[JourneyMap, list[str]]:
+    from model.interchange.workbook import read_workbook
+
+    return read_workbook(path, title=path.stem)
+
+
+EXPORTERS[".xlsx"] = ("Excel workbook", _workbook_export)
+IMPORTERS[".xlsx"] = ("Excel workbook", _workbook_import)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 from app import file_lock
 from app.document import Document, FileChangedOnDisk, ReadOnlyDocument
 from app.questions import choose
-from app.samples import SAMPLES_DIR
+from app.samples import BUNDLED_DIRS, SAMPLES_DIR, TEMPLATES_DIR
 from model.document import FORMAT_VERSION
 from model.errors import JourneyFileError, ReadOnlyFile
 from model.journey_map import JourneyMap
@@ -57,7 +57,7 @@ class FileHandling(QObject):
             journey = JourneyMap()
             for name in NEW_MAP_STAGES:
                 journey.add_stage(name)
-            journey.add_lane("Customer")
+            journey.add_lane("Customer", kind="actor")
             self.document.replace(journey, None)
 
     def close_map(self) -> None:
@@ -76,7 +76,7 @@ class FileHandling(QObject):
 
     def open_path(self, path: str | Path) -> bool:
         """Open a map file; a bad file is reported and the current map stays as it was."""
-        if Path(path).resolve().parent == SAMPLES_DIR:
+        if Path(path).resolve().parent in BUNDLED_DIRS:
             return self.open_sample(Path(path))
         if not self.confirm_discard():
             return False
@@ -105,13 +105,20 @@ class FileHandling(QObject):
         return True
 
     def open_sample(self, path: Path) -> bool:
-        """A sample opens as an untitled copy, so saving never writes into the bundled samples."""
+        """A sample or a template opens as an untitled copy, so saving never writes into the bundled maps."""
         if not self.confirm_discard():
             return False
         from model.journey_file import load
 
-        self.document.replace(load(path), None)
-        self._status(f"Opened a copy of the sample {path.stem}: Save As keeps your version", 8000)
+        try:
+            journey = load(path)
+        except JourneyFileError as error:
+            QMessageBox.warning(self.window, "Cannot open map",
+                                f"{error}\n\nReinstalling Wayfinder restores the bundled maps.")
+            return False
+        self.document.replace(journey, None)
+        what = "template" if path.resolve().parent == TEMPLATES_DIR else "sample"
+        self._status(f"Opened a copy of the {what} {path.stem}: Save As keeps your version", 8000)
         return True
 
     # ----------------------------------------------------------------- saving

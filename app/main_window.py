@@ -1,7 +1,8 @@
 """The main window: canvas in the centre, inspector and insights docks, toolbar and menus.
 
 It wires the parts that do the work, each a module of its own: `MapEditing` (requests to undo
-commands), `FileHandling` (open, save, conflicts), `Autosave` (recovery copies), `InsightsController`.
+commands), `FileHandling` (open, save, conflicts), `Autosave` (recovery copies), `InsightsController`,
+`Workshop`.
 """
 
 from __future__ import annotations
@@ -29,11 +30,13 @@ from app.editing import MapEditing
 from app.file_handling import FileHandling
 from app.insights import InsightsController
 from app.export_dialogs import export_interactively, import_interactively
-from app.keymap import CANVAS_KEYS
-from app.samples import sample_paths
+from app.keymap import help_rows
+from app.workshop import Workshop
+from app.samples import bundled_title, sample_paths, template_paths
 from widgets.canvas_scene import JourneyScene
 from widgets.canvas_view import JourneyView
 from widgets.inspector import Inspector
+from widgets.presentation_view import ROOM_KEYS
 
 VIEW_OPTIONS = (("emotion", "Emotion Curve"), ("scores", "Stage Scores"), ("connections", "Connections"))
 
@@ -58,6 +61,8 @@ class MainWindow(QMainWindow):
         self.editing = MapEditing(self.document, self.scene, self.view, self.inspector, self)
         self.files = FileHandling(self, self.document, self.settings)
         self.insights = InsightsController(self, self.settings)
+        self.editing.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.workshop = Workshop(self, self.settings)
         self._build_actions()
         self.document.journeyReplaced.connect(self._show_new_journey)
         self.document.pathChanged.connect(self._update_title)
@@ -66,12 +71,15 @@ class MainWindow(QMainWindow):
         self.autosave.failed.connect(self._autosave_failed)
         self._restore_settings()
         self._update_title()
+        self.view.setFocus()  # keys go to the canvas from the start: a facilitator types at once
 
     # ----------------------------------------------------------------- actions and menus
     def _action(self, text: str, slot, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+            # A platform's standard key (Save, Undo…) differs between systems: README leaves it to Help.
+            action.setProperty("standard_key", isinstance(shortcut, QKeySequence.StandardKey))
         if tip:
             action.setStatusTip(tip)
         action.setCheckable(checkable)
@@ -100,6 +108,8 @@ class MainWindow(QMainWindow):
         redo = self.document.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcut(K.Redo)
         a["undo"], a["redo"] = undo, redo
+        for action in (undo, redo):
+            action.setProperty("standard_key", True)
         a["cut"] = self._action("Cu&t", e.cut, K.Cut)
         a["copy"] = self._action("&Copy", e.copy, K.Copy)
         a["paste"] = self._action("&Paste", e.paste, K.Paste)
@@ -107,6 +117,8 @@ class MainWindow(QMainWindow):
         a["delete"] = self._action("&Delete", e.delete_selection, K.Delete)
         a["select_all"] = self._action("Select &All", self.scene.select_all, K.SelectAll)
         a["zoom_in"] = self._action("Zoom &In", self.view.zoom_in, K.ZoomIn)
+        a["zoom_in"].setShortcuts([*a["zoom_in"].shortcuts(), QKeySequence("Ctrl+=")])  # = is + without Shift
+        a["zoom_in"].setProperty("standard_key", False)  # README names both keys
         a["zoom_out"] = self._action("Zoom &Out", self.view.zoom_out, K.ZoomOut)
         a["zoom_fit"] = self._action("Zoom to &Fit", self.view.zoom_to_fit, "Ctrl+9")
         a["zoom_actual"] = self._action("&Actual Size", self.view.actual_size, "Ctrl+0")
@@ -122,12 +134,16 @@ class MainWindow(QMainWindow):
         a["add_pain"] = self._action("&Pain Point", e.add_pain_point, "Ctrl+Alt+P", "Note a pain point on the card")
         a["add_opportunity"] = self._action("&Opportunity", e.add_opportunity, "Ctrl+Alt+O",
                                             "Note an improvement idea on the card")
+        a.update(self.workshop.build_actions(self._action))
         a["shortcuts"] = self._action("&Keyboard Shortcuts", self.show_shortcuts, K.HelpContents)
         a["about"] = self._action("&About Wayfinder", self.show_about)
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(a["new"])
+        templates = file_menu.addMenu("New from &Template")
+        for path in template_paths():
+            templates.addAction(bundled_title(path), lambda p=path: f.open_sample(p))
         samples = file_menu.addMenu("New from &Sample")
         for path in sample_paths():
             samples.addAction(path.stem.replace("-", " ").capitalize(), lambda p=path: f.open_sample(p))
@@ -146,7 +162,7 @@ class MainWindow(QMainWindow):
         for name in ("undo", "redo", None, "cut", "copy", "paste", "duplicate", "delete", None, "select_all"):
             edit_menu.addSeparator() if name is None else edit_menu.addAction(a[name])
         view_menu = bar.addMenu("&View")
-        for name in ("zoom_in", "zoom_out", "zoom_fit", "zoom_actual", None,
+        for name in ("zoom_in", "zoom_out", "zoom_fit", "zoom_actual", None, "present", "walk_through", None,
                      *(f"show_{n}" for n, _ in VIEW_OPTIONS)):
             view_menu.addSeparator() if name is None else view_menu.addAction(a[name])
         view_menu.addSeparator()
@@ -157,6 +173,7 @@ class MainWindow(QMainWindow):
         insert_menu = bar.addMenu("&Insert")
         for name in ("add_stage", "add_lane", "add_touchpoint", "add_connection", "add_pain", "add_opportunity"):
             insert_menu.addAction(a[name])
+        self.workshop.build_menu(bar.addMenu("&Workshop"), a)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(a["shortcuts"])
         help_menu.addAction(a["about"])
@@ -169,8 +186,13 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for name in ("new", "open", "save", None, "undo", "redo", None, "add_stage", "add_lane",
-                     "add_touchpoint", "add_connection", "add_pain", None, "zoom_out", "zoom_in", "zoom_fit"):
+                     "add_touchpoint", "add_connection", "add_pain", None, "zoom_out", "zoom_in", "zoom_fit", None,
+                     "present"):
             toolbar.addSeparator() if name is None else toolbar.addAction(a[name])
+        for name in ("undo", "redo"):
+            # Icons only: the text names the step ("Undo Add touchpoint “Sees ad”") and would make the
+            # buttons after it jump at every edit; the tooltip still names it.
+            toolbar.widgetForAction(a[name]).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     # ----------------------------------------------------------------- files (app.file_handling, app.autosave)
     def _show_new_journey(self) -> None:
@@ -193,6 +215,9 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | Path) -> bool:
         return self.files.open_path(path)
+
+    def open_sample(self, path: Path) -> bool:
+        return self.files.open_sample(path)
 
     def save(self) -> bool:
         return self.files.save()
@@ -252,6 +277,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
+        self.workshop.end_presentation()
         self.autosave.stop()
         self.document.close()
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -261,10 +287,18 @@ class MainWindow(QMainWindow):
         event.accept()
 
     # ----------------------------------------------------------------- help
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for Help → Keyboard Shortcuts: the menus' shortcuts, then the canvas's keys."""
+        native = QKeySequence.SequenceFormat.NativeText
+        # Undo and Redo carry the next step in their text ("Undo Add touchpoint"); Help names the action.
+        steps = {"undo": "Undo", "redo": "Redo"}
+        rows = help_rows([(", ".join(key.toString(native) for key in action.shortcuts()),
+                           steps.get(name, action.text().replace("&", "")))
+                          for name, action in self.actions_by_name.items() if action.shortcuts()])
+        return rows + [(key.label, f"Presenting: {key.action}") for key in ROOM_KEYS]
+
     def show_shortcuts(self) -> None:
-        rows = [(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText), action.text().replace("&", ""))
-                for action in self.actions_by_name.values() if not action.shortcut().isEmpty()]
-        rows += CANVAS_KEYS
+        rows = self.shortcut_rows()
         dialog = QDialog(self)
         dialog.setWindowTitle("Keyboard Shortcuts")
         table = QTableWidget(len(rows), 2, dialog)

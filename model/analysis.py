@@ -17,6 +17,11 @@ from .journey_map import JourneyMap
 from .lenses import Gap, PainTally, expectation_gaps, pain_tally, stages_without_motivators, target_gaps, unscored
 
 
+# What the panel, the PDF and `main.py info` say until a flow spans the map, in one place.
+NO_FLOW_YET = "No flow drawn yet"
+NO_FLOW_HINT = "Connect touchpoints from the first stage to the last to see dead ends and unreachable steps."
+
+
 def _reading_order(journey: JourneyMap, ids: set[str]) -> list[str]:
     return [tp_id for tp_id in journey.touchpoint_ids() if tp_id in ids]
 
@@ -33,10 +38,38 @@ def _reach(graph: nx.DiGraph, starts: list[str], forward: bool) -> set[str]:
     return seen
 
 
-def dead_ends(journey: JourneyMap) -> list[str]:
-    """Touchpoints from which no path reaches a touchpoint of the last stage.
+def in_flow(journey: JourneyMap) -> set[str]:
+    """Touchpoints of the drawn flow: each weakly connected group of touchpoints that links a
+    touchpoint of the first stage with one of the last.
 
-    The last stage's own touchpoints are where journeys end, so they are never dead ends.
+    Only these are judged for dead ends and unreachability. While a workshop types a map,
+    cards with no connection and chains that do not span the map yet are unfinished work,
+    not a broken journey: `outside_flow` lists them, and nothing marks them as a problem.
+    Example: "Ad" -> "Blog" in the first two of three stages is not judged (else both would
+    be dead ends while the room is still talking); add "Blog" -> "Pay" in the last stage and
+    the group is judged, so a branch "Ad" -> "Queue" that stops short is a dead end.
+    """
+    if not journey.stages:
+        return set()
+    first = set(journey.touchpoints_in_stage(journey.stages[0].id))
+    last = set(journey.touchpoints_in_stage(journey.stages[-1].id))
+    return {tp_id for group in nx.weakly_connected_components(journey.graph)
+            if len(group) > 1 and group & first and group & last for tp_id in group}
+
+
+def outside_flow(journey: JourneyMap, flow: set[str] | None = None) -> list[str]:
+    """Touchpoints not in the drawn flow (see `in_flow`), in reading order: not judged yet.
+
+    `flow`, here and below, is `in_flow(journey)` when the caller has it already."""
+    flow = in_flow(journey) if flow is None else flow
+    return [tp_id for tp_id in journey.touchpoint_ids() if tp_id not in flow]
+
+
+def dead_ends(journey: JourneyMap, flow: set[str] | None = None) -> list[str]:
+    """Touchpoints in the flow from which no path reaches a touchpoint of the last stage.
+
+    The last stage's own touchpoints are where journeys end, so they are never dead ends,
+    and touchpoints outside the drawn flow are not judged (see `in_flow`).
     Example: with "Ad seen" -> "Hold queue" (no way on) and "Ad seen" -> "Checkout" (last
     stage), the only dead end is "Hold queue".
     """
@@ -44,16 +77,17 @@ def dead_ends(journey: JourneyMap) -> list[str]:
         return []
     finish = journey.touchpoints_in_stage(journey.stages[-1].id)
     reaches_finish = _reach(journey.graph, finish, forward=False)
-    return _reading_order(journey, set(journey.graph) - reaches_finish)
+    return _reading_order(journey, (in_flow(journey) if flow is None else flow) - reaches_finish)
 
 
-def unreachable(journey: JourneyMap) -> list[str]:
-    """Touchpoints no path leads to from any touchpoint of the first stage (its own excluded)."""
+def unreachable(journey: JourneyMap, flow: set[str] | None = None) -> list[str]:
+    """Touchpoints in the flow that no path leads to from any touchpoint of the first stage
+    (its own excluded; touchpoints outside the drawn flow are not judged, see `in_flow`)."""
     if not journey.stages:
         return []
     start = journey.touchpoints_in_stage(journey.stages[0].id)
     reached = _reach(journey.graph, start, forward=True)
-    return _reading_order(journey, set(journey.graph) - reached)
+    return _reading_order(journey, (in_flow(journey) if flow is None else flow) - reached)
 
 
 def loops(journey: JourneyMap) -> list[list[str]]:
@@ -137,6 +171,8 @@ class Insights:
 
     dead_ends: list[str]
     unreachable: list[str]
+    outside_flow: list[str]
+    flow_drawn: bool  # does a flow link the first stage to the last yet? Until then nothing is judged
     loops: list[list[str]]
     stage_scores: list[StageScores]
     weakest: list[WeakTouchpoint]
@@ -161,9 +197,12 @@ class Insights:
 
 def analyse(journey: JourneyMap, weakest_limit: int = 5, gaps_limit: int = 10) -> Insights:
     """Everything the insights panel, the PDF summary and `main.py info` report, from one place."""
+    flow = in_flow(journey)
     return Insights(
-        dead_ends=dead_ends(journey),
-        unreachable=unreachable(journey),
+        dead_ends=dead_ends(journey, flow),
+        unreachable=unreachable(journey, flow),
+        outside_flow=outside_flow(journey, flow),
+        flow_drawn=bool(flow),
         loops=loops(journey),
         stage_scores=stage_scores(journey),
         weakest=weakest_touchpoints(journey, weakest_limit),

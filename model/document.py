@@ -14,9 +14,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from .entities import Connection, Lane, MapInfo, Persona, Stage, Touchpoint
 from .errors import InvalidChange
 from .journey_map import JourneyMap
+from .room import BlueprintLine, ParkingItem, Vote, Voter
 
 FORMAT_MARKER = "wayfinder.journey"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 class JourneyDocument(BaseModel):
@@ -29,7 +30,7 @@ class JourneyDocument(BaseModel):
     )
 
     format: Literal["wayfinder.journey"] = Field(description="Marks the file as a Wayfinder map.")
-    version: Literal[2] = Field(description="Format version; Wayfinder refuses versions newer than its own.")
+    version: Literal[3] = Field(description="Format version; Wayfinder refuses versions newer than its own.")
     info: MapInfo = Field(default_factory=MapInfo)
     persona: Persona = Field(default_factory=Persona)
     stages: list[Stage] = Field(default_factory=list, description="Columns, left to right.")
@@ -41,6 +42,13 @@ class JourneyDocument(BaseModel):
     connections: list[Connection] = Field(
         default_factory=list, description="Transitions between touchpoints; at most one per ordered pair."
     )
+    blueprint_lines: list[BlueprintLine] = Field(
+        default_factory=list, description="Service-blueprint lines, each along the top of a lane.")
+    voters: list[Voter] = Field(default_factory=list, description="Who places dots, in the order the room named them.")
+    voting_round: int = Field(1, ge=1, le=999, description="The current round of dot voting.")
+    votes: list[Vote] = Field(default_factory=list, description="Dots in the order they were placed.")
+    parking_lot: list[ParkingItem] = Field(
+        default_factory=list, description="Questions and ideas parked during a workshop, in the order raised.")
 
 
 def to_document(journey: JourneyMap) -> JourneyDocument:
@@ -54,6 +62,11 @@ def to_document(journey: JourneyMap) -> JourneyDocument:
         lanes=list(journey.lanes),
         touchpoints=journey.touchpoints(),
         connections=journey.connections(),
+        blueprint_lines=list(journey.blueprint_lines),
+        voters=list(journey.voters),
+        voting_round=journey.voting_round,
+        votes=journey.votes(),
+        parking_lot=list(journey.parking_lot),
     )
 
 
@@ -65,12 +78,18 @@ def to_map(document: JourneyDocument) -> JourneyMap:
         ("lanes", document.lanes, lambda l: journey.add_lane(l.name, l.kind, id=l.id)),
         ("touchpoints", document.touchpoints, journey.insert_touchpoint),
         ("connections", document.connections, journey.insert_connection),
+        ("voters", document.voters, lambda v: journey.add_voter(v.name, v.budget, id=v.id)),
+        ("votes", document.votes, journey.insert_vote),
+        ("parking_lot", document.parking_lot,
+         lambda p: journey.add_parking_item(p.text, p.owner, id=p.id, closed=p.closed)),
     ):
         for i, item in enumerate(items):
             try:
                 insert(item)
             except InvalidChange as error:
                 raise error.at(f"{name}[{i}]") from None
+    journey.set_blueprint_lines(document.blueprint_lines)
+    journey.set_voting_round(document.voting_round)
     return journey
 
 

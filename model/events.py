@@ -104,3 +104,25 @@ class ConnectionChanged(MapEvent):
 class ConnectionRemoved(MapEvent):
     source: str
     target: str
+
+
+@dataclass(frozen=True)
+class VotersChanged(MapEvent):
+    """Voters were added, renamed, given another budget or removed."""
+
+
+@dataclass(frozen=True)
+class VotesChanged(MapEvent):
+    """Dots were placed or taken back, or the round changed; names the touchpoints whose dots changed."""
+
+    touchpoint_ids: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ParkingLotChanged(MapEvent):
+    pass
+
+
+@dataclass(frozen=True)
+class BlueprintLinesChanged(MapEvent):
+    pass

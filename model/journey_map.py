@@ -31,6 +31,7 @@ from .entities import (
 )
 from .errors import InvalidChange, invalid_change
 from .ordering import Axis, position
+from .room import RoomRecord
 
 Subscriber = Callable[[ev.MapEvent], None]
 E = TypeVar("E", bound=BaseModel)
@@ -77,7 +78,7 @@ class Removal:
     connections: list[Connection] = field(default_factory=list)
 
 
-class JourneyMap:
+class JourneyMap(RoomRecord):
     """A customer journey: stages x lanes, touchpoints in cells, connections between them."""
 
     def __init__(self, info: MapInfo | None = None, persona: Persona | None = None):
@@ -89,6 +90,7 @@ class JourneyMap:
         self._cells: dict[Cell, list[str]] = {}
         self._subscribers: list[Subscriber] = []
         self._reading: tuple[Touchpoint, ...] | None = None
+        self._init_room()
 
     # ----------------------------------------------------------------- subscribers
     def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:

@@ -114,6 +114,15 @@ PROBLEM_TAB_OVERLAP = 4  # the tab comes down over the card's edge and rises no 
 TARGET_CURVE = BLUISH_GREEN  # the to-be emotion, dashed beside today's
 PATH_COLOURS = {"easiest": BLUISH_GREEN, "painful": VERMILLION, "happy": BLUE}
 
+# ----------------------------------------------------------------- room mode
+BLUEPRINT_LINE = BLUE  # the service-blueprint lines between lanes
+BLUEPRINT_LINE_WIDTH = 2
+VOTE_DOT = VERMILLION  # dot voting: filled dots on the card, like the sticky dots on a wall
+VOTE_DOT_SIZE = 9
+VOTE_DOTS_SHOWN = 6  # more dots than this show as "●×12"
+ROOM_MIN_TEXT_PIXELS = 14  # in presentation, text smaller than this on screen is left out
+ROOM_TITLE_SHARE = 50  # card titles at least 1/50 of the screen's height (the projector "8H" rule)
+
 # ----------------------------------------------------------------- overlay fills
 # Light card fills, so that the card's text stays readable: the same vermillion-to-blue
 # diverging scale as emotion, 1 (or -2) worst .. 5 (or +2) best.

@@ -9,6 +9,7 @@ from typing import Mapping, Sequence
 from hypothesis import strategies as st
 
 from model.journey_map import JourneyMap
+from model.room import BlueprintLine, BlueprintLineKind
 
 
 def _id(name: str) -> str:
@@ -77,8 +78,10 @@ scores = st.none() | st.integers(1, 5)
 
 
 @st.composite
-def journey_maps(draw, max_stages: int = 4, max_lanes: int = 3, max_touchpoints: int = 12) -> JourneyMap:
-    """Any valid map: random names in any script, scores, notes and connections."""
+def journey_maps(draw, max_stages: int = 4, max_lanes: int = 3, max_touchpoints: int = 12,
+                 room: bool = False) -> JourneyMap:
+    """Any valid map: random names in any script, scores, notes and connections; with `room`, also
+    a workshop's record (voters, dots, rounds, the parking lot) and blueprint lines."""
     journey = JourneyMap()
     journey.set_info(title=draw(names))
     stage_ids = [journey.add_stage(draw(names), goal=draw(texts)).id
@@ -100,4 +103,22 @@ def journey_maps(draw, max_stages: int = 4, max_lanes: int = 3, max_touchpoints:
         for source, target in draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=8)):
             if source != target and not journey.has_connection(source, target):
                 journey.add_connection(source, target)
+    if room:
+        _draw_room(draw, journey, lane_ids)
     return journey
+
+
+def _draw_room(draw, journey: JourneyMap, lane_ids: list[str]) -> None:
+    voters = [journey.add_voter(draw(names), draw(st.integers(1, 4))).id for _ in range(draw(st.integers(0, 3)))]
+    targets = [(tp.id, None if note is None else note.id)
+               for tp in journey.touchpoints() for note in (None, *tp.pain_points, *tp.opportunities)]
+    for _ in range(draw(st.integers(0, 2))):
+        if voters and targets:
+            for voter, target in draw(st.lists(st.tuples(st.sampled_from(voters), st.sampled_from(targets)), max_size=6)):
+                if journey.dots_left(voter) > 0:
+                    journey.add_vote(voter, *target)
+        journey.set_voting_round(journey.voting_round + 1)
+    for _ in range(draw(st.integers(0, 3))):
+        journey.add_parking_item(draw(names), draw(st.sampled_from(("", "Ops"))), closed=draw(st.booleans()))
+    kinds = draw(st.lists(st.sampled_from(list(BlueprintLineKind)), max_size=len(lane_ids), unique=True))
+    journey.set_blueprint_lines([BlueprintLine(kind=kind, above=lane) for kind, lane in zip(kinds, lane_ids)])

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent, QMenu
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent, QMenu
 
 from model import events as ev
 from model import theme
 from model.analysis import stage_scores
 from model.journey_map import JourneyMap
 from model.layout import MapGeometry, Point, cell_at, layout
+from model.room import BLUEPRINT_LINE_LABELS
 from widgets.band_items import EmotionCurveItem, GridItem, StageScoresItem, qrect
+from widgets.blueprint_item import BlueprintLinesItem
 from widgets.capture_keys import CaptureKeys
 from widgets.card_item import CardItem
 from widgets.connection_item import ConnectionItem
@@ -32,12 +34,18 @@ Cell = tuple[str, str]
 class JourneyScene(QGraphicsScene):
     """Shows one map; emits what the user asks for, and changes nothing itself."""
 
-    addTouchpointRequested = Signal(str, str, int)  # stage, lane, index in cell (-1: at the end)
+    # stage, lane, index in cell (-1: at the end), the card to connect the new one from ("": none)
+    addTouchpointRequested = Signal(str, str, int, str)
     moveTouchpointRequested = Signal(str, str, str, int)  # touchpoint, stage, lane, index
+    moveTouchpointsRequested = Signal(list)  # [(touchpoint, stage, lane, index)], one step
     connectRequested = Signal(str, str)
+    disconnectRequested = Signal(str, str)
+    newTouchpointNamed = Signal(str, str)  # a card just added by the user got its title
+    newTouchpointAbandoned = Signal(str)  # ... or was left without one: it goes away
     retitleRequested = Signal(str, str)
     renameStageRequested = Signal(str, str)
     renameLaneRequested = Signal(str, str)
+    laneKindRequested = Signal(str, str)  # lane, its new kind
     moveStageRequested = Signal(str, int)
     moveLaneRequested = Signal(str, int)
     addStageRequested = Signal(int)
@@ -49,7 +57,14 @@ class JourneyScene(QGraphicsScene):
     painPointRequested = Signal(str)
     opportunityRequested = Signal(str)
     deleteRequested = Signal()
+    blueprintLineRequested = Signal(str, object)  # lane id, BlueprintLineKind to draw above it or None
     revealRequested = Signal(QRectF)
+    messageRequested = Signal(str)  # a short explanation for the status bar
+
+    # How the view painting now wants items drawn: the smallest text in screen pixels, and high
+    # contrast. The presentation view sets them while it paints; items cache per view.
+    text_floor = 0
+    high_contrast = False
 
     def __init__(self, journey: JourneyMap, parent=None):
         super().__init__(parent)
@@ -62,6 +77,7 @@ class JourneyScene(QGraphicsScene):
         self._gesture = None
         self._scheduled = False
         self._layers = {"emotion": True, "scores": True, "connections": True}
+        self._card_cache = True
         self.selectionChanged.connect(self._track_selection)
         self.set_journey(journey)
 
@@ -83,12 +99,16 @@ class JourneyScene(QGraphicsScene):
         self.cursor_cell = None
         self._selection_order = []
         self.grid, self.curve, self.stage_scores_item = GridItem(), EmotionCurveItem(), StageScoresItem()
+        self.blueprint = BlueprintLinesItem()
         self.add_stage_button, self.add_lane_button = AddButtonItem("stage"), AddButtonItem("lane")
-        for item in (self.grid, self.curve, self.stage_scores_item, self.add_stage_button, self.add_lane_button):
+        for item in (self.grid, self.curve, self.stage_scores_item, self.blueprint, self.add_stage_button,
+                     self.add_lane_button):
             self.addItem(item)
         self.editor = InlineEditor()
         self.addItem(self.editor)
         self.editor.committed.connect(self._rename_committed)
+        self.editor.cancelled.connect(self._rename_cancelled)
+        self.editor.tabbed.connect(self.keys.name_tabbed)
         for stage in journey.stages:
             self._add_header("stage", stage.id)
         for lane in journey.lanes:
@@ -103,7 +123,18 @@ class JourneyScene(QGraphicsScene):
 
     def _add_card(self, tp_id: str) -> None:
         self.cards[tp_id] = card = CardItem(tp_id)
+        if not self._card_cache:
+            card.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         self.addItem(card)
+
+    def set_card_cache(self, enabled: bool) -> None:
+        """Let cards cache their pixels, or not. Qt renews a card's device cache for the first view
+        that repaints it only, so while a second view (the presentation) shows the scene, cards
+        paint afresh, or that view would show stale cards."""
+        self._card_cache = enabled
+        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if enabled else QGraphicsItem.CacheMode.NoCache
+        for card in self.cards.values():
+            card.setCacheMode(mode)
 
     def _add_connection(self, source: str, target: str) -> None:
         self.connection_items[source, target] = item = ConnectionItem(source, target)
@@ -153,7 +184,14 @@ class JourneyScene(QGraphicsScene):
             case ev.LaneChanged(lane_id):
                 self.headers["lane", lane_id].update()
                 structural = False
-            case ev.InfoChanged() | ev.PersonaChanged():
+            case ev.InfoChanged() | ev.PersonaChanged() | ev.VotersChanged() | ev.ParkingLotChanged():
+                structural = False
+            case ev.BlueprintLinesChanged():
+                self.blueprint.update()
+                structural = False
+            case ev.VotesChanged(touchpoint_ids):
+                for tp_id in touchpoint_ids & self.cards.keys():
+                    self.cards[tp_id].update()
                 structural = False
         self._dirty |= structural
         self._scores_dirty |= structural
@@ -186,7 +224,7 @@ class JourneyScene(QGraphicsScene):
         for (kind, item_id), header in self.headers.items():
             rect = g.stage_headers[item_id] if kind == "stage" else g.lane_headers[item_id]
             header.set_rect(qrect(rect))
-        for item in (self.grid, self.curve, self.stage_scores_item):
+        for item in (self.grid, self.curve, self.stage_scores_item, self.blueprint):
             item.set_geometry(g)
         gap = 12
         size = AddButtonItem.SIZE
@@ -271,12 +309,16 @@ class JourneyScene(QGraphicsScene):
         return None
 
     # ----------------------------------------------------------------- renaming in place
-    def edit_title(self, touchpoint_id: str) -> None:
+    def edit_title(self, touchpoint_id: str, new: bool = False) -> None:
+        """Type the card's title in place; a `new` card starts empty and goes away if left so."""
         self.ensure_layout()
         card = self.cards[touchpoint_id]
         rect = QRectF(card.pos() + QPointF(4, 4), card.pos() + QPointF(theme.CARD_WIDTH - 4, 4 + 28))
         self.revealRequested.emit(card.sceneBoundingRect())
-        self.editor.start(("touchpoint", touchpoint_id), self.journey.touchpoint(touchpoint_id).title, rect)
+        if new:
+            self.editor.start(("new touchpoint", touchpoint_id), "", rect, "Name the new touchpoint")
+        else:
+            self.editor.start(("touchpoint", touchpoint_id), self.journey.touchpoint(touchpoint_id).title, rect)
 
     def edit_header(self, kind: str, item_id: str) -> None:
         self.ensure_layout()
@@ -287,6 +329,12 @@ class JourneyScene(QGraphicsScene):
 
     def _rename_committed(self, target: tuple, text: str) -> None:
         kind, item_id = target
+        if kind == "new touchpoint" and self.journey.has_touchpoint(item_id):
+            if text:
+                self.newTouchpointNamed.emit(item_id, text)
+            else:
+                self.newTouchpointAbandoned.emit(item_id)
+            return
         if not text:
             return
         if kind == "touchpoint" and self.journey.has_touchpoint(item_id):
@@ -298,6 +346,11 @@ class JourneyScene(QGraphicsScene):
         elif kind == "lane" and item_id in {lane.id for lane in self.journey.lanes}:
             if text != self.journey.lane(item_id).name:
                 self.renameLaneRequested.emit(item_id, text)
+
+    def _rename_cancelled(self, target: tuple) -> None:
+        kind, item_id = target
+        if kind == "new touchpoint" and self.journey.has_touchpoint(item_id):
+            self.newTouchpointAbandoned.emit(item_id)
 
     # ----------------------------------------------------------------- mouse and keys
     def cancel_gesture(self, reason: CancelReason) -> None:
@@ -364,7 +417,7 @@ class JourneyScene(QGraphicsScene):
         elif isinstance(item, HeaderItem):
             self.edit_header(item.kind, item.item_id)
         elif item is None and (cell := self.cell_under(event.scenePos())):
-            self.addTouchpointRequested.emit(*cell, -1)
+            self.addTouchpointRequested.emit(*cell, -1, "")
         else:
             super().mouseDoubleClickEvent(event)
             return
@@ -401,7 +454,7 @@ class JourneyScene(QGraphicsScene):
             menu.addSeparator()
             menu.addAction("Delete", self.deleteRequested.emit)
         elif (cell := self.cell_under(event.scenePos())) is not None:
-            menu.addAction("Add Touchpoint Here", lambda: self.addTouchpointRequested.emit(*cell, -1))
+            menu.addAction("Add Touchpoint Here", lambda: self.addTouchpointRequested.emit(*cell, -1, ""))
         else:
             return
         menu.exec(event.screenPos())
@@ -419,5 +472,14 @@ class JourneyScene(QGraphicsScene):
         menu.addAction(f"Rename {noun}", lambda: self.edit_header(kind, item_id))
         menu.addAction(f"Insert {noun} {before}", lambda: add.emit(index))
         menu.addAction(f"Insert {noun} {after}", lambda: add.emit(index + 1))
+        if kind == "lane":
+            self._blueprint_menu(menu.addMenu("Blueprint Line Above"), item_id)
         menu.addSeparator()
         menu.addAction(f"Remove {noun}", lambda: remove.emit(item_id))
+
+    def _blueprint_menu(self, menu: QMenu, lane_id: str) -> None:
+        current = next((line.kind for line in self.journey.blueprint_lines if line.above == lane_id), None)
+        for line_kind, label in ((None, "None"), *BLUEPRINT_LINE_LABELS.items()):
+            action = menu.addAction(label, lambda k=line_kind: self.blueprintLineRequested.emit(lane_id, k))
+            action.setCheckable(True)
+            action.setChecked(line_kind == current)

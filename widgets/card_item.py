@@ -8,11 +8,19 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from model import theme
 from model.entities import SCORE_NAMES, Touchpoint
+from model.room_geometry import vote_dots
+from widgets.band_items import qrect
 from widgets.text import elided_lines, font
 
 HANDLE_RADIUS = 6
 BADGE_RISE = theme.PROBLEM_TAB_HEIGHT - theme.PROBLEM_TAB_OVERLAP  # how far the tab stands above the card
+DOT_RISE = theme.VOTE_DOT_SIZE / 2 + 2  # how far vote dots stand above the card (model.room_geometry)
 _CARD_RECT = QRectF(0, 0, theme.CARD_WIDTH, theme.CARD_HEIGHT)
+
+
+def legible(size: float, painter: QPainter, floor: float) -> bool:
+    """Whether text of `size` layout units comes out at least `floor` pixels high on screen."""
+    return size * QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) >= floor
 
 
 class CardItem(QGraphicsItem):
@@ -36,7 +44,7 @@ class CardItem(QGraphicsItem):
         return self.scene().journey.touchpoint(self.touchpoint_id)
 
     def boundingRect(self) -> QRectF:
-        return _CARD_RECT.adjusted(-3, -3 - (BADGE_RISE if self.badge else 0), 3 + HANDLE_RADIUS, 3)
+        return _CARD_RECT.adjusted(-3, -(BADGE_RISE if self.badge else DOT_RISE), 3 + HANDLE_RADIUS, 3)
 
     def set_overlay(self, highlight: str | None = None, fill: str | None = None, badge: str = "") -> None:
         if (highlight, fill, badge) != (self.highlight, self.fill, self.badge):
@@ -64,8 +72,9 @@ class CardItem(QGraphicsItem):
         tp = self.touchpoint
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = self.isSelected()
-        border = QColor(theme.SELECTION if selected else (self.highlight or theme.CARD_BORDER))
-        width = theme.CARD_SELECTED_BORDER_WIDTH if selected or self.highlight else theme.CARD_BORDER_WIDTH
+        contrast = self.scene().high_contrast
+        border = QColor(theme.SELECTION if selected else (self.highlight or (theme.TEXT if contrast else theme.CARD_BORDER)))
+        width = theme.CARD_SELECTED_BORDER_WIDTH if selected or self.highlight or contrast else theme.CARD_BORDER_WIDTH
         painter.setPen(QPen(border, width))
         painter.setBrush(QColor(self.fill or tp.colour or theme.CARD_BACKGROUND))
         painter.drawRoundedRect(_CARD_RECT, theme.CARD_CORNER_RADIUS, theme.CARD_CORNER_RADIUS)
@@ -85,10 +94,10 @@ class CardItem(QGraphicsItem):
             painter.drawText(QRectF(pad, y, title_width, line_height), Qt.AlignmentFlag.AlignLeft, line)
             y += line_height
         meta = " · ".join(part for part in (tp.channel, tp.owner) if part)
-        if meta:
+        if meta and legible(theme.CARD_META_SIZE, painter, self.scene().text_floor):
             meta_font = font(theme.CARD_META_SIZE)
             painter.setFont(meta_font)
-            painter.setPen(QColor(theme.TEXT_MUTED))
+            painter.setPen(QColor(theme.TEXT if contrast else theme.TEXT_MUTED))
             meta_rect = QRectF(pad, pad + 2 * line_height + 2, theme.CARD_WIDTH - 2 * pad,
                                QFontMetricsF(meta_font).lineSpacing())
             painter.drawText(meta_rect, Qt.AlignmentFlag.AlignLeft,
@@ -96,12 +105,31 @@ class CardItem(QGraphicsItem):
         self._paint_scores(painter, tp)
         if tp.pain_points:
             self._paint_pain_marker(painter, len(tp.pain_points), tp.worst_severity)
+        if dots := self.scene().journey.dots_on(self.touchpoint_id):
+            self._paint_vote_dots(painter, dots)
         if self.isUnderMouse() or selected:
             painter.setPen(QPen(QColor(theme.SELECTION), 1.5))
             painter.setBrush(QColor(theme.CARD_BACKGROUND))
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
             painter.drawLine(self.handle_center() + QPointF(-3, 0), self.handle_center() + QPointF(3, 0))
             painter.drawLine(self.handle_center() + QPointF(0, -3), self.handle_center() + QPointF(0, 3))
+
+    @staticmethod
+    def _paint_vote_dots(painter: QPainter, dots: int) -> None:
+        """The room's dots on the card's top edge (see `model.room_geometry`)."""
+        label_font = font(theme.SCORE_LABEL_SIZE, bold=True)
+        parts = vote_dots(dots, QFontMetricsF(label_font).horizontalAdvance)
+        painter.setPen(QPen(QColor("#ffffff"), 1))
+        painter.setBrush(QColor(theme.VOTE_DOT))
+        for dot in parts.dots:
+            painter.drawEllipse(qrect(dot))
+        if parts.count_box is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(theme.CARD_BACKGROUND))
+            painter.drawRoundedRect(qrect(parts.count_box), 3, 3)
+            painter.setFont(label_font)
+            painter.setPen(QColor(theme.VOTE_DOT))
+            painter.drawText(qrect(parts.count_box), Qt.AlignmentFlag.AlignCenter, parts.count)
 
     def _paint_badge(self, painter: QPainter) -> None:
         """A label on a tab above the card, in the highlight's colour: "Dead end", "Unreachable"."""

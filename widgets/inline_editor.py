@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QGraphicsProxyWidget, QLineEdit
 
@@ -13,6 +13,16 @@ from widgets.text import font
 class _TitleEdit(QLineEdit):
     committed = Signal(str)
     cancelled = Signal()
+    tabbed = Signal(int)  # +1 for Tab, -1 for Shift+Tab: commit and go on to the next name
+
+    def event(self, event: QEvent) -> bool:
+        # Tab would move the focus away; here it finishes this name and goes on, as in a table.
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            step = -1 if event.key() == Qt.Key.Key_Backtab or event.modifiers() & Qt.KeyboardModifier.ShiftModifier \
+                else +1
+            self.tabbed.emit(step)
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -33,6 +43,8 @@ class InlineEditor(QGraphicsProxyWidget):
     """One editor per scene, moved to whatever is being renamed; `committed` carries the target."""
 
     committed = Signal(object, str)  # (target, text) where target is e.g. ("touchpoint", id)
+    cancelled = Signal(object)  # target: Escape left it as it was
+    tabbed = Signal(object, int)  # (target, +1 or -1): committed with Tab or Shift+Tab, go on that way
 
     def __init__(self):
         super().__init__()
@@ -43,15 +55,17 @@ class InlineEditor(QGraphicsProxyWidget):
         self.hide()
         self.target: tuple | None = None
         self.edit.committed.connect(self._commit)
-        self.edit.cancelled.connect(self.finish)
+        self.edit.cancelled.connect(self._cancel)
+        self.edit.tabbed.connect(self._tab)
 
     @property
     def active(self) -> bool:
         return self.target is not None
 
-    def start(self, target: tuple, text: str, rect: QRectF) -> None:
+    def start(self, target: tuple, text: str, rect: QRectF, placeholder: str = "") -> None:
         self.target = target
         self.edit.setText(text)
+        self.edit.setPlaceholderText(placeholder)
         self.setGeometry(rect)
         self.show()
         self.edit.selectAll()
@@ -62,6 +76,17 @@ class InlineEditor(QGraphicsProxyWidget):
         target = self.finish()
         if target is not None:
             self.committed.emit(target, text.strip())
+
+    def _tab(self, step: int) -> None:
+        target = self.target
+        self._commit(self.edit.text())
+        if target is not None:
+            self.tabbed.emit(target, step)
+
+    def _cancel(self) -> None:
+        target = self.finish()
+        if target is not None:
+            self.cancelled.emit(target)
 
     def finish(self) -> tuple | None:
         """Close the editor; returns what it was editing (None if it was not open)."""

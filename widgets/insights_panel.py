@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 from model import theme
 from model.analysis import Insights, StageScores
 from model.journey_map import JourneyMap
+from model.headline import headline
 from model.lenses import Gap, motivators_by_stage
+from model.priorities import room_priorities
 from model.vocabulary import PAIN_KIND_NAMES, SEVERITY_NAMES, signed
 
 IDS = Qt.ItemDataRole.UserRole
@@ -57,7 +59,8 @@ class InsightsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.headline)
         layout.addWidget(self.tree, 1)
-        self._open: set[str] = {"Dead ends", "Unreachable touchpoints", "Pain by team", "Stages"}
+        self._open: set[str] = {"What the room prioritised", "Dead ends", "Unreachable touchpoints", "Pain by team",
+                                "Stages"}
 
     # ----------------------------------------------------------------- showing
     def show_insights(self, journey: JourneyMap, insights: Insights) -> None:
@@ -66,11 +69,18 @@ class InsightsPanel(QWidget):
         self._journey = journey
         self.headline.setText(self._headline(journey, insights))
         title = lambda tp_id: journey.touchpoint(tp_id).title or "Untitled"  # noqa: E731
+        if ranked := room_priorities(journey):
+            self._section("What the room prioritised", f"Dots of voting round {journey.voting_round}, most first.",
+                          [(f"{p.dots} ● {p.text}" + ("" if p.note_id is None else f" ({p.kind}, {title(p.touchpoint_id)})"),
+                            [p.touchpoint_id]) for p in ranked])
 
         self._section("Dead ends", "No path leads on to the last stage from here.",
                       [(title(t), [t]) for t in insights.dead_ends], problem=True)
         self._section("Unreachable touchpoints", "No path from the first stage leads here.",
                       [(title(t), [t]) for t in insights.unreachable], problem=True)
+        self._section("Not in the flow yet", "Not connected into a flow from the first stage to the last: "
+                      "not judged for dead ends or unreachability yet.",
+                      [(title(t), [t]) for t in insights.outside_flow])
         self._section("Loops", "Customers can circle between these.",
                       [(" → ".join(title(t) for t in loop), loop) for loop in insights.loops])
         self._section("Stages", "Average Meaning, Value, Accommodation and emotion.",
@@ -85,7 +95,7 @@ class InsightsPanel(QWidget):
                         f"severity {o.severity}", list(o.touchpoint_ids)) for o in pains.by_owner])
         self._section("Pain by severity", "",
                       [(f"{SEVERITY_NAMES[level]}: {count}", list(pains.touchpoints_by_severity[level]))
-                       for level, count in pains.by_severity.items()], empty="No pain points yet")
+                       for level, count in pains.by_severity.items() if count], empty="No pain points yet")
         self._section("Pain by kind", "", [(f"{PAIN_KIND_NAMES[kind]}: {count}",
                                             list(pains.touchpoints_by_kind[kind])) for kind, count in pains.by_kind])
         self._section("Not scored yet", "No Meaning, Value or Accommodation score.",
@@ -106,23 +116,9 @@ class InsightsPanel(QWidget):
     def _headline(self, journey: JourneyMap, insights: Insights) -> str:
         if not len(journey):
             return "<i>Add touchpoints to see where the journey is weak.</i>"
-        lines = []
-        if insights.dead_ends:
-            names = ", ".join(f"“{journey.touchpoint(t).title}”" for t in insights.dead_ends[:3])
-            more = f" and {len(insights.dead_ends) - 3} more" if len(insights.dead_ends) > 3 else ""
-            lines.append(f"<span style='color:{theme.PROBLEM_HIGHLIGHT}'>●</span> "
-                         f"<b>Dead end{'s' * (len(insights.dead_ends) > 1)}:</b> {names}{more}")
-        else:
-            lines.append("<b>No dead ends:</b> every touchpoint leads on to the last stage.")
-        weakest = insights.weakest_stage()
-        if weakest is not None:
-            lines.append(f"<b>Weakest stage:</b> {journey.stage(weakest.stage_id).name} "
-                         f"(average score {weakest.average:.1f} of 5)")
-        if insights.pains.by_owner:
-            top = insights.pains.by_owner[0]
-            lines.append(f"<b>Most pain:</b> {top.owner or 'touchpoints with no owner'} "
-                         f"({top.pain_points} pain point{'s' * (top.pain_points != 1)}, severity {top.severity})")
-        return "<br>".join(lines)
+        marker = f"<span style='color:{theme.PROBLEM_HIGHLIGHT}'>●</span> "
+        return "<br>".join(f"{marker if finding.problem else ''}<b>{finding.label}{finding.joint}</b> {finding.text}"
+                           for finding in headline(journey, insights))
 
     @staticmethod
     def _stage_line(journey: JourneyMap, s: StageScores) -> str:
@@ -131,7 +127,7 @@ class InsightsPanel(QWidget):
 
     def _section(self, name: str, hint: str, entries: list[tuple[str, list[str]]], problem: bool = False,
                  empty: str = "None", problems: Iterable[str] = ()) -> None:
-        header = QTreeWidgetItem(self.tree, [f"{name} ({len(entries)})" if problem or entries else name])
+        header = QTreeWidgetItem(self.tree, [f"{name} ({len(entries)})" if entries else name])
         bold = QFont(header.font(0))
         bold.setBold(True)
         header.setFont(0, bold)

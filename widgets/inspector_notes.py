@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from model import theme
 from model.entities import SEVERITY_RANGE, Opportunity, PainPoint
 from model.vocabulary import PAIN_KIND_NAMES, SEVERITY_NAMES
+from widgets.capture_keys import key_code, key_table
 from widgets.inspector_fields import ChoiceField, ComboField, TextField, muted_label, stripped
 
 NOTE_TEXT_MAX = 20_000
@@ -55,6 +56,10 @@ class NoteRow(QFrame):
 
 
 class PainPointRow(NoteRow):
+    """A pain point; while its text is typed, keys from the key map set its severity and kind."""
+
+    key_commands: dict[str, str] = {}  # key -> "severity N" or "next kind", given by app/keymap.py
+
     def __init__(self, note_id: str):
         super().__init__(note_id, "pain point", "What goes wrong for the customer?")
         low, high = SEVERITY_RANGE
@@ -69,6 +74,25 @@ class PainPointRow(NoteRow):
         self.column.addLayout(bottom)
         self._connect("severity", self.severity)
         self._connect("kind", self.kind)
+        self.commands = key_table(self.key_commands)
+        self.text.widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        command = self.commands.get(key_code(event))
+        if command is None:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:  # ours, not a menu's
+            event.accept()
+            return True
+        verb, _, argument = command.partition(" ")
+        if verb == "severity":
+            self.edited.emit({"severity": int(argument)})
+        else:
+            kinds = self.kind.values
+            self.edited.emit({"kind": kinds[(kinds.index(self.kind.value) + 1) % len(kinds)]})
+        return True
 
     def show_note(self, note: PainPoint, force: bool) -> None:
         super().show_note(note, force)

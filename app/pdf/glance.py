@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Table
 
 from model import theme
-from model.analysis import Insights
+from model.analysis import NO_FLOW_HINT, NO_FLOW_YET, Insights
 from model.journey_map import JourneyMap
 
 from . import marks, text
@@ -30,6 +30,8 @@ def _tile(label: str, answer: str, detail: str, colour: str = theme.TEXT) -> lis
 
 def _dead_ends(journey: JourneyMap, insights: Insights) -> list[Flowable]:
     ids = insights.dead_ends
+    if not insights.flow_drawn:
+        return _tile("Dead ends", NO_FLOW_YET, NO_FLOW_HINT)
     if not ids:
         return _tile("Dead ends", "No dead ends", "Every touchpoint leads on to the last stage.")
     names = ", ".join(f"“{text.markup(journey.touchpoint(tp_id).title, 120)}”" for tp_id in ids[:NAMED_DEAD_ENDS])

@@ -23,6 +23,7 @@ from model.journey_map import JourneyMap
 from model.layout import MapGeometry, Point, Rect, Route
 
 from . import marks, text
+from .room_marks import draw_blueprint_lines, draw_vote_dots
 from .card import draw_card
 from .fonts import ascent, centred_baseline, line_height
 from .pages import MapTile
@@ -106,7 +107,9 @@ class MapPainter:
             if self.tile.bands:
                 self._draw_emotion_band()
                 self._draw_stage_averages()
+            draw_blueprint_lines(self.canvas, self.journey, self.geometry)
             self._draw_cards()
+            draw_vote_dots(self.canvas, self.journey, self.geometry, self._visible)
         with self._pane(self.left - _LANE_HEADER, theme.MARGIN, (_LANE_HEADER, 0, width, _STAGE_HEADER)):
             self._draw_stage_headers()
         with self._pane(theme.MARGIN, self.top - _STAGE_HEADER, (0, _STAGE_HEADER, _LANE_HEADER, height)):

@@ -29,6 +29,7 @@ from .appendix import appendix, row_count
 from .legend import legend
 from .map_drawing import MapContent, MapTileFlowable
 from .outline import Marker
+from .room_sections import parking_lot_section, room_priorities_section
 from .pages import MARGIN, HEADER_SPACE, MapTile, frame, page_size, plan_map
 from .summary import summary
 from .title_page import logo_image, long_date, title_block
@@ -206,8 +207,9 @@ def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optio
         story.append(PageBreak())
     legend_page = legend(width, target=bool(geometry.target_emotion_curve), problems=set(insights.problems().values()))
     story += [Marker("Legend", "Legend"), *legend_page, _Step(), PageBreak(),
-              Marker("Summary", "Summary"), *summary(journey, insights, width), _Step(), PageBreak(),
-              Marker("Appendix", "Appendix"), *appendix(journey, width)]
+              Marker("Summary", "Summary"), *summary(journey, insights, width),
+              *room_priorities_section(journey, width), _Step(), PageBreak(),
+              Marker("Appendix", "Appendix"), *appendix(journey, width), *parking_lot_section(journey, width)]
 
     buffer = BytesIO()
     document = _Report(buffer, journey, document_size, plan.page_size, client, author, steps, today)

@@ -85,8 +85,15 @@ class MapDraft:
         self.stages.append((name, place))
         return len(self.stages) - 1
 
-    def add_card(self, card: CardDraft) -> None:
+    def add_card(self, card: CardDraft) -> str:
+        """Add a touchpoint; returns the id it will have in the built map (for connections to it)."""
         self.cards.append(card)
+        return self.card_id(len(self.cards))
+
+    @staticmethod
+    def card_id(number: int) -> str:
+        """The id the `number`-th card added (counting from 1) has in the built map."""
+        return f"tp-{number}"
 
     def lane_order(self) -> list[str]:
         """Lane names ordered so that each stage's cards read top to bottom as they did in the file.
@@ -127,7 +134,7 @@ class MapDraft:
         for number, card in enumerate(self.cards, 1):
             try:
                 journey.add_touchpoint(f"stage-{card.stage + 1}", lane_ids[card.lane], card.title,
-                                       id=f"tp-{number}", **card.fields)
+                                       id=self.card_id(number), **card.fields)
             except InvalidChange as error:
                 raise JourneyFileError(self.source, error.reason, card.where(error.place)) from None
         return journey

@@ -75,3 +75,14 @@ def test_the_command_line_never_imports_qt(command, tmp_path):
             "\nassert not any(m.startswith('PySide6') for m in sys.modules), 'PySide6 imported'" % (args,))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_info_says_no_flow_drawn_yet_on_a_map_without_connections(tmp_path):
+    from model.journey_file import save
+    from tests.factories import make_map
+
+    path = tmp_path / "cards.journey"
+    save(make_map(cards={("Aware", "Web"): ["Ad"], ("Buy", "Web"): ["Pay"]}), path)
+    result = wayfinder("info", str(path))
+    assert result.returncode == 0
+    assert "No flow drawn yet" in result.stdout and "Dead ends:" not in result.stdout

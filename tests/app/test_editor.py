@@ -214,10 +214,12 @@ def test_header_context_menus_insert_and_remove_stages_and_lanes(window, tmp_pat
         settle(window)
 
     choose("stage", "aware", "Insert Stage After")
+    keys(window, "Compare", Key.Key_Return)  # a new stage is named in place
     assert [s.id for s in journey.stages][0] == "aware" and len(journey.stages) == 3
-    assert journey.stages[2].id == "buy"
+    assert journey.stages[1].name == "Compare" and journey.stages[2].id == "buy"
     choose("lane", "store", "Remove Lane")
     assert [lane.id for lane in journey.lanes] == ["web"]
+    shortcut(window, "undo")
     shortcut(window, "undo")
     shortcut(window, "undo")
     assert [s.id for s in journey.stages] == ["aware", "buy"] and [lane.id for lane in journey.lanes] == ["web", "store"]

@@ -130,3 +130,41 @@ def test_the_target_emotion_curve_is_a_view_option(window, qtbot, tmp_path):
     assert window.scene.curve.show_target
     entries = window.insights.panel.entries("Furthest from target")
     assert entries[0].text(0).startswith("Queue") and "target +1" in entries[0].text(0)
+
+
+def test_cards_typed_before_any_connection_raise_no_alarm(window, qtbot, tmp_path):
+    journey = make_map(stages=("Aware", "Consider", "Buy"), lanes=("Web", "Phone"),
+                       cards={("Aware", "Web"): ["Ad"], ("Consider", "Web"): ["Browse"],
+                              ("Consider", "Phone"): ["Queue"], ("Buy", "Web"): ["Pay"]})
+    open_with_insights(window, qtbot, tmp_path, journey)
+    panel = window.insights.panel
+    assert all(card.badge == "" for card in window.scene.cards.values())
+    assert "No flow drawn yet" in panel.headline.text() and "Dead end" not in panel.headline.text()
+    assert [e.text(0) for e in panel.entries("Dead ends")] == ["None"]
+    assert [e.text(0) for e in panel.entries("Not in the flow yet")] == ["Ad", "Browse", "Queue", "Pay"]
+    assert "(" not in panel.tree.topLevelItem(0).text(0)  # "Dead ends", no "(0)"
+    journey = window.document.journey
+    journey_keys = [("ad", "queue"), ("ad", "browse")]  # a chain still short of the last stage: no alarm
+    for source, target in journey_keys:
+        click(window, card_center(window, source))
+        click(window, card_center(window, target), Qt.KeyboardModifier.ControlModifier)
+        shortcut(window, "add_connection")
+    qtbot.waitUntil(lambda: not window.insights.timer.isActive())
+    assert all(card.badge == "" for card in window.scene.cards.values())
+    assert "No flow drawn yet" in panel.headline.text()
+    click(window, card_center(window, "browse"))
+    click(window, card_center(window, "pay"), Qt.KeyboardModifier.ControlModifier)
+    shortcut(window, "add_connection")  # the flow reaches the last stage: now the queue is a dead end
+    assert journey.has_connection("browse", "pay")
+    qtbot.waitUntil(lambda: window.scene.cards["queue"].badge == "Dead end")
+    assert window.scene.cards["browse"].badge == "" and window.scene.cards["pay"].badge == ""
+    assert "No flow drawn yet" not in panel.headline.text()
+
+
+def test_pain_by_severity_shows_no_count_on_a_map_without_pain(window, qtbot, tmp_path):
+    open_with_insights(window, qtbot, tmp_path, make_map(cards={("Aware", "Web"): ["Ad"]}))
+    panel = window.insights.panel
+    header = next(panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())
+                  if panel.tree.topLevelItem(i).text(0).startswith("Pain by severity"))
+    assert header.text(0) == "Pain by severity"
+    assert [e.text(0) for e in panel.entries("Pain by severity")] == ["No pain points yet"]

@@ -23,6 +23,8 @@ gestures = st.one_of(
     st.tuples(st.just("delete"), index),
     st.tuples(st.just("connect"), index, index),
     st.tuples(st.just("pain"), index),
+    st.tuples(st.just("dot"), index),  # with the budget spent, the refusal is a message and no step
+    st.tuples(st.just("park"), index),
 )
 
 
@@ -72,6 +74,11 @@ def perform(window, gesture) -> bool | None:
         shortcut(window, "add_connection")
     elif kind == "pain":
         keys(window, Key.Key_P, "Slow", Key.Key_Return)
+    elif kind == "dot":
+        shortcut(window, "dot")
+    elif kind == "park":
+        shortcut(window, "park")
+        keys(window, "Ask legal", Key.Key_Return)
     window.view.setFocus()
     return expected
 
@@ -82,6 +89,7 @@ def test_undo_all_after_any_gestures_gives_back_the_opened_file(window, tmp_path
     journey = make_map(stages=("Aware", "Consider", "Buy"), lanes=("Web", "Store"),
                        cards={("Aware", "Web"): ["Ad", "Blog"], ("Consider", "Store"): ["Visit"],
                               ("Buy", "Web"): ["Pay"]})
+    journey.add_voter("Ana", budget=2)
     path = open_map(window, journey, tmp_path)
     loaded = path.read_bytes()
     stack = window.document.undo_stack

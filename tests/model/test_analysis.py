@@ -26,7 +26,8 @@ def test_a_path_that_stops_short_of_the_last_stage_is_a_dead_end():
 
 
 def test_everything_upstream_of_a_dead_end_only_is_dead_too():
-    m = chain_map(("ad", "hold"), ("hold", "queue"), cells={"ad": "a", "hold": "b", "queue": "b", "buy": "c"})
+    m = chain_map(("ad", "hold"), ("hold", "queue"), ("flyer", "ad"), ("flyer", "buy"),
+                  cells={"ad": "a", "flyer": "a", "hold": "b", "queue": "b", "buy": "c"})
     assert dead_ends(m) == ["ad", "hold", "queue"]
 
 
@@ -36,7 +37,8 @@ def test_last_stage_touchpoints_are_never_dead_ends():
 
 
 def test_unreachable_touchpoints_have_no_path_from_the_first_stage():
-    m = chain_map(("ad", "visit"), ("orphan", "buy"), cells={"ad": "a", "visit": "b", "orphan": "b", "buy": "c"})
+    m = chain_map(("ad", "visit"), ("visit", "pay"), ("orphan", "buy"), ("orphan", "pay"),
+                  cells={"ad": "a", "visit": "b", "orphan": "b", "buy": "c", "pay": "c"})
     assert unreachable(m) == ["orphan", "buy"]  # buy is reached only through orphan
 
 
@@ -84,3 +86,32 @@ def test_weakest_touchpoints_rank_low_scores_and_severe_pain_first():
 def test_analyse_on_an_empty_map():
     insights = analyse(JourneyMap())
     assert (insights.dead_ends, insights.unreachable, insights.loops, insights.weakest) == ([], [], [], [])
+
+
+def test_a_map_with_no_connection_has_no_dead_end_and_nothing_unreachable():
+    m = chain_map(cells={"ad": "a", "visit": "b", "orphan": "b", "buy": "c"})
+    insights = analyse(m)
+    assert (insights.dead_ends, insights.unreachable, insights.problems()) == ([], [], {})
+    assert not insights.flow_drawn
+    assert insights.outside_flow == ["ad", "visit", "orphan", "buy"]
+
+
+def test_a_chain_still_being_typed_is_not_judged_until_it_reaches_the_last_stage():
+    m = chain_map(("ad", "visit"), cells={"ad": "a", "visit": "b", "buy": "c"})
+    insights = analyse(m)
+    assert (insights.dead_ends, insights.unreachable, insights.flow_drawn) == ([], [], False)
+    m.add_connection("visit", "buy")
+    assert analyse(m).flow_drawn and analyse(m).problems() == {}
+
+
+def test_only_groups_linking_the_first_stage_to_the_last_are_judged():
+    # "hold" stops short in a flow that reaches the end; "stray" -> "buy" joins it from nowhere;
+    # "typed" has no connection and "side" -> "note" spans neither end: both unfinished, never marked.
+    m = chain_map(("ad", "hold"), ("ad", "pay"), ("stray", "pay"), ("side", "note"),
+                  cells={"ad": "a", "hold": "b", "stray": "b", "typed": "b", "side": "b", "note": "b", "pay": "c"})
+    insights = analyse(m)
+    assert insights.flow_drawn
+    assert insights.dead_ends == ["hold"]
+    assert insights.unreachable == ["stray"]
+    assert insights.outside_flow == ["typed", "side", "note"]
+    assert insights.problems() == {"hold": "dead_end", "stray": "unreachable"}

@@ -15,12 +15,14 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 
 @SETTINGS
-@given(journey_maps())
+@given(journey_maps(room=True))
 def test_every_map_saves_loads_and_saves_to_the_same_bytes(journey):
     data = to_bytes(journey)
     again = map_from_bytes(data)
     assert to_bytes(again) == data
     assert [tp.id for tp in again.touchpoints()] == [tp.id for tp in journey.touchpoints()]
+    assert again.votes() == journey.votes() and again.voting_round == journey.voting_round
+    assert again.parking_lot == journey.parking_lot and again.blueprint_lines == journey.blueprint_lines
 
 
 @SETTINGS

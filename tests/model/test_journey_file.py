@@ -6,6 +6,7 @@ import os
 import pytest
 
 from model import journey_file
+from model.document import FORMAT_VERSION
 from model.errors import JourneyFileError
 from model.journey_file import load, map_from_bytes, save, to_bytes
 from model.journey_map import JourneyMap
@@ -38,7 +39,7 @@ def test_saved_file_is_pretty_utf8_json_with_format_and_version(tmp_path):
     path = tmp_path / "café.journey"
     save(small_map(), path)
     text = path.read_text(encoding="utf-8")
-    assert text.startswith('{\n  "format": "wayfinder.journey",\n  "version": 2,')
+    assert text.startswith('{\n  "format": "wayfinder.journey",\n  "version": %d,' % FORMAT_VERSION)
     assert "咖啡" in text and text.endswith("}\n")
 
 
@@ -66,7 +67,7 @@ def test_save_load_save_gives_identical_bytes(tmp_path):
     (lambda d: d["touchpoints"][1]["pain_points"].append(d["touchpoints"][1]["pain_points"][0]),
      "touchpoints[1].pain_points[1].id", "used twice"),
     (lambda d: d.pop("stages") and d.update(stages=5), "stages", "must be a list"),
-    (lambda d: d.update(version=7), "version", "newer Wayfinder (format version 7); this Wayfinder reads format version 2"),
+    (lambda d: d.update(version=7), "version", "newer Wayfinder (format version 7); this Wayfinder reads format version " + str(FORMAT_VERSION)),
     (lambda d: d.update(version="1"), "version", "whole number"),
     (lambda d: d["info"].pop("title") and d["info"].update(title=None), "info.title", "text"),
 ])

@@ -344,7 +344,8 @@ def test_cli_export_never_imports_qt(tmp_path):
 def test_dead_ends_and_unreachable_touchpoints_are_marked_on_the_map_and_explained(tmp_path):
     journey = make_map(stages=("Aware", "Buy"), lanes=("Web",),
                        cards={("Aware", "Web"): ["Ad", "Hold queue"], ("Buy", "Web"): ["Pay", "Old catalogue"]})
-    journey.add_connection("ad", "pay")
+    for source, target in (("ad", "pay"), ("ad", "hold-queue"), ("old-catalogue", "pay")):
+        journey.add_connection(source, target)
     reader = export(journey, tmp_path)
     pages, marks = page_texts(reader), outline(reader)
     map_page = next(page for level, title, page in marks if title.startswith("Part") or title == "Map")
@@ -356,3 +357,12 @@ def test_dead_ends_and_unreachable_touchpoints_are_marked_on_the_map_and_explain
     (tmp_path / "clean").mkdir()
     reader = export(clean, tmp_path / "clean")
     assert not any("Dead end" in text or "Unreachable" in text for text in page_texts(reader)[:5])
+
+
+def test_a_map_with_no_flow_yet_is_not_marked_and_says_so(tmp_path):
+    journey = make_map(stages=("Aware", "Buy"), lanes=("Web",),
+                       cards={("Aware", "Web"): ["Ad", "Hold queue"], ("Buy", "Web"): ["Pay"]})
+    texts = page_texts(export(journey, tmp_path))
+    assert not any("Dead end" in text.replace("Dead ends", "") or "Unreachable" in text.replace("Unreachable touchpoints", "")
+                   for text in texts[:3])
+    assert any("No flow drawn yet" in text for text in texts)
