@@ -398,3 +398,21 @@ def test_quitting_with_unsaved_changes_and_discarding_them_is_quiet(settings_dir
     assert result.returncode == 0 and "Traceback" not in result.stderr and "Error" not in result.stderr
     assert not file_lock.lock_path(path).exists()
     assert not list((settings_dir / "data").rglob("*.journey"))  # no recovery copy left behind
+
+
+def test_planted_bak_and_lock_symlinks_leave_their_targets_untouched(window, tmp_path):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = folder / "map.journey"
+    save(sample_map(), path)
+    precious_lock, precious_bak = tmp_path / "precious-1.txt", tmp_path / "precious-2.txt"
+    for precious in (precious_lock, precious_bak):
+        precious.write_text("keep me")
+    file_lock.lock_path(path).symlink_to(precious_lock)
+    path.with_name("map.journey.bak").symlink_to(precious_bak)
+    assert window.open_path(path)  # opening alone overwrote the lock link's target before
+    edit_a_card(window)
+    shortcut(window, "save")  # saving overwrote the .bak link's target before
+    assert precious_lock.read_text() == "keep me" and precious_bak.read_text() == "keep me"
+    assert load(path.with_name("map.journey.bak")).info.title == sample_map().info.title
+    assert file_lock.read_lock(path).is_me()
