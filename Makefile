@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench pdf-gallery clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ test: $(STAMP)
 bench: $(STAMP)
 	WAYFINDER_BENCH=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -p no:benchmark \
 		-o addopts='-q --import-mode=importlib'
+
+# The golden set of PDFs (samples, 40 stages, RTL, CJK, emoji, empty, 2,000 touchpoints, a poster)
+# rendered to PNG in build/pdf-gallery, with page counts, export times and page fill in index.md.
+pdf-gallery: $(STAMP)
+	$(PY) -m tests.tools.pdf_gallery build/pdf-gallery
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis .benchmarks

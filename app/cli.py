@@ -10,10 +10,13 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import re
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from app.slides.style import DEFAULT_SLIDE_SIZE, SLIDE_SIZES
+from app.page_sizes import ORIENTATIONS, PAGE_CHOICES, POSTER_SHEETS
 from model.errors import JourneyFileError
 from model.journey_file import load
 from model.journey_map import JourneyMap
@@ -123,15 +126,26 @@ def _export(args: argparse.Namespace) -> int:
     # Loading the PDF code and laying out the document make many objects but few cycles: without
     # the collector going over them again and again, an export takes a twentieth less time.
     gc.disable()
+    # A logo named on the command line is where the shell is; the map's own is beside the map.
+    brand = {"client": args.client, "author": args.preparer, "accent": args.accent, "cover_note": args.note,
+             "logo": str(Path(args.logo).resolve()) if args.logo else None}
     try:
-        export_map(load(args.file), args.output, ExportOptions(page=args.page, orientation=args.orientation,
-                                                               scale=args.scale, slides=args.slides))
-    except (JourneyFileError, UnknownFormat) as error:
+        export_map(load(args.file), args.output, ExportOptions(
+            page=args.page, orientation=args.orientation, scale=args.scale, slides=args.slides,
+            brand={name: value for name, value in brand.items() if value}, folder=Path(args.file).parent,
+            poster=args.poster or ""))
+    except (JourneyFileError, UnknownFormat, ValueError) as error:
         print(error, file=sys.stderr)
         return 1
     finally:
         gc.enable()
     return 0
+
+
+def _colour(value: str) -> str:
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a colour; write it as #rrggbb, e.g. #0072b2")
+    return value
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -187,13 +201,23 @@ def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
         p.add_argument("file", metavar="MAP", help="the .journey map to export")
         p.add_argument("-o", "--output", required=True, metavar="OUT",
                        help="the file to write; its suffix picks the format")
-        p.add_argument("--page", default="A4", choices=["A4", "A3", "A2", "Letter", "Tabloid", "fit"],
-                       help="PDF page size; 'fit' makes one page as large as the map (default A4)")
-        p.add_argument("--orientation", default="landscape", choices=["landscape", "portrait"],
+        p.add_argument("--page", default="A4", choices=PAGE_CHOICES,
+                       help="PDF page size; A1 and A0 print at wall size, 'fit' makes one page as large as the map "
+                            "(default A4)")
+        p.add_argument("--orientation", default="landscape", choices=ORIENTATIONS,
                        help="PDF page orientation (default landscape)")
         p.add_argument("--scale", type=float, default=2.0, help="PNG resolution as a multiple of 100%% (default 2)")
         p.add_argument("--slides", default=DEFAULT_SLIDE_SIZE, choices=list(SLIDE_SIZES),
                        help=f"PowerPoint slide shape (default {DEFAULT_SLIDE_SIZE})")
+        p.add_argument("--poster", choices=POSTER_SHEETS, metavar="SHEET",
+                       help="print the map at --page size (A0, A1, ... or fit) as a wall poster on sheets of "
+                            f"SHEET ({', '.join(POSTER_SHEETS)}), with overlap and crop marks")
+        brand = p.add_argument_group("PDF brand kit", "each defaults to the map's own (File → Export remembers them)")
+        brand.add_argument("--client", help="who the map is for, on the title page and in every footer")
+        brand.add_argument("--preparer", help="who prepared it ('Prepared by' and the PDF's author)")
+        brand.add_argument("--logo", metavar="IMAGE", help="a PNG, JPEG or SVG logo for the title page")
+        brand.add_argument("--accent", type=_colour, metavar="#RRGGBB", help="the brand colour of rules and labels")
+        brand.add_argument("--note", help="a cover note to the reader on the title page")
 
     def import_(p):
         p.add_argument("file", metavar="IN",

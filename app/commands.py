@@ -66,6 +66,9 @@ class Edit(Step):
         previous = self.apply(**self.new)
         if not self.old:
             self.old = {name: getattr(previous, name) for name in self.new}
+            # An edit that changes nothing (clearing an unset score, raising the highest emotion) is
+            # no step: the stack drops it, so the map is not marked modified by it.
+            self.setObsolete(type(previous).model_validate({**previous.model_dump(), **self.new}) == previous)
 
     def undo(self) -> None:
         self.apply(**self.old)

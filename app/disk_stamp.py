@@ -6,6 +6,9 @@ import hashlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from model.errors import JourneyFileError
+from model.journey_file import read_regular_file
+
 
 @dataclass(frozen=True)
 class DiskStamp:
@@ -18,9 +21,9 @@ class DiskStamp:
     @classmethod
     def of(cls, path: Path) -> "DiskStamp | None":
         try:
-            data = path.read_bytes()
+            data = read_regular_file(path)  # never blocks on a named pipe planted in its place
             return cls(len(data), path.stat().st_mtime_ns, hashlib.sha256(data).hexdigest())
-        except OSError:
+        except (OSError, JourneyFileError):
             return None
 
     def same_content(self, other: "DiskStamp | None") -> bool:

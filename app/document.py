@@ -4,14 +4,18 @@ The modified mark follows the undo stack's clean state, so undoing back to what 
 makes the document unmodified again. The document also remembers what it read or wrote
 (size, modification time, content hash), so that a file changed by someone else is
 noticed and never silently overwritten, and it holds the file's lock while open.
+
+It watches the file's folder as well as the file, because tools replace files in ways a watch
+on the file alone loses: delete and recreate, rename over it, write in place. Changes are looked
+at once they settle (a write in place is a truncate and then a write), and a file that is merely
+gone (perhaps to be recreated) is not a change to reload.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from app import file_lock
@@ -37,6 +41,9 @@ class Document(QObject):
     pathChanged = Signal()
     modifiedChanged = Signal(bool)
     changedOnDisk = Signal()  # the open file now differs from what we read or wrote
+    edited = Signal()  # the map's content changed (an edit, an undo, another map)
+
+    SETTLE_MS = 150  # how long file changes must pause before the file is looked at
 
     def __init__(self, parent: QObject | None = None, keep_backup: bool = True):
         super().__init__(parent)
@@ -49,12 +56,21 @@ class Document(QObject):
         self.generation = 0  # counts changes, so autosave can tell whether anything is new
         self._unsubscribe = self.journey.subscribe(self._count_change)
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modifiedChanged.emit(not clean))
+        # A method, not a lambda: Qt then drops the connection when the document goes, before the
+        # stack (its child) announces its last clean state while being torn down.
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed)
+        self.watcher.directoryChanged.connect(self._file_changed)
+        self._settle = QTimer(self, singleShot=True, interval=self.SETTLE_MS)
+        self._settle.timeout.connect(self._look_at_file)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modifiedChanged.emit(not clean)
 
     def _count_change(self, event) -> None:
         self.generation += 1
+        self.edited.emit()
 
     @property
     def modified(self) -> bool:
@@ -84,19 +100,28 @@ class Document(QObject):
         if path is not None:
             if not read_only:
                 file_lock.acquire(path)
-            self.watcher.addPath(str(path))
+            self._watch()
         if modified:
             self.undo_stack.resetClean()
         self.journeyReplaced.emit()
         self.pathChanged.emit()
         self.modifiedChanged.emit(self.modified)
+        self.edited.emit()
+
+    def _watch(self) -> None:
+        """Watch the file (when it exists) and its folder; a watch Qt dropped is taken up again."""
+        wanted = [str(self.path.parent)] + ([str(self.path)] if self.path.exists() else [])
+        missing = [path for path in wanted if path not in self.watcher.files() + self.watcher.directories()]
+        if missing:
+            self.watcher.addPaths(missing)
 
     def _let_go_of_file(self) -> None:
-        if self.path is not None:
-            if self.watcher.files():
-                self.watcher.removePaths(self.watcher.files())
-            if not self.read_only:
-                file_lock.release(self.path)
+        self._settle.stop()
+        watched = self.watcher.files() + self.watcher.directories()
+        if watched:
+            self.watcher.removePaths(watched)
+        if self.path is not None and not self.read_only:
+            file_lock.release(self.path)
 
     def close(self) -> None:
         """Forget the file (release its lock); the window is going away."""
@@ -115,15 +140,21 @@ class Document(QObject):
         self.open(self.path, self.read_only)
 
     def changed_on_disk(self) -> bool:
-        """Whether the file now holds something other than what we last read or wrote."""
+        """Whether the file now holds something other than what we last read or wrote
+        (a file that is gone holds nothing to lose: saving writes it again)."""
         if self.path is None or self.stamp is None:
             return False
-        return not self.stamp.same_content(DiskStamp.of(self.path))
+        now = DiskStamp.of(self.path)
+        return now is not None and not self.stamp.same_content(now)
 
-    def _file_changed(self, path: str) -> None:
-        # Tools that save by replacing the file end the watch; watch the new file.
-        if Path(path).exists() and path not in self.watcher.files():
-            self.watcher.addPath(path)
+    def _file_changed(self, _path: str) -> None:
+        if self.path is not None:
+            self._settle.start()
+
+    def _look_at_file(self) -> None:
+        if self.path is None:
+            return
+        self._watch()
         if self.changed_on_disk():
             self.changedOnDisk.emit()
 
@@ -131,8 +162,9 @@ class Document(QObject):
         """Save to `path` (or where it came from), keeping the previous version as `.bak`.
 
         Raises `FileChangedOnDisk` when the file changed since we read it (unless `overwrite`),
-        `ReadOnlyDocument` for a read-only map's own file, and `JourneyFileError` when it cannot
-        be written; in every case nothing is written and the document stays modified.
+        `ReadOnlyDocument` for a read-only map's own file, `ReadOnlyFile` for a file the user may
+        not write, and `JourneyFileError` when it cannot be written; in every case nothing is
+        written and the document stays modified.
         """
         target = Path(path).absolute() if path else self.path
         if target is None:
@@ -142,19 +174,13 @@ class Document(QObject):
             raise ReadOnlyDocument(f"{target} was opened read-only; save it under another name")
         if same_file and not overwrite and self.changed_on_disk():
             raise FileChangedOnDisk(f"{target} was changed by someone else since it was opened")
-        if self.keep_backup and target.exists():
-            try:
-                shutil.copy2(target, target.with_name(target.name + ".bak"))
-            except OSError as error:
-                raise JourneyFileError(str(target), f"cannot keep the previous version as .bak: "
-                                                    f"{error.strerror or error}") from None
-        journey_file.save(self.journey, target)
+        journey_file.save(self.journey, target, keep_backup=self.keep_backup)
         self.undo_stack.setClean()
         if not same_file:
             self._let_go_of_file()
             self.path, self.read_only = target, False
             file_lock.acquire(target)
-            self.watcher.addPath(str(target))
+            self._watch()
             self.pathChanged.emit()
         self.stamp = DiskStamp.of(target)
         self.file_version = FORMAT_VERSION

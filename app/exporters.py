@@ -22,6 +22,12 @@ class ExportOptions:
     orientation: str = "landscape"
     scale: float = 2.0
     slides: str = DEFAULT_SLIDE_SIZE  # PowerPoint slide shape, a key of app.slides.style.SLIDE_SIZES
+    # The PDF's brand kit for this export, by `MapInfo` field (client, author, logo, accent,
+    # cover_note); a field not given is the map's own. `folder` is the map's folder, against
+    # which a relative logo path is read.
+    brand: dict[str, str] = field(default_factory=dict)
+    folder: Path | None = None
+    poster: str = ""  # a sheet size: the PDF is the map as a wall poster on sheets of it
     progress: Callable[[int, int], None] | None = field(default=None, repr=False)
 
 
@@ -62,7 +68,8 @@ def _image_export(journey: JourneyMap, path: Path, options: ExportOptions) -> No
 def _pdf_export(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
     from app.pdf import write_pdf
 
-    write_pdf(journey, path, page=options.page, orientation=options.orientation, progress=options.progress)
+    write_pdf(journey, path, page=options.page, orientation=options.orientation, progress=options.progress,
+              folder=options.folder, poster=options.poster, **options.brand)
 
 
 EXPORTERS[".pdf"] = ("PDF document", _pdf_export)

@@ -28,12 +28,15 @@ def _application():
 
 
 def _scene(journey: JourneyMap):
+    """The canvas scene of the map, its text without what XML cannot hold (see `model.xml_text`)."""
     from PySide6.QtWidgets import QGraphicsItem
 
     from model.analysis import analyse
+    from model.xml_text import xml_safe_map
     from widgets.canvas_scene import JourneyScene
     from widgets.overlays import OverlayChoice, apply_overlays
 
+    journey = xml_safe_map(journey)
     scene = JourneyScene(journey)
     scene.ensure_layout()
     for button in (scene.add_stage_button, scene.add_lane_button):
@@ -97,7 +100,7 @@ def render_svg(journey: JourneyMap) -> bytes:
     generator.setOutputDevice(buffer)
     generator.setSize(size)
     generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-    generator.setTitle(journey.info.title)
+    generator.setTitle(scene.journey.info.title)
     generator.setDescription("Customer journey map made with Wayfinder")
     painter = QPainter(generator)
     painter.fillRect(QRect(0, 0, size.width(), size.height()), theme.CANVAS_BACKGROUND)

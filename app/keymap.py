@@ -64,7 +64,8 @@ CANVAS_KEYS: list[KeyRow] = [
            {"Alt+1": "severity 1", "Alt+2": "severity 2", "Alt+3": "severity 3", "Alt+K": "next kind"}, "pain note"),
     KeyRow("Delete", "Delete the selected cards, connection, stage or lane (asking when cards would go)",
            DELETE_KEYS),
-    KeyRow("Escape", "Cancel naming (a new card goes away), or clear the selection", {"Esc": "escape"}),
+    KeyRow("Escape", "Cancel a drag (the card goes back) or naming (a new card goes away), "
+                     "or clear the selection", {"Esc": "escape"}),
     KeyRow("Ctrl+wheel", "Zoom around the cursor"),
     KeyRow("Space+drag or middle drag", "Pan the canvas"),
     KeyRow("Double-click a cell", "Add a card there"),

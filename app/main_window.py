@@ -1,16 +1,20 @@
-"""The main window: canvas in the centre, inspector dock, toolbar, menus and file handling."""
+"""The main window: canvas in the centre, inspector and insights docks, toolbar and menus.
+
+It wires the parts that do the work, each a module of its own: `MapEditing` (requests to undo
+commands), `FileHandling` (open, save, conflicts), `Autosave` (recovery copies), `InsightsController`,
+`Workshop`.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDockWidget,
-    QFileDialog,
     QHeaderView,
     QMainWindow,
     QMessageBox,
@@ -20,57 +24,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app import file_lock
-from app.document import Document, FileChangedOnDisk, ReadOnlyDocument
+from app.autosave import Autosave, offer_recovered_work, recovery_store
+from app.commands import edit_info
+from app.document import Document
 from app.editing import MapEditing
+from app.file_handling import FileHandling
 from app.insights import InsightsController
 from app.persona_files import PersonaFiles
 from app.persona_filter import PersonaFilter
 from app.team_review import ReviewController
 from app.export_dialogs import export_interactively, import_interactively
 from app.keymap import help_rows
-from app.recovery import DEFAULT_INTERVAL_SECONDS, RecoveryStore
 from app.workshop import Workshop
-from app.samples import BUNDLED_DIRS, SAMPLES_DIR, TEMPLATES_DIR, bundled_title, sample_paths, template_paths
-from model.errors import JourneyFileError
-from model.document import FORMAT_VERSION
-from model.journey_map import JourneyMap
+from app.samples import bundled_title, sample_paths, template_paths
 from widgets.canvas_scene import JourneyScene
 from widgets.canvas_view import JourneyView
 from widgets.inspector import Inspector
 from widgets.presentation_view import ROOM_KEYS
 
-FILE_FILTER = "Journey maps (*.journey);;All files (*)"
-MAX_RECENT = 8
 VIEW_OPTIONS = (("emotion", "Emotion Curve"), ("scores", "Stage Scores"), ("connections", "Connections"))
-
-
-def recovery_store() -> RecoveryStore:
-    """Autosaved work lives in the per-user data folder, never beside the user's own files."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return RecoveryStore(Path(folder) / "recovery")
-
-
-def ask(box: QMessageBox):
-    """Show a question box and return the button clicked (tests replace this)."""
-    box.exec()
-    return box.clickedButton()
-
-
-def choose(parent, icon: QMessageBox.Icon, title: str, text: str,
-           options: list[tuple[str, QMessageBox.ButtonRole]], default: str, cancel: bool = False) -> str | None:
-    """Ask a question with buttons named by `options` ((label, role), in order); returns the
-    label clicked, or None for Cancel or closing the box."""
-    box = QMessageBox(icon, title, text, parent=parent)
-    labels = {}
-    for label, role in options:
-        button = box.addButton(label, role)
-        labels[button] = label
-        if label == default:
-            box.setDefaultButton(button)
-    if cancel:
-        box.addButton(QMessageBox.StandardButton.Cancel)
-    return labels.get(ask(box))
 
 
 class MainWindow(QMainWindow):
@@ -91,6 +63,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.inspector_dock = dock
         self.editing = MapEditing(self.document, self.scene, self.view, self.inspector, self)
+        self.files = FileHandling(self, self.document, self.settings)
         self.insights = InsightsController(self, self.settings)
         self.persona_files = PersonaFiles(self)
         self.persona_filter = PersonaFilter(self)
@@ -102,14 +75,8 @@ class MainWindow(QMainWindow):
         self.document.journeyReplaced.connect(self._show_new_journey)
         self.document.pathChanged.connect(self._update_title)
         self.document.modifiedChanged.connect(self._update_title)
-        self.document.changedOnDisk.connect(self._on_changed_on_disk)
-        self.recovery = recovery_store().new_entry()
-        self._autosaved_generation = -1
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.timeout.connect(self._autosave)
-        self.autosave_timer.start(1000 * int(self.settings.value("autosave/interval_seconds",
-                                                                 DEFAULT_INTERVAL_SECONDS)))
-        self.document.keep_backup = self.settings.value("save/keep_backup", True, type=bool)
+        self.autosave = Autosave(self.document, recovery_store().new_entry(), self.settings, self)
+        self.autosave.failed.connect(self._autosave_failed)
         self._restore_settings()
         self.review.refresh()  # a Review dock restored from the last session shows only when there is something to review
         self._update_title()
@@ -134,11 +101,12 @@ class MainWindow(QMainWindow):
         e = self.editing
         self.actions_by_name: dict[str, QAction] = {}
         a = self.actions_by_name
-        a["new"] = self._action("&New", self.new_map, K.New, "Start an empty map")
-        a["open"] = self._action("&Open…", self.open_dialog, K.Open, "Open a map file")
-        a["save"] = self._action("&Save", self.save, K.Save, "Save the map")
-        a["save_as"] = self._action("Save &As…", self.save_as, K.SaveAs, "Save the map under a new name")
-        a["close"] = self._action("&Close", self.close_map, K.Close, "Close the map")
+        f = self.files
+        a["new"] = self._action("&New", f.new_map, K.New, "Start an empty map")
+        a["open"] = self._action("&Open…", f.open_dialog, K.Open, "Open a map file")
+        a["save"] = self._action("&Save", f.save, K.Save, "Save the map")
+        a["save_as"] = self._action("Save &As…", f.save_as, K.SaveAs, "Save the map under a new name")
+        a["close"] = self._action("&Close", f.close_map, K.Close, "Close the map")
         a["import"] = self._action("&Import…", self.import_dialog, "Ctrl+I",
                                    "Make a map from a Mermaid journey or a spreadsheet")
         a["export"] = self._action("&Export…", self.export_dialog, "Ctrl+E",
@@ -195,13 +163,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a["new"])
         templates = file_menu.addMenu("New from &Template")
         for path in template_paths():
-            templates.addAction(bundled_title(path), lambda p=path: self.open_sample(p))
+            templates.addAction(bundled_title(path), lambda p=path: f.open_sample(p))
         samples = file_menu.addMenu("New from &Sample")
         for path in sample_paths():
-            samples.addAction(path.stem.replace("-", " ").capitalize(), lambda p=path: self.open_sample(p))
+            samples.addAction(path.stem.replace("-", " ").capitalize(), lambda p=path: f.open_sample(p))
         file_menu.addAction(a["open"])
         self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.aboutToShow.connect(lambda: f.fill_recent_menu(self.recent_menu))
         file_menu.addSeparator()
         for name in ("save", "save_as", "close"):
             file_menu.addAction(a[name])
@@ -251,7 +219,7 @@ class MainWindow(QMainWindow):
             # buttons after it jump at every edit; the tooltip still names it.
             toolbar.widgetForAction(a[name]).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
-    # ----------------------------------------------------------------- files
+    # ----------------------------------------------------------------- personas and the to-be view
     def _persona_chosen(self, persona_id: str | None) -> None:
         self.scene.set_persona_filter(persona_id)
         self.insights.set_persona(persona_id)
@@ -268,6 +236,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("This map follows one persona: add another in the Inspector "
                                          "(click the canvas background) to compare them.", 8000)
 
+    # ----------------------------------------------------------------- files (app.file_handling, app.autosave)
     def _show_new_journey(self) -> None:
         self.scene.set_journey(self.document.journey)
         self.scene.set_persona_filter(self.persona_filter.persona_id)
@@ -280,181 +249,32 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.modified)
 
     def confirm_discard(self) -> bool:
-        """Ask before unsaved changes would be lost; True when it is fine to go on."""
-        if not self.document.modified:
-            return True
-        answer = QMessageBox.question(
-            self, "Unsaved changes",
-            f"Save the changes to “{self.document.display_name}” before closing it?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return self.files.confirm_discard()
 
     def new_map(self) -> None:
-        if self.confirm_discard():
-            journey = JourneyMap()
-            for name in ("Awareness", "Consideration", "Purchase", "Retention", "Advocacy"):
-                journey.add_stage(name)
-            journey.add_lane("Customer", kind="actor")
-            self.document.replace(journey, None)
+        self.files.new_map()
 
     def close_map(self) -> None:
-        if self.confirm_discard():
-            self.document.replace(JourneyMap(), None)
-
-    def open_dialog(self) -> None:
-        start = str(self.document.path.parent) if self.document.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open map", start, FILE_FILTER)
-        if path:
-            self.open_path(path)
+        self.files.close_map()
 
     def open_path(self, path: str | Path) -> bool:
-        """Open a map file; a bad file is reported and the current map stays as it was."""
-        if Path(path).resolve().parent in BUNDLED_DIRS:
-            return self.open_sample(Path(path))
-        if not self.confirm_discard():
-            return False
-        read_only = False
-        owner = file_lock.foreign_lock(Path(path).absolute())
-        if owner is not None:
-            choice = choose(self, QMessageBox.Icon.Question, "Map is open elsewhere",
-                            f"{Path(path).name} is open by {owner.describe()}.\n\n"
-                            "Open it read-only, or open it anyway and risk overwriting their changes?",
-                            [("Open Read-Only", QMessageBox.ButtonRole.AcceptRole),
-                             ("Open Anyway", QMessageBox.ButtonRole.DestructiveRole)], "Open Read-Only", cancel=True)
-            if choice is None:
-                return False
-            read_only = choice == "Open Read-Only"
-        try:
-            self.document.open(path, read_only=read_only)
-        except JourneyFileError as error:
-            QMessageBox.warning(self, "Cannot open map", str(error))
-            return False
-        self._remember_recent(self.document.path)
-        message = f"Opened {self.document.path}"
-        if self.document.file_version < FORMAT_VERSION:
-            message += (f" (written by an older Wayfinder in format version {self.document.file_version}; "
-                        f"it is saved in version {FORMAT_VERSION} when you save)")
-        self.statusBar().showMessage(message, 10000)
-        return True
+        return self.files.open_path(path)
 
     def open_sample(self, path: Path) -> bool:
-        """A sample or a template opens as an untitled copy, so saving never writes into the bundled maps."""
-        if not self.confirm_discard():
-            return False
-        from model.journey_file import load
-
-        try:
-            journey = load(path)
-        except JourneyFileError as error:
-            QMessageBox.warning(self, "Cannot open map", f"{error}\n\nReinstalling Wayfinder restores the bundled maps.")
-            return False
-        self.document.replace(journey, None)
-        what = "template" if path.resolve().parent == TEMPLATES_DIR else "sample"
-        self.statusBar().showMessage(f"Opened a copy of the {what} {path.stem}: Save As keeps your version", 8000)
-        return True
+        return self.files.open_sample(path)
 
     def save(self) -> bool:
-        if self.document.path is None or self.document.read_only:
-            return self.save_as()
-        return self._save_to(self.document.path)
+        return self.files.save()
 
     def save_as(self) -> bool:
-        start = str(self.document.path or Path.home() / f"{self.document.journey.info.title}.journey")
-        path, _ = QFileDialog.getSaveFileName(self, "Save map as", start, FILE_FILTER)
-        if not path:
-            return False
-        if not path.endswith(".journey"):
-            path += ".journey"
-        return self._save_to(Path(path))
+        return self.files.save_as()
 
-    def _save_to(self, path: Path, overwrite: bool = False) -> bool:
-        try:
-            self.document.save(path, overwrite=overwrite)
-        except FileChangedOnDisk:
-            return self._save_over_changed_file(path)
-        except ReadOnlyDocument:
-            return self.save_as()
-        except JourneyFileError as error:
-            QMessageBox.critical(self, "Cannot save map", f"{error}\n\nThe map is still open with all its changes.")
-            return False
-        self.recovery.remove()
-        self._remember_recent(self.document.path)
-        self.statusBar().showMessage(f"Saved {self.document.path}", 4000)
-        return True
-
-    def _save_over_changed_file(self, path: Path) -> bool:
-        choice = choose(self, QMessageBox.Icon.Warning, "File changed on disk",
-                        f"{path.name} was changed by someone else since you opened it.\n\n"
-                        "Overwrite their version, save yours under another name, or reload theirs "
-                        "(your unsaved changes would be lost)?",
-                        [("Overwrite", QMessageBox.ButtonRole.DestructiveRole),
-                         ("Save As…", QMessageBox.ButtonRole.AcceptRole),
-                         ("Reload", QMessageBox.ButtonRole.ResetRole)], "Save As…", cancel=True)
-        if choice == "Overwrite":
-            return self._save_to(path, overwrite=True)
-        if choice == "Save As…":
-            return self.save_as()
-        if choice == "Reload":
-            self._reload()
-        return False
-
-    def _on_changed_on_disk(self) -> None:
-        """Someone changed the open file: reload at once if nothing local would be lost, else ask."""
-        if not self.document.modified:
-            self._reload()
-            self.statusBar().showMessage(f"Reloaded {self.document.display_name}: it changed on disk", 6000)
-            return
-        if choose(self, QMessageBox.Icon.Warning, "File changed on disk",
-                  f"{self.document.display_name} was changed on disk by someone else, "
-                  "and you have unsaved changes.\n\nReload their version (losing yours) or keep yours?",
-                  [("Reload", QMessageBox.ButtonRole.DestructiveRole), ("Keep Mine", QMessageBox.ButtonRole.RejectRole)],
-                  "Keep Mine") == "Reload":
-            self._reload()
-
-    def _reload(self) -> None:
-        try:
-            self.document.reload()
-        except JourneyFileError as error:
-            QMessageBox.warning(self, "Cannot reload map", f"{error}\n\nYour version stays open.")
-
-    # ----------------------------------------------------------------- autosave
-    def _autosave(self) -> None:
-        """Write unsaved work to the recovery folder (never over the user's file)."""
-        if not self.document.modified:
-            self.recovery.remove()
-            return
-        if self.document.generation == self._autosaved_generation:
-            return
-        try:
-            self.recovery.write(self.document.journey, self.document.path, self.document.stamp)
-        except JourneyFileError as error:
-            self.statusBar().showMessage(f"Autosave failed: {error}", 10000)
-            return
-        self._autosaved_generation = self.document.generation
-
-    def restore(self, recovered) -> None:
-        """Open autosaved work as an unsaved document; saving it goes to its original file."""
-        journey = recovered.load()
-        self.document.replace(journey, recovered.original, recovered.stamp, modified=True)
-        recovered.discard()
-        self._autosave()
+    def _autosave_failed(self, reason: str) -> None:
+        self.statusBar().showMessage(f"Autosave failed: {reason}", 10000)
 
     def offer_recovered_work(self) -> None:
         """After a crash, offer each map autosaved by a Wayfinder that is no longer running."""
-        for recovered in recovery_store().orphans():
-            choice = choose(self, QMessageBox.Icon.Question, "Recover unsaved work",
-                            f"Wayfinder closed without saving {recovered.describe()}.\n\nRestore it now?",
-                            [("Restore", QMessageBox.ButtonRole.AcceptRole),
-                             ("Discard", QMessageBox.ButtonRole.DestructiveRole),
-                             ("Later", QMessageBox.ButtonRole.RejectRole)], "Restore")
-            if choice == "Restore":
-                target = self if self._is_blank() else self._new_window()
-                target.restore(recovered)
-            elif choice == "Discard":
-                recovered.discard()
+        offer_recovered_work(self, lambda: self if self._is_blank() else self._new_window())
 
     def _is_blank(self) -> bool:
         return self.document.path is None and not self.document.modified and len(self.document.journey) == 0
@@ -467,34 +287,17 @@ class MainWindow(QMainWindow):
         window.show()
         return window
 
-    def _remember_recent(self, path: Path | None) -> None:
-        if path is None or path.parent == SAMPLES_DIR:
-            return
-        recent = [p for p in self.recent_files() if p != str(path)]
-        self.settings.setValue("recent_files", [str(path), *recent][:MAX_RECENT])
-
-    def recent_files(self) -> list[str]:
-        value = self.settings.value("recent_files", []) or []
-        return [value] if isinstance(value, str) else list(value)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for path in self.recent_files():
-            self.recent_menu.addAction(path, lambda p=path: self.open_path(p))
-        if not self.recent_menu.actions():
-            self.recent_menu.addAction("No recent maps").setEnabled(False)
-
-    def start_folder(self) -> Path:
-        return self.document.path.parent if self.document.path else Path.home()
-
     def export_dialog(self) -> None:
         name = self.document.path.stem if self.document.path else self.document.journey.info.title
-        export_interactively(self, self.document.journey, self.start_folder() / name, self.settings)
+        folder = self.document.path.parent if self.document.path else None
+        export_interactively(self, self.document.journey, self.files.start_folder() / name, self.settings, folder=folder,
+                             brand_changed=lambda changes: self.document.push(
+                                 edit_info(self.document.journey, "Set the PDF's brand kit", **changes)))
 
     def import_dialog(self) -> None:
         if not self.confirm_discard():
             return
-        journey = import_interactively(self, self.start_folder())
+        journey = import_interactively(self, self.files.start_folder())
         if journey is not None:
             self.document.replace(journey, None)
 
@@ -522,8 +325,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.workshop.end_presentation()
-        self.autosave_timer.stop()
-        self.recovery.remove()
+        self.autosave.stop()
         self.document.close()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())

@@ -34,7 +34,7 @@ class PersonaFiles:
         """Copy the personas of another map into this one (those it has already are left out)."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self.window, "Import Personas from a Map",
-                                                  str(self.window.start_folder()), "Journey maps (*.journey)")
+                                                  str(self.window.files.start_folder()), "Journey maps (*.journey)")
             if not path:
                 return
         try:
@@ -56,7 +56,7 @@ class PersonaFiles:
         """Read dated metric values (columns stage, metric, date, value) into the stages' metrics."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self.window, "Refresh Metrics from a File",
-                                                  str(self.window.start_folder()),
+                                                  str(self.window.files.start_folder()),
                                                   "Metrics (*.csv *.xlsx);;CSV (*.csv);;Excel workbook (*.xlsx)")
             if not path:
                 return

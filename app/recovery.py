@@ -1,4 +1,4 @@
-"""Autosave and crash recovery: unsaved work is written every 30 seconds to the user's data folder.
+"""Crash recovery: where autosaved work is kept in the user's data folder, and how it is found again.
 
 A recovery entry is the map's bytes plus a small JSON note (which file it belongs to, its
 title, when, and which process wrote it). It never touches the user's own file. A clean
@@ -18,10 +18,9 @@ from pathlib import Path
 from app.disk_stamp import DiskStamp
 from app.file_lock import process_running
 from model import journey_file
+from model.document import JourneyDocument, to_document
 from model.errors import JourneyFileError
 from model.journey_map import JourneyMap
-
-DEFAULT_INTERVAL_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -85,9 +84,14 @@ class RecoveryEntry:
 
     def write(self, journey: JourneyMap, original: Path | None, stamp: DiskStamp | None = None) -> None:
         """Write the map and its note atomically; raises JourneyFileError if the folder is unwritable."""
+        self.write_snapshot(to_document(journey), original, stamp)
+
+    def write_snapshot(self, snapshot: JourneyDocument, original: Path | None, stamp: DiskStamp | None = None) -> None:
+        """`write` for a snapshot of a map (`to_document`), which a background thread may write
+        while the map itself goes on changing."""
         note = {
             "original": str(original) if original else None,
-            "title": journey.info.title,
+            "title": snapshot.info.title,
             "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "host": socket.gethostname(),
             "pid": os.getpid(),
@@ -95,7 +99,7 @@ class RecoveryEntry:
         }
         try:
             self.store.folder.mkdir(parents=True, exist_ok=True)
-            journey_file.write_atomically(self.map_path, journey_file.to_bytes(journey))
+            journey_file.write_atomically(self.map_path, journey_file.document_bytes(snapshot))
             journey_file.write_atomically(self.note_path, json.dumps(note, indent=2).encode("utf-8"))
         except OSError as error:
             raise JourneyFileError(str(self.map_path), f"cannot be autosaved: {error.strerror or error}") from None

@@ -63,7 +63,7 @@ class ReviewController(QObject):
 
     # ----------------------------------------------------------------- comparing
     def compare_dialog(self) -> None:
-        folder = self.document.path.parent if self.document.path else self.window._start_folder()
+        folder = self.document.path.parent if self.document.path else self.window.files.start_folder()
         path, _ = QFileDialog.getOpenFileName(self.window, "Compare With", str(folder),
                                               "Journey maps (*.journey);;All files (*)")
         if path:

@@ -18,7 +18,7 @@ from .journey_map import JourneyMap
 from .room import BlueprintLine, ParkingItem, Vote, Voter
 
 FORMAT_MARKER = "wayfinder.journey"
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 
 class JourneyDocument(BaseModel):
@@ -31,7 +31,7 @@ class JourneyDocument(BaseModel):
     )
 
     format: Literal["wayfinder.journey"] = Field(description="Marks the file as a Wayfinder map.")
-    version: Literal[5] = Field(description="Format version; Wayfinder refuses versions newer than its own.")
+    version: Literal[6] = Field(description="Format version; Wayfinder refuses versions newer than its own.")
     info: MapInfo = Field(default_factory=MapInfo)
     personas: list[Persona] = Field(
         default_factory=list, description="The personas whose journeys the map follows, in the legend's order.")

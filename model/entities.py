@@ -45,7 +45,14 @@ class MapInfo(Entity):
         "A title for screen readers, where it should differ from the title (Mermaid's accTitle)."))
     description: Text = Field("", description="What the journey covers and why it was mapped.")
     client: Name = Field("", description="Who the map is made for.")
-    author: Name = Field("", description="Who made the map.")
+    author: Name = Field("", description="Who made the map (the PDF's 'Prepared by').")
+    logo: Annotated[str, StringConstraints(max_length=1000)] = Field(
+        "", description="The logo on the PDF's title page: a PNG, JPEG or SVG file, as a path relative to the "
+                        "map's folder (or absolute). Kept as a path, not the image, so the file stays small and "
+                        "diffable; a missing file is an export error naming it.")
+    accent: Optional[Colour] = Field(None, description="The brand colour of the PDF's title page and headings; "
+                                                       "none for Wayfinder's own.")
+    cover_note: Text = Field("", description="A note to the reader on the PDF's title page.")
 
 
 class Persona(Entity):

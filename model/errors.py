@@ -36,6 +36,14 @@ class JourneyFileError(Exception):
         super().__init__(f"{where}: {reason}")
 
 
+class ReadOnlyFile(JourneyFileError):
+    """Saving would replace a file its owner made read-only; a user saves under another name instead."""
+
+    def __init__(self, path: str):
+        super().__init__(path, "is read-only, so Wayfinder will not replace it; "
+                               "save the map under another name, or make the file writable first")
+
+
 def format_place(loc: Iterable[Any]) -> str:
     """('touchpoints', 3, 'scores', 'value') -> 'touchpoints[3].scores.value'."""
     place = ""

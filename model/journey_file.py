@@ -1,8 +1,10 @@
 """Reading and writing `.journey` files.
 
-Loading treats the file as untrusted data: it is bounded in size, nesting and number length,
-fully validated, and every failure becomes one `JourneyFileError` naming the file, the place
-inside it and the reason. Saving is atomic and gives the same bytes for the same map.
+Loading treats the file as untrusted data: only a regular file is opened (a named pipe or a
+device could block or never end), it is bounded in size, number of values, nesting and number
+length before any Python object is built for it, fully validated, and every failure becomes
+one `JourneyFileError` naming the file, the place inside it and the reason. Saving is atomic
+and gives the same bytes for the same map.
 """
 
 from __future__ import annotations
@@ -10,21 +12,34 @@ from __future__ import annotations
 import gc
 import json
 import os
+import stat
 import tempfile
+import time
 from contextlib import contextmanager
+from glob import escape
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .document import FORMAT_MARKER, FORMAT_VERSION, JourneyDocument, to_document, to_map
-from .errors import InvalidChange, JourneyFileError, first_problem
+from .errors import InvalidChange, JourneyFileError, ReadOnlyFile, first_problem
 from .migrations import migrate
 from .journey_map import JourneyMap
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# A 2,000-touchpoint map holds about 75,000 values (format 6 gave each card who passes it, its
+# evidence and its to-be mark); this allows maps seven times larger while refusing, before
+# parsing, the millions of values that would cost seconds and gigabytes to build.
+MAX_VALUES = 600_000
 MAX_NESTING = 32
 MAX_NUMBER_CHARS = 32
+# A `.name.*.tmp` beside a map older than this is what a save cut short left behind; a save
+# under way is younger by far.
+STALE_TEMPORARY_SECONDS = 60
+
+_NOT_REGULAR = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+                (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
 
 
 class _Refused(Exception):
@@ -93,10 +108,18 @@ def parse_json(data: bytes) -> Any:
     return value
 
 
+def _too_large(path: str) -> JourneyFileError:
+    return JourneyFileError(path, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, more than any map holds")
+
+
 def _raw_document(data: bytes, path: str) -> dict[str, Any]:
     """File contents as JSON that claims to be a map of a version this Wayfinder reads."""
     if len(data) > MAX_FILE_BYTES:
-        raise JourneyFileError(path, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+        raise _too_large(path)
+    # Values in JSON containers are separated by commas, so counting them (at C speed, commas
+    # inside strings included) bounds the number of values from above without parsing anything.
+    if data.count(b",") >= MAX_VALUES:
+        raise JourneyFileError(path, f"holds more than {MAX_VALUES:,} values, more than any map holds")
     try:
         raw = parse_json(data)
     except _Refused as error:
@@ -146,8 +169,13 @@ def _no_collection():
 
 def read_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> tuple[JourneyMap, int]:
     """The map in file contents and the format version they were written in; `JourneyFileError` if bad."""
-    with _no_collection():
-        return _read_bytes(data, path)
+    try:
+        with _no_collection():
+            return _read_bytes(data, path)
+    except MemoryError:
+        raise JourneyFileError(str(path), "is too large to read in the memory available") from None
+    except RecursionError:
+        raise JourneyFileError(str(path), f"nesting is deeper than {MAX_NESTING} levels") from None
 
 
 def _read_bytes(data: bytes, path: str | os.PathLike) -> tuple[JourneyMap, int]:
@@ -164,14 +192,51 @@ def map_from_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> JourneyM
     return read_bytes(data, path)[0]
 
 
+def _not_regular(mode: int) -> str | None:
+    """What a file is when it is not a regular file ("a named pipe"), else None."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for test, kind in _NOT_REGULAR if test(mode)), "a special file")
+
+
+def read_regular_file(path: str | os.PathLike, limit: int | None = None, follow_symlinks: bool = True) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, else `JourneyFileError`.
+
+    Anything else is refused before it is opened for reading, and it is opened non-blocking and
+    looked at again once open, so a named pipe swapped in meanwhile cannot hang the caller.
+    Without `follow_symlinks`, a symlink is refused too.
+    """
+    where, limit = str(path), MAX_FILE_BYTES if limit is None else limit
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow_symlinks:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        mode = os.stat(path, follow_symlinks=follow_symlinks).st_mode
+        kind = "a symbolic link" if stat.S_ISLNK(mode) else _not_regular(mode)
+        if kind is None:
+            fd = os.open(path, flags)
+            try:
+                info = os.fstat(fd)
+                kind = _not_regular(info.st_mode)
+                if kind is None and info.st_size > limit:
+                    raise _too_large(where)
+                if kind is None:
+                    with os.fdopen(fd, "rb", closefd=False) as stream:
+                        data = stream.read(limit + 1)
+            finally:
+                os.close(fd)
+    except OSError as error:
+        raise JourneyFileError(where, f"cannot be read: {error.strerror or error}") from None
+    if kind is not None:
+        raise JourneyFileError(where, f"is {kind}, not a map file")
+    if len(data) > limit:  # it grew while we read
+        raise _too_large(where)
+    return data
+
+
 def read(path: str | os.PathLike) -> tuple[JourneyMap, int]:
     """Read a `.journey` file and tell which format version it was in (older ones are migrated)."""
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise JourneyFileError(str(path), f"cannot be read: {error.strerror or error}") from None
-    return read_bytes(data, path)
+    return read_bytes(read_regular_file(path), path)
 
 
 def load(path: str | os.PathLike) -> JourneyMap:
@@ -181,27 +246,79 @@ def load(path: str | os.PathLike) -> JourneyMap:
 
 def to_bytes(journey: JourneyMap) -> bytes:
     """The file contents for a map: the same map always gives the same bytes."""
+    return document_bytes(to_document(journey))
+
+
+def document_bytes(document: JourneyDocument) -> bytes:
+    """The file contents for a document (a snapshot of a map: its entities are frozen).
+
+    It is dumped entity by entity rather than in one call, so that an autosave writing in the
+    background never holds the interpreter for more than a moment while the window waits.
+    """
     with _no_collection():
-        document = to_document(journey).model_dump(mode="json")
+        fields = {}
+        for name in JourneyDocument.model_fields:
+            value = getattr(document, name)
+            if isinstance(value, list):
+                fields[name] = [item.model_dump(mode="json") for item in value]
+            else:
+                fields[name] = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
         # A document is a tree of plain values: checking for cycles would only slow every save down.
-        return (json.dumps(document, indent=2, ensure_ascii=False, check_circular=False) + "\n").encode("utf-8")
+        return (json.dumps(fields, indent=2, ensure_ascii=False, check_circular=False) + "\n").encode("utf-8")
 
 
-def write_atomically(path: str | os.PathLike, data: bytes) -> None:
-    """Write beside the target, flush, fsync, then replace: a failure leaves the old file whole."""
-    target = Path(path)
+def writable(path: str | os.PathLike) -> bool:
+    """Whether the user may change an existing file: the system says so and its owner has not made
+    it read-only (root may write anything, yet a file without any write bit is meant to stay)."""
+    try:
+        return os.access(path, os.W_OK) and bool(os.stat(path).st_mode & 0o222)
+    except OSError:
+        return False
+
+
+def write_atomically(path: str | os.PathLike, data: bytes, follow_symlinks: bool = True,
+                     keep: os.stat_result | None = None) -> None:
+    """Write beside the target, flush, fsync, then replace: a failure leaves the old file whole.
+
+    Through a symlink the file it points at gets the bytes and the link stays (without
+    `follow_symlinks` the link itself is replaced, its target untouched). The new file keeps
+    the mode, group and, where permitted, owner of `keep`, by default of the file it replaces.
+    """
+    target = Path(os.path.realpath(path)) if follow_symlinks else Path(path)
+    if keep is None:
+        try:
+            keep = os.lstat(target)
+        except FileNotFoundError:
+            pass
+        if keep is not None and not stat.S_ISREG(keep.st_mode):
+            keep = None
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+        if keep is not None:
+            _keep_owner_and_group(temporary, keep)
+        # After chown, which may clear set-id bits.
+        os.chmod(temporary, stat.S_IMODE(keep.st_mode) if keep is not None else 0o644)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     _fsync_folder(target.parent)
+
+
+def _keep_owner_and_group(path: str, like: os.stat_result) -> None:
+    """Give `path` the owner and group of `like`, or just the group, as far as we are allowed."""
+    if not hasattr(os, "chown"):
+        return
+    for owner in (like.st_uid, -1):
+        try:
+            os.chown(path, owner, like.st_gid)
+            return
+        except OSError:
+            continue
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -217,9 +334,54 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def save(journey: JourneyMap, path: str | os.PathLike) -> None:
-    """Write a map to `path` atomically. Raises `JourneyFileError` when the file cannot be written."""
+def save(journey: JourneyMap, path: str | os.PathLike, keep_backup: bool = False) -> None:
+    """Write a map to `path` atomically, through a symlink to the file it points at.
+
+    With `keep_backup` the version it replaces stays beside it as `.bak`, itself written
+    atomically (never truncated in place, never through a symlink planted under that name).
+    Leftovers of saves cut short are removed. Raises `ReadOnlyFile` rather than replace a
+    read-only file, and `JourneyFileError` when the file cannot be written.
+    """
+    target = Path(os.path.realpath(path))
+    data = to_bytes(journey)
     try:
-        write_atomically(path, to_bytes(journey))
+        existing = os.stat(target) if os.path.lexists(target) else None
+        if existing is not None and (kind := _not_regular(existing.st_mode)):
+            raise JourneyFileError(str(path), f"is {kind}, not a map file, so it is not replaced")
+        if existing is not None and not writable(target):
+            raise ReadOnlyFile(str(path))
+        _remove_leftover_temporaries(target)
+        if keep_backup and existing is not None:
+            _keep_backup(target, existing, str(path))
+        write_atomically(target, data, keep=existing)
     except OSError as error:
         raise JourneyFileError(str(path), f"cannot be saved: {error.strerror or error}") from None
+
+
+def backup_path(path: str | os.PathLike) -> Path:
+    """Where the version a save replaced is kept: beside the file, with `.bak` added."""
+    target = Path(os.path.realpath(path))
+    return target.with_name(target.name + ".bak")
+
+
+def _keep_backup(target: Path, existing: os.stat_result, where: str) -> None:
+    try:
+        write_atomically(backup_path(target), read_regular_file(target), follow_symlinks=False, keep=existing)
+    except OSError as error:
+        reason = error.strerror or str(error)
+    except JourneyFileError as error:
+        reason = error.reason
+    else:
+        return
+    raise JourneyFileError(where, f"cannot keep the previous version as .bak: {reason}")
+
+
+def _remove_leftover_temporaries(target: Path) -> None:
+    cutoff = time.time() - STALE_TEMPORARY_SECONDS
+    for leftover in target.parent.glob(f".{escape(target.name)}.*.tmp"):
+        try:
+            info = leftover.lstat()
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                leftover.unlink()
+        except OSError:
+            pass  # someone else's to tidy

@@ -259,12 +259,22 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
 
     # Sorted in reading order so that the drawing order of overlapping routes is stable too.
     edges = sorted(journey.graph.edges, key=lambda e: (reading_order[e[0]], reading_order[e[1]]))
+    column_tops: dict[float, list[float]] = {}  # card tops by sub-column x, to see what a straight route crosses
+    for card in cards.values():
+        column_tops.setdefault(card.x, []).append(card.y)
+    for tops in column_tops.values():
+        tops.sort()
     routes = {}
     for key in edges:
         source, target = cards[key[0]], cards[key[1]]
         kept = old_routes.get(key)
-        unmoved = kept is not None and source is old_cards[key[0]] and target is old_cards[key[1]]
-        routes[key] = kept if unmoved else route(source, target)
+        if kept is not None and source is old_cards[key[0]] and target is old_cards[key[1]] and source.x != target.x:
+            routes[key] = kept
+            continue
+        # A route within one sub-column bows around the cards between its ends, which may change
+        # while its ends stay put: it is worked out again, and the old object kept if it is the same.
+        made = route(source, target, _cards_between(column_tops, source, target))
+        routes[key] = kept if made == kept else made
 
     return MapGeometry(
         width=grid_right + theme.MARGIN,
@@ -300,25 +310,23 @@ def metrics_band_height(rows: int) -> float:
     return 2 * theme.METRICS_BAND_PADDING + rows * theme.METRIC_ROW_HEIGHT if rows else 0
 
 
-def metric_row(band: Rect, index: int) -> Rect:
-    """Where a stage's `index`th metric goes in its part of the metrics lane."""
-    return Rect(band.x + theme.CELL_PADDING, band.y + theme.METRICS_BAND_PADDING + index * theme.METRIC_ROW_HEIGHT,
-                band.width - 2 * theme.CELL_PADDING, theme.METRIC_ROW_HEIGHT)
+def _cards_between(column_tops: dict[float, list[float]], source: Rect, target: Rect) -> bool:
+    """Whether a card of the same sub-column lies between `source` and `target`."""
+    if source.x != target.x:
+        return False
+    tops = column_tops[source.x]
+    low, high = sorted((source.y, target.y))
+    return bisect_right(tops, high - 1) - bisect_right(tops, low) > 0
 
 
-def evidence_mark(card: Rect) -> Rect:
-    """Where a card's evidence mark goes: under the emotion face, clear of title, meta line and bars."""
-    size = theme.EVIDENCE_MARK_SIZE
-    return Rect(card.x + theme.CARD_WIDTH - theme.CARD_PADDING - theme.EMOTION_FACE_SIZE / 2 - size / 2,
-                card.y + theme.CARD_PADDING + theme.EMOTION_FACE_SIZE + 3, size, size)
-
-
-def route(source: Rect, target: Rect) -> Route:
+def route(source: Rect, target: Rect, detour: bool = False) -> Route:
     """The curve from one card to another.
 
     Cards of different sub-columns never share x, so three cases cover every pair: forward
     (side to side), back (a loop: top to top, arching above, so it does not cut through
-    the cards between), and the same sub-column (straight down or up).
+    the cards between), and the same sub-column: straight down or up to the next card, or, past
+    cards between them (`detour`), out of the source's right side and into the target's, bowing
+    into the gap beside the column so that it runs behind no card.
     """
     # Plain floats until the end: this runs once per connection, thousands of times per layout.
     sx, sy, tx, ty = source.x, source.y, target.x, target.y
@@ -333,6 +341,11 @@ def route(source: Rect, target: Rect) -> Route:
         arch = min(theme.ROUTE_LOOP_ARCH + (x0 - x3) * theme.ROUTE_LOOP_RISE, theme.ROUTE_LOOP_ARCH_MAX)
         x1, x2, y1 = x0, x3, min(y0, y3) - arch
         y2 = y1
+    elif detour:
+        x0, y0 = sx + source.width, sy + source.height / 2
+        x3, y3 = x0, ty + target.height / 2
+        x1 = x2 = x0 + theme.ROUTE_DETOUR_PULL
+        y1, y2 = y0, y3
     else:
         x0 = x1 = x2 = x3 = sx + source.width / 2
         if ty > sy:

@@ -29,19 +29,25 @@ def _v3_to_v4(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def _v4_to_v5(raw: dict[str, Any]) -> dict[str, Any]:
-    """Version 5 follows any number of personas, with evidence, to-be marks and stage metrics.
-    A version 4 map's one persona becomes the first of the list (none, if it was never described);
-    every touchpoint is everyone's, and the new fields' defaults say what a version 4 map holds."""
+    """Version 5 adds the brand kit to the map's info (logo, accent colour, cover note); a
+    version 4 map has none, which is what their defaults say."""
+    return {**raw, "version": 5}
+
+
+def _v5_to_v6(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 6 follows any number of personas, with evidence, to-be marks and stage metrics.
+    A version 5 map's one persona becomes the first of the list (none, if it was never described);
+    every touchpoint is everyone's, and the new fields' defaults say what a version 5 map holds."""
     upgraded = {key: value for key, value in raw.items() if key != "persona"}
     persona = raw.get("persona")
     described = isinstance(persona, dict) and any(persona.get(key) for key in persona)
     upgraded["personas"] = [{"id": "persona-1", **persona}] if described else []
-    upgraded["version"] = 5
+    upgraded["version"] = 6
     return upgraded
 
 
 STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6}
 
 
 def migrate(raw: dict[str, Any], to_version: int) -> dict[str, Any]:

@@ -17,13 +17,13 @@ from typing import Optional, Union
 
 # ----------------------------------------------------------------- cards
 CARD_WIDTH = 184
-# Room for a two-line title, the channel/owner line, the emotion, three M/V/A bars and a pain marker.
+# Room for a three-line title, the channel/owner line, the emotion, three M/V/A bars and a pain marker.
 CARD_HEIGHT = 112
 CARD_PADDING = 8
 CARD_CORNER_RADIUS = 6
 CARD_BORDER_WIDTH = 1
 CARD_SELECTED_BORDER_WIDTH = 2.5
-CARD_TITLE_MAX_LINES = 2
+CARD_TITLE_MAX_LINES = 3
 SCORE_BAR_HEIGHT = 5
 SCORE_BAR_LABEL_WIDTH = 12  # the "M", "V" or "A" before each bar
 PAIN_MARKER_SIZE = 16
@@ -61,6 +61,9 @@ ROUTE_MIN_PULL = 24
 ROUTE_LOOP_ARCH = 40
 ROUTE_LOOP_RISE = 0.1
 ROUTE_LOOP_ARCH_MAX = 88
+# A route within one sub-column that passes other cards bows out beside them: its control points
+# this far right of the column, so the curve peaks at 3/4 of it, inside the gap to the next column.
+ROUTE_DETOUR_PULL = 16
 EMOTION_CURVE_WIDTH = 2.5
 EMOTION_MARKER_SIZE = 7
 

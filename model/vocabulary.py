@@ -5,6 +5,7 @@ from __future__ import annotations
 from .entities import ConnectionKind, PainKind
 
 EMOTION_NAMES = {-2: "Awful", -1: "Unhappy", 0: "Neutral", 1: "Happy", 2: "Delighted"}
+NO_VALUE = "\u2013"  # an average of nothing
 SEVERITY_NAMES = {1: "Minor", 2: "Serious", 3: "Critical"}
 PAIN_KIND_NAMES = {
     PainKind.dead_end: "Dead end",
@@ -31,3 +32,8 @@ def signed(value: float, digits: int = 0) -> str:
     if round(value, digits) == 0:
         return f"{0:.{digits}f}"
     return f"{value:+.{digits}f}".replace("-", "\u2212")
+
+
+def average_label(value: float | None) -> str:
+    """A stage's average score as the scores band prints it: one decimal, or a dash when unscored."""
+    return NO_VALUE if value is None else f"{value:.1f}"

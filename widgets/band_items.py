@@ -8,10 +8,12 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from model import theme
 from model.analysis import StageScores
-from model.entities import SCORE_NAMES
+from model.card_parts import score_slots
 from model.layout import MapGeometry, Rect, smooth_curve
 from model.personas import persona_colour
+from model.vocabulary import NO_VALUE, average_label, signed
 from widgets.detail import readable
+from widgets.emotion_face import paint_face
 from widgets.text import elided_lines, font
 
 
@@ -222,7 +224,8 @@ class EmotionCurveItem(_GeometryItem):
 
 
 class StageScoresItem(_GeometryItem):
-    """Each stage's average Meaning, Value and Accommodation, as numbers with small bars."""
+    """Each stage's average Meaning, Value and Accommodation (numbers over small bars) and emotion
+    (a face and a number), in the slots the PDF uses too."""
 
     def __init__(self):
         super().__init__()
@@ -244,25 +247,30 @@ class StageScoresItem(_GeometryItem):
         if g is None:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        label_font = font(theme.SCORE_LABEL_SIZE + 1, bold=True)
-        text = readable(option, painter)
+        readable_text = readable(option, painter)
         for stage in self.scores:
             rect = g.scores_band.get(stage.stage_id)
             if rect is None:
                 continue
-            slot = (rect.width - 16) / 3
-            for i, name in enumerate(SCORE_NAMES):
-                value = getattr(stage, name)
-                x = rect.x + 8 + i * slot
-                if text:
-                    painter.setFont(label_font)
+            for slot in score_slots(rect):
+                value = getattr(stage, slot.name)
+                if slot.name == "emotion":
+                    paint_face(painter, qrect(slot.mark), None if value is None else round(value))
+                    text = NO_VALUE if value is None else signed(value, 1)
+                else:
+                    text = f"{theme.SCORE_LABELS[slot.name]} {average_label(value)}"
+                if readable_text:
+                    painter.setFont(font(slot.value.size, bold=True))
                     painter.setPen(QColor(theme.TEXT))
-                    painter.drawText(QRectF(x, rect.y + 6, slot - 6, 18), Qt.AlignmentFlag.AlignLeft,
-                                     f"{theme.SCORE_LABELS[name]} {'–' if value is None else f'{value:.1f}'}")
-                track = QRectF(x, rect.y + 28, slot - 10, 5)
+                    painter.drawText(qrect(slot.value.box), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                     text)
+                if slot.name == "emotion":
+                    continue
+                track = qrect(slot.mark)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(theme.SCORE_BAR_TRACK))
                 painter.drawRoundedRect(track, 2, 2)
                 if value is not None:
-                    painter.setBrush(QColor(theme.SCORE_COLOURS[name]))
-                    painter.drawRoundedRect(QRectF(track.x(), track.y(), track.width() * value / 5, 5), 2, 2)
+                    painter.setBrush(QColor(theme.SCORE_COLOURS[slot.name]))
+                    painter.drawRoundedRect(QRectF(track.x(), track.y(), track.width() * value / 5, track.height()),
+                                            2, 2)

@@ -30,7 +30,7 @@ from widgets.metrics_lane import MetricsLaneItem
 from widgets.connection_item import ConnectionItem
 from widgets.header_item import AddButtonItem, HeaderItem
 from widgets.inline_editor import InlineEditor
-from widgets.interactions import gesture_for
+from widgets.interactions import CancelReason, gesture_for
 
 Cell = tuple[str, str]
 SCORES_DELAY_MS = 120  # as the Insights dock: stage averages follow edits once the user pauses
@@ -105,6 +105,7 @@ class JourneyScene(QGraphicsScene):
     # ----------------------------------------------------------------- building and updating items
     def set_journey(self, journey: JourneyMap) -> None:
         """Show another map: every item is made anew, in one pass."""
+        self.cancel_gesture(CancelReason.MAP_REPLACED)
         if self._unsubscribe:
             self._unsubscribe()
         self.journey = journey
@@ -186,6 +187,7 @@ class JourneyScene(QGraphicsScene):
         self.removeItem(item)
 
     def _on_event(self, event: ev.MapEvent) -> None:
+        self.cancel_gesture(CancelReason.MAP_CHANGED)
         structural = True
         match event:
             case ev.TouchpointAdded(tp_id):
@@ -259,6 +261,12 @@ class JourneyScene(QGraphicsScene):
             self.cards[tp_id].setPos(rect.x, rect.y)
         for item in self.connections_of(touchpoint_id) if touchpoint_id is not None else self.connection_items.values():
             item.set_route(g.routes[item.key])
+
+    def unplace(self, items) -> None:
+        """Items a gesture's preview moved: the next layout puts them back where the map says,
+        whether or not the map moved them (an incremental layout only touches what moved)."""
+        self._unplaced.update(items)
+        self._dirty = True
 
     def connections_of(self, touchpoint_id: str) -> list[ConnectionItem]:
         """The connection items into and out of one card."""
@@ -502,6 +510,16 @@ class JourneyScene(QGraphicsScene):
             self.newTouchpointAbandoned.emit(item_id)
 
     # ----------------------------------------------------------------- mouse and keys
+    def cancel_gesture(self, reason: CancelReason) -> None:
+        """Stop the running gesture, if any, before what it points at changes or goes away."""
+        if self._gesture is None:
+            return
+        gesture, self._gesture = self._gesture, None
+        gesture.cancel(reason)
+        self._dirty = True  # its preview may have moved items
+        if reason is CancelReason.USER:
+            self.ensure_layout()
+
     def item_under(self, pos: QPointF):
         for item in self.items(pos):
             if isinstance(item, (CardItem, HeaderItem, AddButtonItem, ConnectionItem)) and item.isVisible():
@@ -522,7 +540,10 @@ class JourneyScene(QGraphicsScene):
             event.accept()
             return
         self.ensure_layout()
+        self.cancel_gesture(CancelReason.USER)  # a press while one runs (another button) ends it
         self._gesture = gesture_for(self, item, event)
+        if self._gesture is not None:
+            self._gesture.start()
         if self._gesture is not None and self._gesture.takes_press:
             event.accept()
             return
@@ -540,7 +561,7 @@ class JourneyScene(QGraphicsScene):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._gesture is not None:
             gesture, self._gesture = self._gesture, None
-            gesture.release(event)
+            gesture.end(event)
             event.accept()
             if gesture.takes_press:
                 return
@@ -568,6 +589,10 @@ class JourneyScene(QGraphicsScene):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._gesture is not None and event.key() == Qt.Key.Key_Escape:
+            self.cancel_gesture(CancelReason.USER)
+            event.accept()
+            return
         if self.editor.active or not self.keys.handle(event):
             super().keyPressEvent(event)
 

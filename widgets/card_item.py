@@ -7,19 +7,20 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath,
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem
 
 from model import theme
-from model.entities import SCORE_NAMES, EvidenceLevel, ToBeChange, Touchpoint
+from model.card_parts import card_parts
+from model.entities import EvidenceLevel, ToBeChange, Touchpoint
 from model.evidence import EVIDENCE_MARKS
-from model.layout import Rect, evidence_mark
 from model.room_geometry import vote_dots
 from widgets.band_items import qrect
 from widgets.detail import readable
+from widgets.emotion_face import paint_face
 from widgets.text import elided_lines, font
 
 HANDLE_RADIUS = 6
 BADGE_RISE = theme.PROBLEM_TAB_HEIGHT - theme.PROBLEM_TAB_OVERLAP  # how far the tab stands above the card
 DOT_RISE = theme.VOTE_DOT_SIZE / 2 + 2  # how far vote dots stand above the card (model.room_geometry)
-_CARD_RECT = QRectF(0, 0, theme.CARD_WIDTH, theme.CARD_HEIGHT)
-_CARD_LAYOUT_RECT = Rect(0, 0, theme.CARD_WIDTH, theme.CARD_HEIGHT)  # card parts are placed within it
+PARTS = card_parts()
+_CARD_RECT = qrect(PARTS.frame)
 
 
 def legible(size: float, painter: QPainter, floor: float) -> bool:
@@ -118,27 +119,21 @@ class CardItem(QGraphicsRectItem):
         if self.badge:
             self._paint_badge(painter)
 
-        pad = theme.CARD_PADDING
-        face = theme.EMOTION_FACE_SIZE
-        self._paint_emotion(painter, QRectF(theme.CARD_WIDTH - pad - face, pad, face, face), tp.emotion)
-        title_font = font(theme.CARD_TITLE_SIZE, bold=True)
-        title_width = theme.CARD_WIDTH - 3 * pad - face
-        painter.setFont(title_font)
+        paint_face(painter, qrect(PARTS.face), tp.emotion)
+        title = PARTS.title
+        painter.setFont(font(title.size, bold=True))
         painter.setPen(QColor(theme.TEXT))
-        line_height = QFontMetricsF(title_font).lineSpacing()
-        y = pad
-        for line in elided_lines(tp.title or "Untitled", title_font, title_width, theme.CARD_TITLE_MAX_LINES):
-            painter.drawText(QRectF(pad, y, title_width, line_height), Qt.AlignmentFlag.AlignLeft, line)
-            y += line_height
+        lines = elided_lines(tp.title or "Untitled", painter.font(), title.box.width, title.max_lines)
+        for i, line in enumerate(lines):
+            painter.drawText(QRectF(title.box.x, title.line_top(i), title.box.width, title.line_height),
+                             Qt.AlignmentFlag.AlignLeft, line)
         meta = " · ".join(part for part in (tp.channel, tp.owner) if part)
         if meta and legible(theme.CARD_META_SIZE, painter, self.scene().text_floor):
-            meta_font = font(theme.CARD_META_SIZE)
-            painter.setFont(meta_font)
+            slot = card_parts(len(lines)).meta
+            painter.setFont(font(slot.size))
             painter.setPen(QColor(theme.TEXT if contrast else theme.TEXT_MUTED))
-            meta_rect = QRectF(pad, pad + 2 * line_height + 2, theme.CARD_WIDTH - 2 * pad,
-                               QFontMetricsF(meta_font).lineSpacing())
-            painter.drawText(meta_rect, Qt.AlignmentFlag.AlignLeft,
-                             elided_lines(meta, meta_font, meta_rect.width(), 1)[0])
+            painter.drawText(qrect(slot.box), Qt.AlignmentFlag.AlignLeft,
+                             elided_lines(meta, painter.font(), slot.box.width, 1)[0])
         self._paint_scores(painter, tp)
         self._paint_evidence(painter, tp.evidence.level)
         if tp.to_be is not None and self.scene().to_be_view:
@@ -174,8 +169,7 @@ class CardItem(QGraphicsRectItem):
     def _paint_badge(self, painter: QPainter) -> None:
         """A label on a tab above the card, in the highlight's colour: "Dead end", "Unreachable"."""
         badge_font = font(theme.CARD_META_SIZE, bold=True)
-        width = QFontMetricsF(badge_font).horizontalAdvance(self.badge) + 12
-        tab = QRectF(0, -BADGE_RISE, width, theme.PROBLEM_TAB_HEIGHT)
+        tab = qrect(PARTS.badge(QFontMetricsF(badge_font).horizontalAdvance(self.badge)))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(self.highlight or theme.PROBLEM_HIGHLIGHT))
         painter.drawRoundedRect(tab, 4, 4)
@@ -187,7 +181,7 @@ class CardItem(QGraphicsRectItem):
     def _paint_evidence(painter: QPainter, level: EvidenceLevel) -> None:
         """The evidence level as a letter in a badge whose outline differs too: dashed for an
         assumption, thin for an anecdote, filled for research, so it survives greyscale print."""
-        rect = qrect(evidence_mark(_CARD_LAYOUT_RECT))
+        rect = qrect(PARTS.evidence)
         ink = QColor(theme.EVIDENCE_INK[level.value])
         filled = level == EvidenceLevel.research
         pen = QPen(ink, 1.3)
@@ -215,54 +209,26 @@ class CardItem(QGraphicsRectItem):
         painter.drawText(tab, Qt.AlignmentFlag.AlignCenter, label)
 
     @staticmethod
-    def _paint_emotion(painter: QPainter, rect: QRectF, emotion: int | None) -> None:
-        """A face whose colour and mouth both say the emotion, so colour is never the only cue."""
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(theme.emotion_colour(emotion)))
-        painter.drawEllipse(rect)
-        if emotion is None:
-            return
-        ink = QPen(QColor("#ffffff" if abs(emotion) == 2 else theme.TEXT), 1.4)
-        ink.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(ink)
-        w, h = rect.width(), rect.height()
-        for eye_x in (0.35, 0.65):
-            painter.drawPoint(QPointF(rect.x() + eye_x * w, rect.y() + 0.38 * h))
-        mouth = QPainterPath(QPointF(rect.x() + 0.28 * w, rect.y() + 0.64 * h))
-        bend = emotion * 0.09 * h
-        mouth.quadTo(QPointF(rect.x() + 0.5 * w, rect.y() + 0.64 * h + 2 * bend),
-                     QPointF(rect.x() + 0.72 * w, rect.y() + 0.64 * h))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(mouth)
-
-    @staticmethod
     def _paint_scores(painter: QPainter, tp: Touchpoint) -> None:
-        """Three labelled bars, M, V and A; an unset score shows an empty track and a dash."""
-        pad = theme.CARD_PADDING
-        label_font = font(theme.SCORE_LABEL_SIZE, bold=True)
-        painter.setFont(label_font)
-        bar_left = pad + theme.SCORE_BAR_LABEL_WIDTH
-        bar_width = theme.CARD_WIDTH - bar_left - pad - theme.PAIN_MARKER_SIZE - 6
-        step = theme.SCORE_BAR_HEIGHT + 5
-        top = theme.CARD_HEIGHT - pad - 3 * step + 5
-        for i, (name, score) in enumerate(zip(SCORE_NAMES, tp.scores.values())):
-            y = top + i * step
+        """Three labelled bars, M, V and A; an unset score shows an empty track."""
+        painter.setFont(font(theme.SCORE_LABEL_SIZE, bold=True))
+        for bar, score in zip(PARTS.bars, tp.scores.values()):
             painter.setPen(QColor(theme.TEXT_MUTED))
-            painter.drawText(QRectF(pad, y - 4, theme.SCORE_BAR_LABEL_WIDTH, step + 2),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, theme.SCORE_LABELS[name])
+            painter.drawText(qrect(bar.label.box), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             theme.SCORE_LABELS[bar.name])
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(theme.SCORE_BAR_TRACK))
-            track = QRectF(bar_left, y, bar_width, theme.SCORE_BAR_HEIGHT)
+            track = qrect(bar.track)
             painter.drawRoundedRect(track, 2, 2)
             if score is not None:
-                painter.setBrush(QColor(theme.SCORE_COLOURS[name]))
-                painter.drawRoundedRect(QRectF(bar_left, y, bar_width * score / 5, theme.SCORE_BAR_HEIGHT), 2, 2)
+                painter.setBrush(QColor(theme.SCORE_COLOURS[bar.name]))
+                painter.drawRoundedRect(QRectF(track.x(), track.y(), track.width() * score / 5, track.height()), 2, 2)
 
     @staticmethod
     def _paint_pain_marker(painter: QPainter, count: int, severity: int) -> None:
         """A warning triangle in the worst severity's colour, with the number of pain points."""
-        size = theme.PAIN_MARKER_SIZE
-        right, bottom = theme.CARD_WIDTH - theme.CARD_PADDING, theme.CARD_HEIGHT - theme.CARD_PADDING
+        marker = PARTS.pain_marker
+        size, right, bottom = marker.width, marker.right, marker.bottom
         triangle = QPainterPath(QPointF(right - size / 2, bottom - size))
         triangle.lineTo(right, bottom)
         triangle.lineTo(right - size, bottom)

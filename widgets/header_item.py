@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from model import theme
 from model.entities import Lane, Stage
 from widgets.detail import readable
+from model.card_parts import TextSlot, lane_header_parts, stage_header_parts
+from model.layout import Rect
 from widgets.text import elided_lines, font
 
 
@@ -49,38 +51,31 @@ class HeaderItem(QGraphicsItem):
             self._paint_text(painter, entity)
 
     def _paint_text(self, painter: QPainter, entity: Stage | Lane) -> None:
-        """The name (and a stage's goal, a lane's kind), fitted to the header."""
-        name_font = font(theme.HEADER_SIZE, bold=True)
-        painter.setFont(name_font)
+        """The name (and a stage's goal, a lane's kind), fitted to the header's parts."""
+        painter.setFont(font(theme.HEADER_SIZE, bold=True))
         painter.setPen(QColor(theme.HEADER_TEXT))
-        pad = 10
-        width = self._rect.width() - 2 * pad
+        box = Rect(self._rect.x(), self._rect.y(), self._rect.width(), self._rect.height())
         if self.kind == "stage":
-            line = elided_lines(entity.name, name_font, width, 1)[0]
-            painter.drawText(QRectF(self._rect.x() + pad, self._rect.y() + 8, width, theme.HEADER_SIZE + 6),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
-            if entity.goal:
-                goal_font = font(theme.STAGE_GOAL_SIZE)
-                painter.setFont(goal_font)
-                painter.setPen(QColor(theme.TEXT_MUTED))
-                spacing = QFontMetricsF(goal_font).lineSpacing()
-                y = self._rect.y() + theme.HEADER_SIZE + 16
-                for goal_line in elided_lines(entity.goal, goal_font, width, 2):
-                    painter.drawText(QRectF(self._rect.x() + pad, y, width, spacing), Qt.AlignmentFlag.AlignLeft,
-                                     goal_line)
-                    y += spacing
+            parts = stage_header_parts(box)
+            name_lines = elided_lines(entity.name, painter.font(), parts.name.box.width, parts.name.max_lines)
+            detail = entity.goal
         else:
-            spacing = QFontMetricsF(name_font).lineSpacing()
-            lines = elided_lines(entity.name, name_font, width, max(1, int((self._rect.height() - 16) // spacing)))
-            y = self._rect.y() + 10
-            for line in lines:
-                painter.drawText(QRectF(self._rect.x() + pad, y, width, spacing), Qt.AlignmentFlag.AlignLeft, line)
-                y += spacing
-            kind_font = font(theme.STAGE_GOAL_SIZE)
-            painter.setFont(kind_font)
+            name_slot = lane_header_parts(box).name
+            name_lines = elided_lines(entity.name, painter.font(), name_slot.box.width, name_slot.max_lines)
+            parts = lane_header_parts(box, len(name_lines))
+            detail = entity.kind.value.capitalize()
+        _paint_lines(painter, parts.name, name_lines)
+        if detail:
+            painter.setFont(font(parts.detail.size))
             painter.setPen(QColor(theme.TEXT_MUTED))
-            painter.drawText(QRectF(self._rect.x() + pad, y + 2, width, spacing), Qt.AlignmentFlag.AlignLeft,
-                             entity.kind.value.capitalize())
+            _paint_lines(painter, parts.detail,
+                         elided_lines(detail, painter.font(), parts.detail.box.width, parts.detail.max_lines))
+
+
+def _paint_lines(painter: QPainter, slot: TextSlot, lines: list[str]) -> None:
+    for i, line in enumerate(lines):
+        painter.drawText(QRectF(slot.box.x, slot.line_top(i), slot.box.width, slot.line_height),
+                         Qt.AlignmentFlag.AlignLeft, line)
 
 
 class AddButtonItem(QGraphicsItem):

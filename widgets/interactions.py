@@ -1,10 +1,15 @@
 """Mouse gestures on the canvas, each a small object that lives while the mouse button is down.
 
-A gesture moves items only as a preview; when the button is released it emits one request
-(move a card, connect two cards, move a header) and the model's event puts items in place.
+A gesture moves items only as a preview; when the button is released it `end`s by emitting one
+request (move a card, connect two cards, move a header) and the model's event puts items in place.
+Like orange-canvas-core's `UserInteraction`, a gesture can also be `cancel`led: its preview is
+undone and nothing is requested. The scene cancels the running gesture on Escape and before
+anything replaces or changes the items it holds, so a gesture never touches a deleted item.
 """
 
 from __future__ import annotations
+
+from enum import Enum
 
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
@@ -35,13 +40,46 @@ def _drop_pen() -> QPen:
     return QPen(QColor(theme.DROP_INDICATOR), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
 
 
+class CancelReason(Enum):
+    """Why a gesture stopped without its result."""
+
+    USER = "the user pressed Escape"
+    MAP_CHANGED = "the map changed under the gesture"
+    MAP_REPLACED = "another map was shown"
+
+
 class _Drag:
-    """Common to gestures that start moving only past the platform's drag distance."""
+    """Common to gestures that start moving only past the platform's drag distance.
+
+    Subclasses preview in `move`, tidy their preview in `_clear_preview`, and say in `_finish`
+    what the release asks for; `end` and `cancel` each run once, whichever comes first.
+    """
 
     takes_press = False
 
     def __init__(self, scene, press: QPointF):
         self.scene, self.press, self.dragging = scene, press, False
+        self.finished = False
+        self.cancel_reason: CancelReason | None = None
+
+    def end(self, event: QGraphicsSceneMouseEvent) -> None:
+        """The button was released: remove the preview and emit the request, if any."""
+        if self.finished:
+            return
+        self.finished = True
+        self._clear_preview()
+        self._finish(event)
+
+    def start(self) -> None:
+        """The button was pressed: show whatever the gesture shows from the first moment."""
+
+    def cancel(self, reason: CancelReason) -> None:
+        """Stop without a result, while the items the preview moved still exist; the scene then
+        lays them out again."""
+        if self.finished:
+            return
+        self.finished, self.cancel_reason = True, reason
+        self._clear_preview()
 
     def _started(self, event: QGraphicsSceneMouseEvent) -> bool:
         if not self.dragging:
@@ -106,11 +144,14 @@ class CardDrag(_Drag):
             rect, y = Rect(cell.x + theme.CELL_PADDING, cell.y, theme.CARD_WIDTH, 0), cell.y + theme.CELL_PADDING / 2
         return QLineF(rect.x, y, rect.right, y)
 
-    def release(self, event: QGraphicsSceneMouseEvent) -> None:
+    def _clear_preview(self) -> None:
         if self.indicator.scene() is not None:
             self.scene.removeItem(self.indicator)
         self.card.setZValue(2)
         self.card.setOpacity(1.0)
+        self.scene.unplace([self.card, *self.connections])
+
+    def _finish(self, event: QGraphicsSceneMouseEvent) -> None:
         if not self.dragging:
             return
         target = self._target(event.scenePos())
@@ -133,7 +174,9 @@ class ConnectionDrag(_Drag):
         self.line = QGraphicsPathItem()
         self.line.setPen(QPen(QColor(theme.SELECTION), 2, Qt.PenStyle.DashLine))
         self.line.setZValue(20)
-        scene.addItem(self.line)
+
+    def start(self) -> None:
+        self.scene.addItem(self.line)
 
     def move(self, event: QGraphicsSceneMouseEvent) -> None:
         start = self.source.mapToScene(self.source.handle_center())
@@ -151,8 +194,11 @@ class ConnectionDrag(_Drag):
         item = self.scene.item_under(pos)
         return item if isinstance(item, CardItem) and item is not self.source else None
 
-    def release(self, event: QGraphicsSceneMouseEvent) -> None:
-        self.scene.removeItem(self.line)
+    def _clear_preview(self) -> None:
+        if self.line.scene() is not None:
+            self.scene.removeItem(self.line)
+
+    def _finish(self, event: QGraphicsSceneMouseEvent) -> None:
         target = self._target(event.scenePos())
         if target is not None:
             self.scene.connectRequested.emit(self.source.touchpoint_id, target.touchpoint_id)
@@ -196,11 +242,13 @@ class HeaderDrag(_Drag):
         kind, item_id = self.header.kind, self.header.item_id
         return journey.stage_index(item_id) if kind == "stage" else journey.lane_index(item_id)
 
-    def release(self, event: QGraphicsSceneMouseEvent) -> None:
+    def _clear_preview(self) -> None:
         if self.indicator.scene() is not None:
             self.scene.removeItem(self.indicator)
         self.header.setPos(0, 0)
         self.header.setZValue(3)
+
+    def _finish(self, event: QGraphicsSceneMouseEvent) -> None:
         if not self.dragging:
             return
         slot = self._slot(event.scenePos())

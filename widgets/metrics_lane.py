@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from model import theme
 from model.entities import Kpi
-from model.layout import metric_row
+from model.card_parts import metric_row
 from model.stage_metrics import KpiStatus, format_value, kpi_series, kpi_status
 from widgets.band_items import _GeometryItem, qrect
 from widgets.text import elided_lines, font

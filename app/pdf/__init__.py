@@ -1,29 +1,28 @@
 """Client-ready PDF export of a journey map, drawn with reportlab without Qt.
 
-    write_pdf(journey, path, page="A4", orientation="landscape", progress=None,
-              client="", author="", logo=None)
+    write_pdf(journey, path, page="A4", orientation="landscape", progress=None, folder=None,
+              poster="", client=..., author=..., logo=..., accent=..., cover_note=...)
 
-The document: a title block (title, description, client, author, date, scope, logo, persona),
-the map, a legend of every mark, a summary of what `model.analysis` finds (stage-by-stage
-chart and table, weakest touchpoints, dead ends, unreachable touchpoints, loops, pain points by
-severity), and an appendix table of every touchpoint. Pages are numbered "Page 3 of 7"; the
-PDF has title, author, subject and creator metadata and an outline entry per section.
+The document: a title page in the client's brand (title, description, client, preparer, date,
+scope, logo, cover note, the three headline findings, persona), the whole map on one overview
+page, detail tiles when the overview is too small to read, a legend of every mark, a summary of
+what `model.analysis` finds, and an appendix table of every touchpoint. Pages are numbered
+"Page 3 of 7"; the PDF has title, author, subject and creator metadata and an outline entry per
+section that lands on its heading. A map without touchpoints is one page that says so.
 
-Pages. On a named size (A4, A3, A2, Letter, Tabloid; landscape by default) the map is scaled
-to fit one page if it stays legible there (at least 55%, at most 100%); a larger map is tiled
-across pages at 70% in groups of stage columns (and of lane rows if needed), each page
-repeating the stage and lane headers. `page="fit"` puts the whole map on one custom page at
-100% (shrunk only beyond PDF's 200-inch page limit); the other sections then use A4.
+Pages: see `pages` (overview, tiles, "fit") and `tile_links` ("→ p. N" between tiles); a wall
+poster on office sheets instead of the report: `poster`. The brand kit: `brand`.
 
-The map is drawn from `model.layout.layout(journey)` with `model.theme`, as vectors; text stays
+The map is drawn from `model.layout.layout(journey)` with `model.theme` and the parts of each
+card, header and scores-band slot from `model.card_parts`, as the canvas draws them, as vectors; text stays
 text (selectable, searchable). Fonts are bundled TTFs (resources/fonts), embedded as subsets:
 DejaVu Sans, with Droid Sans Fallback for Chinese and Japanese and NanumGothic for Korean,
 chosen per character run.
 
-Limitations: right-to-left text (Hebrew, Arabic) prints its glyphs in logical order, without
-bidirectional reordering or Arabic joining; characters no bundled font has (most colour emoji,
-rare scripts) print as U+FFFD "�"; text inside bold runs that needs a fallback font prints in
-the fallback's regular weight.
+Scripts: right-to-left lines are ordered by the Unicode bidirectional algorithm (python-bidi)
+and Arabic joined (arabic-reshaper); a fallback font without a bold face is stroked for bold;
+an emoji no font has prints as its name. Limitation: a right-to-left paragraph that wraps onto
+several lines (a long table cell) is ordered as one line before reportlab wraps it.
 """
 
 from .report import write_pdf

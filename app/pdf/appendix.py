@@ -11,19 +11,21 @@ so no row is ever taller than a page.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, LongTable, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from model import theme
 from model.entities import SCORE_NAMES, Touchpoint
 from model.journey_map import JourneyMap
 
 from . import marks, text
+from .continued_table import ContinuedTable
 from .lens_sections import records_targets
 from .styles import MUTED_MARKUP, bold_column, cell_text, para, rich, severity_mark, styles, table_style
 from model.vocabulary import EMOTION_NAMES, PAIN_KIND_NAMES, signed
 
 DESCRIPTION_LIMIT = 400  # characters of a description shown under the title
 NOTE_LIMIT = 1000  # characters of one pain point or opportunity: a third of a page in the narrowest column
+TITLE = "Appendix: every touchpoint"
 HEADER = ["Touchpoint", "Stage", "Lane", "M", "V", "A", "Emotion", "Pain points", "Opportunities"]
 
 
@@ -80,10 +82,8 @@ def _rows(tp: Touchpoint, title_width: float, stage_names: dict, lane_names: dic
 
 def appendix(journey: JourneyMap, width: float) -> list[Flowable]:
     s = styles()
-    flowables: list[Flowable] = [para("Appendix: every touchpoint", s.heading)]
+    flowables: list[Flowable] = [para(TITLE, s.heading)]
     touchpoints = journey.touchpoints()
-    if not touchpoints:
-        return flowables + [para("The map has no touchpoints yet.", s.body)]
     key = "Meaning (M), Value (V) and Accommodation (A) from 1 to 5, emotion from −2 to +2"
     if records_targets(touchpoints):
         key += "; where a to-be target is set, the cell reads today → target"
@@ -102,7 +102,7 @@ def appendix(journey: JourneyMap, width: float) -> list[Flowable]:
         if len(rows) - first > 1:  # notes of one touchpoint close up, as one list
             block_style += [("BOTTOMPADDING", (0, first), (-1, len(rows) - 2), 1),
                             ("TOPPADDING", (0, first + 1), (-1, len(rows) - 1), 1)]
-    table = LongTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = ContinuedTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", continued=TITLE)
     table.setStyle(table_style(bold_column(0), ("ALIGN", (3, 0), (5, -1), "CENTER"), ("LEFTPADDING", (3, 0), (5, -1), 1),
                                ("RIGHTPADDING", (3, 0), (5, -1), 1), *block_style, rules=False))
     return flowables + [table]

@@ -11,22 +11,15 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 
 from model import theme
-from model.entities import SCORE_NAMES, Touchpoint
-from model.layout import Rect, evidence_mark
+from model.card_parts import CardParts, card_parts
+from model.entities import Touchpoint
 
 from . import marks, text
-from .fonts import ascent, centred_baseline, line_height, string_width
+from .fonts import ascent, centred_baseline, string_width
 from .stamps import stamp
 
-PAD = theme.CARD_PADDING
-FACE = theme.EMOTION_FACE_SIZE
-TITLE_WIDTH = theme.CARD_WIDTH - 3 * PAD - FACE
-BAR_LEFT = PAD + theme.SCORE_BAR_LABEL_WIDTH
-BAR_WIDTH = theme.CARD_WIDTH - BAR_LEFT - PAD - theme.PAIN_MARKER_SIZE - 6
-BAR_STEP = theme.SCORE_BAR_HEIGHT + 5
-BARS_TOP = theme.CARD_HEIGHT - PAD - 3 * BAR_STEP + 5  # from the card's top, y down as on screen
-_BOX = (-2, -theme.CARD_HEIGHT - 2, theme.CARD_WIDTH + 2, 2)
-EVIDENCE_MARK = evidence_mark(Rect(0, 0, theme.CARD_WIDTH, theme.CARD_HEIGHT))  # y down from the card's top  # the card and its border, y up from its top
+PARTS = card_parts()  # what every card shares, whatever its title's length
+_BOX = (-2, -theme.CARD_HEIGHT - 2, theme.CARD_WIDTH + 2, 2)  # the card and its border, y up from its top
 
 
 def meta_line(touchpoint: Touchpoint) -> str:
@@ -44,30 +37,32 @@ def draw_card(canvas: Canvas, touchpoint: Touchpoint, x: float, top: float, prob
     if problem:
         problem_mark(canvas, problem)
     emotion = touchpoint.emotion
+    face = PARTS.face
     stamp(canvas, ("card face", emotion), _BOX,
-          lambda c: marks.emotion_face(c, theme.CARD_WIDTH - PAD - FACE / 2, -PAD - FACE / 2, FACE, emotion))
+          lambda c: marks.emotion_face(c, face.center.x, -face.center.y, face.width, emotion))
     level = touchpoint.evidence.level.value
+    mark = PARTS.evidence
     stamp(canvas, ("card evidence", level), _BOX,
-          lambda c: marks.evidence_mark(c, EVIDENCE_MARK.center.x, -EVIDENCE_MARK.center.y, EVIDENCE_MARK.width, level))
-    for i, (name, score) in enumerate(zip(SCORE_NAMES, touchpoint.scores.values())):
-        stamp(canvas, ("card bar", i, name, score), _BOX, lambda c: _score_bar(c, i, name, score))
+          lambda c: marks.evidence_mark(c, mark.center.x, -mark.center.y, mark.width, level))
+    for i, (bar, score) in enumerate(zip(PARTS.bars, touchpoint.scores.values())):
+        stamp(canvas, ("card bar", i, bar.name, score), _BOX, lambda c: _score_bar(c, bar.track, bar.name, score))
     if touchpoint.pain_points:
         count, severity = min(len(touchpoint.pain_points), 10), touchpoint.worst_severity  # 10 or more show "9+"
+        marker = PARTS.pain_marker
         stamp(canvas, ("card pains", count, severity), _BOX, lambda c: marks.pain_marker(
-            c, theme.CARD_WIDTH - PAD, -(theme.CARD_HEIGHT - PAD), theme.PAIN_MARKER_SIZE, count, severity))
+            c, marker.right, -marker.bottom, marker.width, count, severity))
 
-    size = theme.CARD_TITLE_SIZE
-    spacing = line_height(size)
+    title = PARTS.title
     canvas.setFillColor(marks.colour(theme.TEXT))
-    lines = text.fit_lines(touchpoint.title or "Untitled", size, TITLE_WIDTH, theme.CARD_TITLE_MAX_LINES, bold=True)
+    lines = text.fit_lines(touchpoint.title or "Untitled", title.size, title.box.width, title.max_lines,
+                           bold=True)
     for i, line in enumerate(lines):
-        text.draw_line(canvas, PAD, -(PAD + i * spacing + ascent(size)), line, size, bold=True)
+        text.draw_line(canvas, title.box.x, -(title.line_top(i) + ascent(title.size)), line, title.size, bold=True)
     meta = meta_line(touchpoint)
     if meta:
+        slot = card_parts(len(lines)).meta
         canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
-        meta_top = PAD + 2 * spacing + 2
-        text.draw_fitted(canvas, PAD, -(meta_top + ascent(theme.CARD_META_SIZE)), meta, theme.CARD_META_SIZE,
-                         theme.CARD_WIDTH - 2 * PAD)
+        text.draw_fitted(canvas, slot.box.x, -(slot.box.y + ascent(slot.size)), meta, slot.size, slot.box.width)
     canvas.restoreState()
 
 
@@ -80,15 +75,16 @@ def problem_mark(canvas: Canvas, problem: str) -> None:
     problem_tab(canvas, problem)
 
 
-def problem_tab(canvas: Canvas, problem: str) -> None:
-    """The tab alone, its bottom `PROBLEM_TAB_OVERLAP` below y = 0."""
+def problem_tab(canvas: Canvas, problem: str, parts: CardParts = PARTS) -> None:
+    """The tab alone, where `CardParts.badge` puts it (its bottom over the card's top edge)."""
     colour, label = theme.PROBLEM_MARKS[problem]
     size = theme.CARD_META_SIZE
-    height, bottom = theme.PROBLEM_TAB_HEIGHT, -theme.PROBLEM_TAB_OVERLAP
+    tab = parts.badge(string_width(label, size, bold=True))
     canvas.setFillColor(marks.colour(colour))
-    canvas.roundRect(0, bottom, string_width(label, size, bold=True) + 12, height, 4, stroke=0, fill=1)
+    canvas.roundRect(tab.x, -tab.bottom, tab.width, tab.height, 4, stroke=0, fill=1)
     canvas.setFillColor(marks.colour("#ffffff"))
-    text.draw_line(canvas, 6, centred_baseline(bottom + height / 2, size), label, size, bold=True)
+    text.draw_line(canvas, tab.center.x, centred_baseline(-tab.center.y, size), label, size, bold=True,
+                   align="center")
 
 
 def _frame(canvas: Canvas, background: str) -> None:
@@ -96,16 +92,15 @@ def _frame(canvas: Canvas, background: str) -> None:
     canvas.setStrokeColor(marks.colour(theme.CARD_BORDER))
     canvas.setLineWidth(theme.CARD_BORDER_WIDTH)
     canvas.setFillColor(marks.colour(background))
-    canvas.roundRect(0, -theme.CARD_HEIGHT, theme.CARD_WIDTH, theme.CARD_HEIGHT, theme.CARD_CORNER_RADIUS,
-                     stroke=1, fill=1)
-    size = theme.SCORE_LABEL_SIZE
+    frame = PARTS.frame
+    canvas.roundRect(frame.x, -frame.bottom, frame.width, frame.height, theme.CARD_CORNER_RADIUS, stroke=1, fill=1)
     canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
-    for i, name in enumerate(SCORE_NAMES):
-        middle = -(BARS_TOP + i * BAR_STEP + theme.SCORE_BAR_HEIGHT / 2)
-        text.draw_line(canvas, PAD, centred_baseline(middle, size), theme.SCORE_LABELS[name], size, bold=True)
+    for bar in PARTS.bars:
+        label = bar.label
+        text.draw_line(canvas, label.box.x, centred_baseline(-label.box.center.y, label.size),
+                       theme.SCORE_LABELS[bar.name], label.size, bold=True)
 
 
-def _score_bar(canvas: Canvas, row: int, name: str, score: int | None) -> None:
-    """The bar of score `name` in row `row` (M, V, A from the top); an unset score shows an empty track."""
-    bottom = -(BARS_TOP + row * BAR_STEP + theme.SCORE_BAR_HEIGHT)
-    marks.score_bar(canvas, BAR_LEFT, bottom, BAR_WIDTH, theme.SCORE_BAR_HEIGHT, name, score)
+def _score_bar(canvas: Canvas, track, name: str, score: int | None) -> None:
+    """The bar of score `name` in its track; an unset score shows an empty track."""
+    marks.score_bar(canvas, track.x, -track.bottom, track.width, track.height, name, score)

@@ -36,7 +36,7 @@ def evidence_sections(journey: JourneyMap, insights: Insights, width: float) -> 
                                                  for level, count in coverage.by_level.items()],
                    [width * 0.4, 80], numbers_from=1)
     flowables = section("Evidence", "How sure the team is of each touchpoint: the mark on a card says it.",
-                        [para(coverage.sentence(), s.body), levels], together=True)
+                        [para(coverage.sentence(), s.body), levels])
     widths = [width * 0.42, width * 0.2, width * 0.24, width * 0.14 - 2]
     rows = [[cell_text(a.text or "Untitled", widths[0], bold=True),
              cell_text("card" if a.note_id is None else f"note on {journey.touchpoint(a.touchpoint_id).title}",

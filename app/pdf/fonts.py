@@ -3,9 +3,9 @@
 DejaVu Sans (the theme's font) covers Latin, Greek, Cyrillic, Hebrew, Arabic and many symbols.
 Characters it lacks go to a fallback, chosen per character so that one line can mix scripts:
 Droid Sans Fallback for Chinese and Japanese, NanumGothic for Korean (Droid has almost no
-Hangul). A character no bundled font has becomes `PLACEHOLDER`, a visible mark where a viewer
-would otherwise show an empty box. Every font is embedded (reportlab's CID fonts are not, so
-they are never used); reportlab subsets each TTF to the glyphs the document uses.
+Hangul). An emoji no bundled font has prints as its name ("[grinning face]") and another
+character none has as `PLACEHOLDER`, where a viewer would otherwise show an empty box.
+Every font is embedded (reportlab's CID fonts are not, so they are never used); reportlab subsets each TTF to the glyphs the document uses.
 
 Registering costs a file parse (about 15 ms for DejaVu, 50-80 ms for a CJK font), so each font
 is registered when first needed and a map without CJK text never loads the CJK fonts.
@@ -20,7 +20,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from model import theme
+from model import card_parts, theme
 
 FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
@@ -37,7 +37,8 @@ _FILES = {
 # Hangul Jamo, Compatibility Jamo, Jamo Extended-A/B and syllables: Korean reads best in one face,
 # so these go to NanumGothic even where Droid has a stray glyph.
 _HANGUL_RANGES = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF))
-PLACEHOLDER = "\ufffd"
+WITHOUT_BOLD = (CJK, HANGUL)  # fallbacks with no bold file: `text.draw_line` strokes them for bold
+PLACEHOLDER = "[?]"  # a character no bundled font has: plainly a gap, not an encoding error ("\ufffd")
 # Separators the text-fitting code treats as spaces.
 _SPACES = {"\n": " ", "\r": " ", "\t": " ", "\u2028": " ", "\u2029": " "}
 
@@ -94,20 +95,62 @@ def _printable(char: str) -> str:
     return char
 
 
+def _emoji_name(char: str) -> str | None:
+    """An emoji or other pictograph no bundled font has, named in words ("[grinning face]"):
+    readable, searchable, and never mistaken for an encoding error as "\ufffd" would be."""
+    if unicodedata.category(char) not in ("So", "Sk"):
+        return None
+    name = unicodedata.name(char, "")
+    if name.startswith("REGIONAL INDICATOR SYMBOL LETTER "):
+        return name[-1]  # a flag is two of these: it prints as its country code, "[flag FR]"
+    return f"[{name.lower()}]" if name else None
+
+
+_EMOJI_JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}  # zero-width joiner, variation selectors
+
+
 @lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """`text` with every character printable by the bundled fonts, on one line.
 
     Line breaks and tabs become spaces (callers wrap text themselves), control characters and
-    invisible marks vanish, and characters no font has become `PLACEHOLDER`, one for a run of
-    them (an emoji sequence such as 🧑‍🤝‍🧑 is one placeholder, not three).
+    invisible marks vanish, an emoji becomes its name in brackets (a sequence such as 🧑‍🤝‍🧑 or
+    👍🏽 the name of its first emoji; a flag "[flag FR]"), and other characters no font has
+    become `PLACEHOLDER`, one for a run of them.
     """
     if text.isascii() and text.isprintable():
         return text
-    printed = "".join(_printable(char) for char in text)
-    while PLACEHOLDER * 2 in printed:
-        printed = printed.replace(PLACEHOLDER * 2, PLACEHOLDER)
-    return printed
+    pieces: list[str] = []
+    in_emoji = joined = flag_open = False
+    for char in text:
+        if char == "\u20e3":
+            continue  # the keycap around a digit: the digit alone reads the same
+        if in_emoji and (char in _EMOJI_JOINERS or 0x1F3FB <= ord(char) <= 0x1F3FF):  # skin tones too
+            joined = joined or char == "\u200d"
+            continue
+        printed = _printable(char)
+        name = _emoji_name(char) if printed == PLACEHOLDER else None
+        if name is None:
+            if printed != PLACEHOLDER or not pieces or pieces[-1] != PLACEHOLDER:
+                pieces.append(printed)
+            in_emoji = joined = flag_open = False
+        elif len(name) == 1:  # a regional indicator: two make a flag
+            if flag_open:
+                pieces[-1] = pieces[-1][:-1] + name + "]"
+            else:
+                pieces.append(f"[flag {name}]")
+            flag_open, in_emoji, joined = not flag_open, True, False
+        else:
+            if not joined:  # the rest of a joined sequence (🧑‍🤝‍🧑) is named by its first emoji
+                pieces.append(name)
+            in_emoji, joined, flag_open = True, False, False
+    return "".join(pieces)
+
+
+def metadata(text: str) -> str:
+    """`text` for the PDF's document properties: Unicode strings that need no font, so emoji and
+    every script stay as typed; only control characters and line breaks are dropped."""
+    return " ".join("".join(char for char in text if unicodedata.category(char) != "Cc" or char in _SPACES).split())
 
 
 def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
@@ -133,23 +176,16 @@ def string_width(text: str, size: float, bold: bool = False) -> float:
     return sum(pdfmetrics.stringWidth(run, name, size) for name, run in runs(text, bold))
 
 
-# DejaVu Sans's vertical metrics in ems, from its hhea table as Qt reads them (reportlab reads
-# the smaller OS/2 values), so that lines sit where the canvas puts them. Bold shares them.
-_ASCENT_EM = 0.928
-_DESCENT_EM = 0.236
-_CAP_HEIGHT_EM = 0.729
-
-
 def ascent(size: float) -> float:
     """Height above the baseline of the theme's font at `size` (where Qt puts a top-aligned baseline)."""
-    return _ASCENT_EM * size
+    return card_parts.ASCENT_EM * size
 
 
 def line_height(size: float) -> float:
     """Baseline-to-baseline distance of the theme's font at `size` (Qt's line spacing)."""
-    return (_ASCENT_EM + _DESCENT_EM) * size
+    return card_parts.line_height(size)
 
 
 def centred_baseline(middle: float, size: float) -> float:
     """The baseline (y up) that centres capitals and digits on `middle`."""
-    return middle - _CAP_HEIGHT_EM * size / 2
+    return middle - card_parts.CAP_HEIGHT_EM * size / 2

@@ -1,16 +1,16 @@
 """At a glance: the three facts the insights panel's headline shows (dead ends, the weakest stage,
-the team with the most pain), as three tiles at the top of the summary, read from the same `Insights`."""
+the team with the most pain), as three tiles on the title page, read from the same `Insights`."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from model import theme
 from model.analysis import NO_FLOW_HINT, NO_FLOW_YET, Insights
 from model.journey_map import JourneyMap
 
 from . import marks, text
-from .sections import nothing, section
+from .outline import Marker
 from .styles import MUTED_MARKUP, layout_style, para, rich, styles
 
 NAMED_DEAD_ENDS = 3  # as many as the panel's headline names
@@ -58,18 +58,17 @@ def _most_pain(insights: Insights) -> list[Flowable]:
     return _tile("Most pain", top.owner or "No owner", detail)
 
 
-def at_a_glance(journey: JourneyMap, insights: Insights, width: float) -> list[Flowable]:
-    title, explanation = "At a glance", "Where to look first."
-    if not len(journey):
-        return section(title, explanation, nothing("The map has no touchpoints yet."))
+def at_a_glance(journey: JourneyMap, insights: Insights, width: float, accent: str = theme.CARD_BORDER) -> list[Flowable]:
+    """The headline findings, with an outline entry under the title page; `accent` rules the tiles."""
     tile = (width - 2 * GAP) / 3
     tiles = Table([[_dead_ends(journey, insights), "", _weakest_stage(journey, insights), "", _most_pain(insights)]],
                   colWidths=[tile, GAP, tile, GAP, tile], hAlign="LEFT")
-    fill, rule = marks.colour(theme.BAND_HEADER_BACKGROUND), marks.colour(theme.CARD_BORDER)
+    fill, rule = marks.colour(theme.BAND_HEADER_BACKGROUND), marks.colour(accent)
     style = [("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
              ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 10)]
     for column in (0, 2, 4):
         style += [("BACKGROUND", (column, 0), (column, 0), fill),
                   ("LINEABOVE", (column, 0), (column, 0), 2, rule)]
     tiles.setStyle(layout_style(*style))
-    return section(title, explanation, [tiles], together=True)
+    s = styles()
+    return [Marker("", "At a glance", level=1), para("AT A GLANCE", s.label), Spacer(1, 4), tiles]

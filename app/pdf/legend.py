@@ -17,7 +17,7 @@ from model.entities import SCORE_NAMES, ConnectionKind, PainPoint, Scores, Touch
 from model.layout import Point, Route
 
 from . import marks, text
-from .card import BAR_LEFT, BARS_TOP, BAR_STEP, EVIDENCE_MARK, FACE, PAD, draw_card, problem_tab
+from .card import PARTS, draw_card, problem_tab
 from .fonts import centred_baseline, string_width
 from .styles import layout_style, para, rich, styles
 from model.vocabulary import (CONNECTION_NAMES, EMOTION_NAMES, SCORE_EXPLANATIONS, SCORE_TITLES, SEVERITY_NAMES,
@@ -47,10 +47,10 @@ EXAMPLE_CARD = Touchpoint(
     pain_points=(PainPoint(id="p1", text="", severity=3), PainPoint(id="p2", text="", severity=1)),
 )
 # Callout numbers beside the parts of the example card, as (x, y down from the card's top).
-_CALLOUTS = ((-11, PAD + 8), (-11, PAD + 40), (theme.CARD_WIDTH + 11, PAD + FACE / 2),
-             (-11, BARS_TOP + BAR_STEP + 2), (theme.CARD_WIDTH + 11, theme.CARD_HEIGHT - PAD - 6),
-             (theme.CARD_WIDTH + 11, EVIDENCE_MARK.center.y + 2))
-_CALLOUT_TEXT = ("Title: two lines at most; the appendix has every title in full.",
+_CALLOUTS = ((-11, PARTS.title.box.y + 8), (-11, PARTS.meta.box.center.y), (theme.CARD_WIDTH + 11, PARTS.face.center.y),
+             (-11, PARTS.bars[1].track.center.y), (theme.CARD_WIDTH + 11, PARTS.pain_marker.bottom - 6),
+             (theme.CARD_WIDTH + 11, PARTS.evidence.center.y + 2))
+_CALLOUT_TEXT = ("Title: three lines at most; the appendix has every title in full.",
                  "Channel · owner: where the moment happens and the team that owns it.",
                  "Emotion: how the customer feels here (see Emotion).",
                  "Meaning, Value and Accommodation scores (see Scores).",
@@ -78,13 +78,15 @@ def _score(name: str) -> Draw:
         canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
         size = theme.SCORE_LABEL_SIZE
         text.draw_line(canvas, 0, centred_baseline(height / 2, size), theme.SCORE_LABELS[name], size, bold=True)
-        marks.score_bar(canvas, BAR_LEFT - PAD, height / 2 - theme.SCORE_BAR_HEIGHT / 2, width - BAR_LEFT + PAD,
-                        theme.SCORE_BAR_HEIGHT, name, 4)
+        bar = PARTS.bars[0]
+        indent = bar.track.x - bar.label.box.x  # the label's room, as on a card
+        marks.score_bar(canvas, indent, height / 2 - bar.track.height / 2, width - indent, bar.track.height, name, 4)
     return draw
 
 
 def _face(emotion: int | None) -> Draw:
-    return lambda canvas, width, height: marks.emotion_face(canvas, FACE / 2, height / 2, FACE, emotion)
+    face = PARTS.face.width
+    return lambda canvas, width, height: marks.emotion_face(canvas, face / 2, height / 2, face, emotion)
 
 
 def _pain(severity: int) -> Draw:

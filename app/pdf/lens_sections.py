@@ -59,7 +59,7 @@ def _pain_by_team(insights: Insights, width: float) -> list[Flowable]:
     return section("Pain by team", "The teams that own the touchpoints where it hurts; severities add up "
                    "(minor 1, serious 2, critical 3).", [table(
                        ["Team", "Pain points", "Severity total", "Touchpoints"], rows, widths, bold_column(0),
-                       numbers_from=1)], together=True)
+                       numbers_from=1)])
 
 
 def _pain_by_kind(insights: Insights, width: float) -> list[Flowable]:
@@ -67,7 +67,7 @@ def _pain_by_kind(insights: Insights, width: float) -> list[Flowable]:
     rows = [[PAIN_KIND_NAMES[kind], str(count)] for kind, count in insights.pains.by_kind]
     return section("Pain by kind", "What sort of pain customers meet, most frequent first.", [table(
         ["Kind", "Pain points"], rows, [min(width, NARROW) - 3 * number, number],  # under Pain by team's columns
-        numbers_from=1)], together=True)
+        numbers_from=1)])
 
 
 def _motivation(journey: JourneyMap, insights: Insights, width: float) -> list[Flowable]:
@@ -91,7 +91,7 @@ def _motivation(journey: JourneyMap, insights: Insights, width: float) -> list[F
     return section("Motivation by stage", "Which motivators each stage's touchpoints serve: purpose (the customer's "
                    "own goal moves on), mastery (visible progress), autonomy (options and control).", [table(
                        ["Stage", *(m.value.capitalize() for m in Motivator)], rows,
-                       [stage_width] + [column] * 3, *style)], together=True)
+                       [stage_width] + [column] * 3, *style)])
 
 
 def _expectation_gaps(journey: JourneyMap, insights: Insights, width: float) -> list[Flowable]:
@@ -107,8 +107,7 @@ def _expectation_gaps(journey: JourneyMap, insights: Insights, width: float) -> 
         rows.append([*place(journey, gap.touchpoint_id, widths[:2]), str(expected), str(experienced),
                      signed(experienced - expected)])
     return section(title, explanation, [table(
-        ["Touchpoint", "Stage", "Expected", "Experienced", "Gap"], rows, widths, bold_column(0), numbers_from=2)],
-        together=True)
+        ["Touchpoint", "Stage", "Expected", "Experienced", "Gap"], rows, widths, bold_column(0), numbers_from=2)])
 
 
 def _show(what: str, value: int) -> str:
@@ -128,5 +127,4 @@ def _target_gaps(journey: JourneyMap, insights: Insights, width: float) -> list[
                              for what, want, have in gap.details), styles().cell),
              str(gap.distance)] for gap in insights.target_gaps]
     return section(title, explanation, [table(
-        ["Touchpoint", "Stage", "Today \u2192 target", "Distance"], rows, widths, bold_column(0), numbers_from=3)],
-        together=True)
+        ["Touchpoint", "Stage", "Today \u2192 target", "Distance"], rows, widths, bold_column(0), numbers_from=3)])

@@ -18,22 +18,23 @@ from reportlab.platypus import Flowable
 
 from model import theme
 from model.analysis import Insights
-from model.entities import SCORE_NAMES
+from model.card_parts import HEADER_PAD, TextSlot, lane_header_parts, metric_row, score_slots, stage_header_parts
+from model.connection_labels import LABEL_PADDING, place_labels
 from model.journey_map import JourneyMap
-from model.layout import MapGeometry, Point, Rect, Route, metric_row
+from model.layout import MapGeometry, Point, Rect, Route
 from model.personas import persona_colour
 from model.stage_metrics import format_value, kpi_status
 
-from . import marks, text
-from .room_marks import draw_blueprint_lines, draw_vote_dots
-from .card import draw_card
-from .fonts import ascent, centred_baseline, line_height
-from .pages import MapTile
-from model.vocabulary import signed
+from model.vocabulary import NO_VALUE, average_label, signed
 
-HEADER_PAD = 10
-NO_VALUE = "\u2013"  # an average of nothing, as the canvas shows it
+from . import fonts, marks, text, tile_links
+from .card import PARTS, draw_card
+from .fonts import ascent, centred_baseline, line_height, string_width
+from .pages import MapPlan, MapTile
+from .room_marks import draw_blueprint_lines, draw_vote_dots
+
 _LANE_HEADER, _STAGE_HEADER = theme.LANE_HEADER_WIDTH, theme.STAGE_HEADER_HEIGHT
+DENSE_PER_SQUARE_INCH = 1.5  # visible connections per square inch of page above which they are thinned
 _BAND_LABELS = (("emotion_header", "Emotion"), ("scores_header", "Meaning / Value / Accommodation"))
 
 
@@ -42,35 +43,67 @@ class MapContent:
     y flipped, grouped by kind, rather than again for each of a large map's hundred pages."""
 
     def __init__(self, journey: JourneyMap, geometry: MapGeometry, insights: Insights):
+        fonts.register_base_fonts()  # labels are measured here
         self.journey, self.geometry = journey, geometry
         self.scores = {entry.stage_id: entry for entry in insights.stage_scores}
         self.problems = insights.problems()
         self.routes: list[tuple[tuple[float, float, float, float], str, Route]] = []  # (box, kind, route)
-        self.labels: list[tuple[tuple[float, float, float, float], Point, str]] = []  # (box, where, label)
+        labels = {}
         for (source, target), route in geometry.routes.items():
             connection = journey.connection(source, target)
-            box = _route_box(route)
-            self.routes.append((box, connection.kind.value, Route(*map(_flip, (route.start, route.control1,
-                                                                               route.control2, route.end)))))
+            self.routes.append((_route_box(route), connection.kind.value,
+                                Route(*map(_flip, (route.start, route.control1, route.control2, route.end)))))
             if connection.label:
-                self.labels.append((box, route.label, connection.label))
+                labels[source, target] = connection.label
+        size = theme.CONNECTION_LABEL_SIZE
+        places = place_labels(geometry, labels, lambda label: string_width(fonts.clean(label), size),
+                              {tp_id: _badge(geometry.cards[tp_id], problem) for tp_id, problem in self.problems.items()})
+        self.labels = [(places[key], labels[key]) for key in places]  # (halo box, label)
 
 
 class MapTileFlowable(Flowable):
-    """One page of the map: a tile, drawn at the top-left of the frame."""
+    """One page of the map, drawn at the top-left of the frame: the overview (`index` None), which
+    frames the detail tiles when there are any, or detail tile `index` of `plan`."""
 
-    def __init__(self, content: MapContent, tile: MapTile):
+    def __init__(self, content: MapContent, plan: MapPlan, index: int | None = None):
         super().__init__()
-        self.content, self.tile = content, tile
+        self.content, self.plan, self.index = content, plan, index
+
+    @property
+    def _gutter(self) -> tuple[float, float]:
+        """Room left of and above the overview for the index of detail pages."""
+        return tile_links.INDEX_GUTTER if self.index is None and self.plan.tiles else (0.0, 0.0)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.tile.width, self.tile.height
+        left, above = self._gutter
+        if self.index is None:
+            width, height = self.plan.overview_size
+        else:
+            width, height = self.plan.tiles[self.index].width, self.plan.tiles[self.index].height
+        return width + left, height + above
 
     def draw(self) -> None:
-        if not self.content.geometry.stage_ids:
-            self.canv.setFillColor(marks.colour(theme.TEXT_MUTED))
-            text.draw_line(self.canv, 0, -30, "This map has no stages yet.", theme.HEADER_SIZE)
-        MapPainter(self.canv, self.content, self.tile).draw(0, self.tile.height)
+        canvas, plan = self.canv, self.plan
+        if self.index is not None:
+            canvas.tile_pages[self.index] = canvas.getPageNumber()
+            canvas.bookmarkPage(tile_links.tile_destination(self.index))
+            tile = plan.tiles[self.index]
+            MapPainter(canvas, self.content, tile, plan).draw(0, tile.height)
+            return
+        left, _ = self._gutter
+        top = plan.overview_size[1]
+        for part in plan.overview_parts:
+            MapPainter(canvas, self.content, part, plan, overview=True).draw(left, top)
+            top -= part.height + plan.stack_gap
+        if plan.tiles:
+            tile_links.draw_index(canvas, plan, left, plan.overview_size[1])
+
+
+def _badge(card: Rect, problem: str) -> Rect:
+    """Where a card's problem tab is on the map (see `card.problem_tab`)."""
+    label = theme.PROBLEM_MARKS[problem][1]
+    tab = PARTS.badge(string_width(label, theme.CARD_META_SIZE, bold=True))
+    return Rect(card.x + tab.x, card.y + tab.y, tab.width, tab.height)
 
 
 def _intersects(left: float, top: float, right: float, bottom: float, view: tuple[float, float, float, float]) -> bool:
@@ -91,8 +124,9 @@ def _flip(point: Point) -> Point:
 class MapPainter:
     """Draws one tile of a map on a reportlab canvas."""
 
-    def __init__(self, canvas: Canvas, content: MapContent, tile: MapTile):
-        self.canvas, self.content, self.tile = canvas, content, tile
+    def __init__(self, canvas: Canvas, content: MapContent, tile: MapTile, plan: MapPlan | None = None,
+                 overview: bool = False):
+        self.canvas, self.content, self.tile, self.plan, self.overview = canvas, content, tile, plan, overview
         self.journey, self.geometry, self.scores = content.journey, content.geometry, content.scores
         (self.left, self.right), (self.top, self.bottom) = tile.columns, tile.rows
         self.view = (self.left, self.top, self.right, self.bottom)
@@ -113,13 +147,21 @@ class MapPainter:
             draw_blueprint_lines(self.canvas, self.journey, self.geometry)
             self._draw_cards()
             draw_vote_dots(self.canvas, self.journey, self.geometry, self._visible)
+            self._draw_route_ends()
+            self._draw_links()
+        strip = self.tile.strip
+        if strip:
+            with self._pane(self.left - _LANE_HEADER, self.top - _STAGE_HEADER,
+                            (_LANE_HEADER, _STAGE_HEADER + height, width, strip)):
+                self._draw_emotion_strip()
         with self._pane(self.left - _LANE_HEADER, theme.MARGIN, (_LANE_HEADER, 0, width, _STAGE_HEADER)):
             self._draw_stage_headers()
-        with self._pane(theme.MARGIN, self.top - _STAGE_HEADER, (0, _STAGE_HEADER, _LANE_HEADER, height)):
+        with self._pane(theme.MARGIN, self.top - _STAGE_HEADER, (0, _STAGE_HEADER, _LANE_HEADER, height + strip)):
             self._draw_lane_headers()
         canvas.setStrokeColor(marks.colour(theme.GRID_LINE))
         canvas.setLineWidth(theme.GRID_LINE_WIDTH)
-        canvas.rect(0, -(_STAGE_HEADER + height), _LANE_HEADER + width, _STAGE_HEADER + height, stroke=1, fill=0)
+        canvas.rect(0, -(_STAGE_HEADER + height + strip), _LANE_HEADER + width, _STAGE_HEADER + height + strip,
+                    stroke=1, fill=0)
         canvas.restoreState()
 
     @contextmanager
@@ -156,19 +198,35 @@ class MapPainter:
                 if self._visible(rect):
                     self._rect(rect, theme.SCORES_BAND_BACKGROUND)
 
-    def _draw_routes(self) -> None:
-        canvas = self.canvas
+    def _visible_routes(self) -> dict[str, list[Route]]:
         by_kind: dict[str, list[Route]] = {}
         for box, kind, route in self.content.routes:
             if _intersects(*box, self.view):
                 by_kind.setdefault(kind, []).append(route)
+        return by_kind
+
+    def _draw_routes(self) -> None:
+        """The connections' curves, under the cards; finer and fainter on a crowded page."""
+        by_kind = self._visible_routes()
+        # Crowded: more connections than the page has room for at full weight (per square inch at print size).
+        area = (self.right - self.left) * (self.bottom - self.top) * self.tile.scale ** 2 / 72 ** 2
+        thin = sum(map(len, by_kind.values())) > DENSE_PER_SQUARE_INCH * area
         for kind, routes in by_kind.items():
-            marks.connections(canvas, routes, kind)
-        canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
+            marks.connection_lines(self.canvas, routes, kind, thin)
+
+    def _draw_route_ends(self) -> None:
+        """Arrow heads and labels, over the cards so that none is hidden; labels on a white halo
+        where `place_labels` found room."""
+        canvas = self.canvas
         size = theme.CONNECTION_LABEL_SIZE
-        for box, point, label in self.content.labels:
-            if _intersects(*box, self.view):
-                text.draw_fitted(canvas, point.x, centred_baseline(-point.y, size), label, size, 140, align="center")
+        for box, label in self.content.labels:
+            if self._visible(box):
+                marks.label_halo(canvas, box.x, -box.bottom, box.width, box.height)
+                canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
+                text.draw_fitted(canvas, box.center.x, centred_baseline(-box.center.y, size), label, size,
+                                 box.width - 2 * LABEL_PADDING, align="center")
+        for kind, routes in self._visible_routes().items():
+            marks.arrow_heads(canvas, routes, kind)
 
     def _draw_emotion_band(self) -> None:
         canvas, geometry = self.canvas, self.geometry
@@ -211,30 +269,50 @@ class MapPainter:
                                  width, bold=True)
 
     def _draw_stage_averages(self) -> None:
-        """Each stage's average M, V, A and emotion: a value over a small bar (or face) each."""
+        """Each stage's average M, V, A and emotion in the slots `score_slots` gives, as on the canvas."""
         canvas = self.canvas
-        size = theme.SCORE_LABEL_SIZE + 1
         for stage_id, rect in self.geometry.scores_band.items():
             averages = self.scores.get(stage_id)
             if averages is None or not self._visible(rect):
                 continue
-            slot = (rect.width - 16) / 4
-            baseline = -(rect.y + 6 + ascent(size))
-            for i, name in enumerate(SCORE_NAMES):
-                value = getattr(averages, name)
-                x = rect.x + 8 + i * slot
+            for slot in score_slots(rect):
+                value = getattr(averages, slot.name)
+                mark, box, size = slot.mark, slot.value.box, slot.value.size
+                if slot.name == "emotion":
+                    marks.emotion_face(canvas, mark.center.x, -mark.center.y, mark.width,
+                                       None if value is None else round(value))
+                    label = NO_VALUE if value is None else signed(value, 1)
+                else:
+                    marks.score_bar(canvas, mark.x, -mark.bottom, mark.width, mark.height, slot.name, value)
+                    label = f"{theme.SCORE_LABELS[slot.name]} {average_label(value)}"
                 canvas.setFillColor(marks.colour(theme.TEXT))
-                label = f"{theme.SCORE_LABELS[name]} {NO_VALUE if value is None else f'{value:.1f}'}"
-                text.draw_fitted(canvas, x, baseline, label, size, slot - 6, bold=True)
-                marks.score_bar(canvas, x, -(rect.y + 33), slot - 10, 5, name, value)
-            emotion = averages.emotion
-            x = rect.x + 8 + 3 * slot
-            face = 12
-            marks.emotion_face(canvas, x + face / 2, -(rect.y + 6 + ascent(size) / 2 + 1),
-                               face, None if emotion is None else round(emotion))
-            canvas.setFillColor(marks.colour(theme.TEXT))
-            label = NO_VALUE if emotion is None else signed(emotion, 1)
-            text.draw_fitted(canvas, x + face + 3, baseline, label, size, slot - face - 9, bold=True)
+                text.draw_fitted(canvas, box.x, centred_baseline(-box.center.y, size), label, size, box.width,
+                                 bold=True)
+
+    def _draw_emotion_strip(self) -> None:
+        """The emotion curve squeezed into the slim strip under a tile that does not show the band."""
+        canvas, geometry, strip = self.canvas, self.geometry, self.tile.strip
+        band = Rect(self.left, self.bottom, self.right - self.left, strip)
+        self._rect(band, theme.EMOTION_BAND_BACKGROUND)
+        usable = geometry.emotion_band.height - 2 * theme.EMOTION_BAND_PADDING
+        squeeze = (strip - 12) / usable
+
+        def squeezed(point: Point) -> Point:
+            return Point(point.x, -(band.y + 6 + (point.y - geometry.emotion_y(2)) * squeeze))
+
+        marks.zero_line(canvas, band.x, band.right, squeezed(Point(0, geometry.emotion_zero_y)).y)
+        marks.emotion_curve(canvas, [squeezed(point) for point in geometry.target_emotion_curve], target=True)
+        marks.emotion_curve(canvas, [squeezed(point) for point in geometry.emotion_curve])
+
+    def _draw_links(self) -> None:
+        """Where this tile's connections go on, or the overview's index of the detail pages."""
+        if self.plan is None or not self.plan.tiles:
+            return
+        if self.overview:
+            tile_links.draw_frames(self.canvas, self.plan, self.tile.scale)
+            return
+        for point, arrow, other in tile_links.crossings(self.geometry, self.plan, self.tile):
+            tile_links.draw_crossing(self.canvas, point, arrow, other)
 
     def _draw_cards(self) -> None:
         for tp_id, rect in self.geometry.cards.items():
@@ -250,40 +328,35 @@ class MapPainter:
             stage = self.journey.stage(stage_id)
             self._rect(rect, theme.STAGE_HEADER_BACKGROUND)
             # A stage cut across tiles names itself in each part, within the part that is visible.
-            left = max(rect.x, self.left) + HEADER_PAD
-            width = min(rect.right, self.right) - HEADER_PAD - left
+            left, right = max(rect.x, self.left), min(rect.right, self.right)
+            parts = stage_header_parts(Rect(left, rect.y, right - left, rect.height))
             name = stage.name if rect.x >= self.left else f"{stage.name} (continued)"
             canvas.setFillColor(marks.colour(theme.HEADER_TEXT))
-            size = theme.HEADER_SIZE
-            middle = rect.y + 8 + (size + 6) / 2
-            text.draw_fitted(canvas, left, centred_baseline(-middle, size), name, size, width, bold=True)
+            _draw_lines(canvas, parts.name, text.fit_lines(name, parts.name.size, parts.name.box.width, 1, bold=True))
             if stage.goal:
                 canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
-                goal_size = theme.STAGE_GOAL_SIZE
-                y = rect.y + size + 16
-                for line in text.fit_lines(stage.goal, goal_size, width, 2):
-                    text.draw_line(canvas, left, -(y + ascent(goal_size)), line, goal_size)
-                    y += line_height(goal_size)
+                goal = parts.detail
+                _draw_lines(canvas, goal, text.fit_lines(stage.goal, goal.size, goal.box.width, goal.max_lines))
 
     def _draw_lane_headers(self) -> None:
         canvas, geometry = self.canvas, self.geometry
-        size, kind_size = theme.HEADER_SIZE, theme.STAGE_GOAL_SIZE
-        width = _LANE_HEADER - 2 * HEADER_PAD
         for lane_id, rect in geometry.lane_headers.items():
             if not (rect.y < self.bottom and self.top < rect.bottom):
                 continue
             lane = self.journey.lane(lane_id)
             self._rect(rect, theme.LANE_HEADER_BACKGROUND)
+            name = lane_header_parts(rect).name
+            lines = text.fit_lines(lane.name, name.size, name.box.width, name.max_lines, bold=True)
             canvas.setFillColor(marks.colour(theme.HEADER_TEXT))
-            spacing = line_height(size)
-            max_lines = max(1, int((rect.height - 16 - line_height(kind_size)) // spacing))
-            y = rect.y + 10
-            for line in text.fit_lines(lane.name, size, width, max_lines, bold=True):
-                text.draw_line(canvas, rect.x + HEADER_PAD, -(y + ascent(size)), line, size, bold=True)
-                y += spacing
+            _draw_lines(canvas, name, lines)
             canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
-            text.draw_line(canvas, rect.x + HEADER_PAD, -(y + 2 + ascent(kind_size)), lane.kind.value.capitalize(),
-                           kind_size)
+            _draw_lines(canvas, lane_header_parts(rect, len(lines)).detail, (lane.kind.value.capitalize(),))
+        if self.tile.strip:
+            rect = Rect(theme.MARGIN, self.bottom, _LANE_HEADER, self.tile.strip)
+            self._rect(rect, theme.BAND_HEADER_BACKGROUND)
+            canvas.setFillColor(marks.colour(theme.HEADER_TEXT))
+            text.draw_line(canvas, rect.x + HEADER_PAD, centred_baseline(-rect.center.y, theme.BAND_LABEL_SIZE),
+                           "Emotion", theme.BAND_LABEL_SIZE, bold=True)
         if self.tile.bands:
             labels = _BAND_LABELS + ((("metrics_header", "Stage metrics"),) if geometry.metrics_header else ())
             for attribute, label in labels:
@@ -315,3 +388,9 @@ class MapPainter:
             canvas.setFillColor(marks.colour(theme.TEXT))
             text.draw_fitted(canvas, header.x + 36, centred_baseline(y, size), persona.name or "Unnamed persona",
                              size, header.width - 44)
+
+
+def _draw_lines(canvas: Canvas, slot: TextSlot, lines) -> None:
+    """Fitted lines top-aligned in `slot`, one `line_height` apart (layout y negated)."""
+    for i, line in enumerate(lines):
+        text.draw_line(canvas, slot.box.x, -(slot.line_top(i) + ascent(slot.size)), line, slot.size, bold=slot.bold)

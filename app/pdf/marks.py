@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
 from model import theme
 from model.entities import EvidenceLevel
@@ -28,6 +28,7 @@ def colour(hex_colour: str) -> Color:
 
 
 WHITE = colour("#ffffff")
+DENSE_WIDTH, DENSE_ALPHA = 0.55, 0.5  # connections on a crowded page: finer and fainter
 
 
 def emotion_face(canvas: Canvas, cx: float, cy: float, size: float, emotion: Optional[int]) -> None:
@@ -104,21 +105,35 @@ def connection_pen(canvas: Canvas, kind: str, width: float = theme.CONNECTION_WI
 
 
 def connections(canvas: Canvas, routes: Sequence[Route], kind: str) -> None:
-    """Connections of one kind: each route's Bézier curve in the kind's pen, an arrow head at its end.
+    """Connections of one kind: each route's Bézier curve in the kind's pen, an arrow head at its end."""
+    connection_lines(canvas, routes, kind)
+    arrow_heads(canvas, routes, kind)
 
-    All curves are one stroked path and all heads one filled path: a large map has thousands of
+
+def connection_lines(canvas: Canvas, routes: Sequence[Route], kind: str, thin: bool = False) -> None:
+    """The curves of connections of one kind, as one stroked path: a large map has thousands of
     connections, and two PDF operators per kind draw much faster than two per connection.
-    """
+    `thin` draws them finer and fainter, so that a dense map reads as flows rather than a tangle."""
     if not routes:
         return
-    connection_pen(canvas, kind)
+    canvas.saveState()
+    connection_pen(canvas, kind, theme.CONNECTION_WIDTH * (DENSE_WIDTH if thin else 1))
+    if thin:
+        canvas.setStrokeAlpha(DENSE_ALPHA)
     curves = canvas.beginPath()
     for route in routes:
         curves.moveTo(route.start.x, route.start.y)
         curves.curveTo(route.control1.x, route.control1.y, route.control2.x, route.control2.y,
                        route.end.x, route.end.y)
     canvas.drawPath(curves, stroke=1, fill=0)
-    canvas.setDash([], 0)
+    canvas.restoreState()
+
+
+def arrow_heads(canvas: Canvas, routes: Sequence[Route], kind: str) -> None:
+    """The arrow heads of connections of one kind, as one filled path (drawn over the cards, so
+    that none is hidden)."""
+    if not routes:
+        return
     canvas.setFillColor(colour(theme.connection_colour(kind)))
     heads = canvas.beginPath()
     for route in routes:
@@ -129,7 +144,17 @@ def connections(canvas: Canvas, routes: Sequence[Route], kind: str) -> None:
         heads.lineTo(tip.x - back_x + side_x, tip.y - back_y + side_y)
         heads.lineTo(tip.x - back_x - side_x, tip.y - back_y - side_y)
         heads.close()
-    canvas.drawPath(heads, stroke=0, fill=1)
+    # Non-zero winding: with the default even-odd rule, two heads on one spot (two connections into
+    # one side of a card) cancel out and leave a hole where the arrow should be.
+    canvas.drawPath(heads, stroke=0, fill=1, fillMode=FILL_NON_ZERO)
+
+
+def label_halo(canvas: Canvas, x: float, y: float, width: float, height: float) -> None:
+    """The white rounded box a connection label sits on (y up: `y` is its bottom)."""
+    canvas.setFillColor(WHITE)
+    canvas.setStrokeColor(colour(theme.GRID_LINE))
+    canvas.setLineWidth(0.5)
+    canvas.roundRect(x, y, width, height, height / 2, stroke=1, fill=1)
 
 
 # Qt's DashLine, which the canvas draws the target curve with: 4 widths on, 2 off.

@@ -11,9 +11,14 @@ from reportlab.platypus import Flowable
 from . import fonts
 
 
+HEADROOM = 16  # points above the marker a bookmark shows: the heading's space before it
+
+
 class Marker(Flowable):
     """A zero-size flowable: sets the running header to `header` and, given `outline`, adds an
-    outline entry at `level` pointing at the page it lands on (level 0 entries start closed)."""
+    outline entry at `level` pointing at the place it lands on (level 0 entries start closed)."""
+
+    _ZEROSIZE = True  # drawn even inside a container (the title page's KeepInFrame), which skips empty flowables
 
     def __init__(self, header: str, outline: str = "", level: int = 0):
         super().__init__()
@@ -28,5 +33,7 @@ class Marker(Flowable):
         if self.outline:
             key = f"section-{len(document.outline_keys)}"
             document.outline_keys.append(key)
-            self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(fonts.clean(self.outline), key, level=self.level, closed=self.level == 0)
+            # Land on the heading, not the top of the page: several sections may share a page.
+            _, top = self.canv.absolutePosition(0, 0)
+            self.canv.bookmarkPage(key, fit="XYZ", left=0, top=top + HEADROOM, zoom=0)
+            self.canv.addOutlineEntry(fonts.metadata(self.outline), key, level=self.level, closed=self.level == 0)

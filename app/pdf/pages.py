@@ -1,32 +1,38 @@
 """Page sizes, the frame every page shares, and how the map is laid onto pages.
 
-On a named page size the map is scaled to fit one page when it stays legible there (scale
->= `MIN_SCALE`, never above 100%). A larger map is cut into tiles: groups of stage columns (and
-of lane rows if needed), each tile repeating the stage and lane headers so that every page reads
-on its own (the emotion and scores bands go with the last lane row). The tile scale is the largest of `TILE_SCALES` that needs the fewest pages, and the
-groups are balanced, so the last page is not a sliver. A stage too wide for one page is cut
-between its card sub-columns, never through a card; a lane row is never cut. Page size "fit" makes one custom page as large as the map at
-100% (shrunk only past the 200-inch page limit of PDF viewers); the other pages are then A4.
+The map always opens with an overview: the whole map on one page, scaled to fill it (up to
+`MAX_FILL`). When the overview is legible (scale >= `MIN_SCALE`) it is the map; otherwise
+detail tiles follow: groups of stage columns (and of lane rows if needed), each tile repeating
+the stage and lane headers so that every page reads on its own. The emotion and scores bands go
+with the last lane row; a tile above them gets a slim emotion strip. The tiles are cut at the
+largest of `TILE_SCALES` that needs the fewest pages, the groups are balanced so the last page is
+not a sliver, and then each tile is enlarged to fill its page. A stage too wide for one
+page is cut between its card sub-columns, never through a card; a lane row is never cut. Page
+size "fit" makes one custom page as large as the map at 100% (shrunk only past the 200-inch page
+limit of PDF viewers); the other pages are then A4.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from reportlab.lib.pagesizes import A2, A3, A4, LETTER, TABLOID
-
+from app.page_sizes import FIT, ORIENTATIONS, PAGE_CHOICES, PAGE_SIZES
 from model import theme
-from model.layout import MapGeometry
+from model.layout import MapGeometry, Rect
 
-PAGE_SIZES = {"A4": A4, "A3": A3, "A2": A2, "Letter": LETTER, "Tabloid": TABLOID}
-PAGE_CHOICES = (*PAGE_SIZES, "fit")
-ORIENTATIONS = ("landscape", "portrait")
 
 MARGIN = 36  # half an inch on every side of every page
 HEADER_SPACE = 22  # the running header between the top margin and the content
 FOOTER_SPACE = 20  # the page number between the content and the bottom margin
-MIN_SCALE = 0.55  # below this a card's title prints under 7 pt and its channel line under 5.5 pt: tile instead
-TILE_SCALES = (0.8, 0.75, 0.7, 0.65, 0.6, MIN_SCALE)
+MIN_SCALE = 0.5  # below this a card's title prints under 6.5 pt and its channel line under 5 pt: tile instead
+TILE_SCALES = (0.8, 0.75, 0.7, 0.65, 0.6, 0.55, MIN_SCALE)
+MAX_FILL = 2.0  # a small map is enlarged to fill its page, but not past twice its size
+POSTER_MAX_FILL = 4.0  # on a wall, read from across the room, larger still
+POSTER_TITLE = 30  # points above a poster's map for its title line
+INDEX_GUTTER = (30.0, 14.0)  # points left of and above an overview for the tabs naming detail pages
+MAX_STACKED = 4  # a wide map's overview is stacked in at most this many groups of stages
+STACK_GAP = 10  # points between them
+EMOTION_STRIP = 40  # the slim emotion band under a detail tile that does not show the full bands
 MAX_PAGE_SIDE = 14_400  # 200 inches, the largest page PDF viewers open
 
 _STEP_X = theme.CARD_WIDTH + theme.CARD_GAP_X
@@ -68,8 +74,9 @@ class MapTile:
     """One page of the map: a slice of the grid (layout units) beside the repeated headers.
 
     `columns` is the x range of stage columns shown and `rows` the y range of lane rows shown
-    (including the emotion and scores bands when `bands`); `part` is (column group, row group),
-    each counted from 1, out of `parts`.
+    (including the emotion and scores bands when `bands`; a tile without them gets a slim
+    emotion strip under its rows instead); `part` is (column group, row group), each counted
+    from 1, out of `parts`.
     """
 
     columns: tuple[float, float]
@@ -80,21 +87,57 @@ class MapTile:
     parts: tuple[int, int]
 
     @property
+    def strip(self) -> float:
+        """The height of the slim emotion strip under the rows (0 when the full bands are shown)."""
+        return 0.0 if self.bands else EMOTION_STRIP
+
+    @property
     def width(self) -> float:
         """Width on the page, headers included, in points."""
         return (theme.LANE_HEADER_WIDTH + self.columns[1] - self.columns[0]) * self.scale
 
     @property
     def height(self) -> float:
-        return (theme.STAGE_HEADER_HEIGHT + self.rows[1] - self.rows[0]) * self.scale
+        return (theme.STAGE_HEADER_HEIGHT + self.rows[1] - self.rows[0] + self.strip) * self.scale
+
+    def holds(self, card: Rect) -> bool:
+        """Whether `card` is on this tile (tiles never cut a card)."""
+        return self.columns[0] <= card.x < self.columns[1] and self.rows[0] <= card.y < self.rows[1]
 
 
 @dataclass(frozen=True)
 class MapPlan:
-    """The map's pages: their size and the tile each shows."""
+    """The map's pages: their size, the overview (the whole map on one page) and the detail
+    tiles; no tiles when the overview is legible on its own.
+
+    A map much wider than its page is overviewed `stacked`: groups of stage columns one under
+    another, each with the lane headers and the emotion and scores bands, so that it is larger
+    than in one long strip. `overview.scale` is the scale they are drawn at."""
 
     page_size: tuple[float, float]
+    overview: MapTile
     tiles: tuple[MapTile, ...]
+    stacked: tuple[MapTile, ...] = ()
+
+    @property
+    def overview_parts(self) -> tuple[MapTile, ...]:
+        return self.stacked or (self.overview,)
+
+    @property
+    def stack_gap(self) -> float:
+        """Points between stacked parts: room for the index tabs when there are tiles."""
+        return INDEX_GUTTER[1] + 6 if self.tiles else STACK_GAP
+
+    @property
+    def overview_size(self) -> tuple[float, float]:
+        """(width, height) in points of the overview as drawn, its parts stacked."""
+        parts = self.overview_parts
+        return (max(part.width for part in parts),
+                sum(part.height for part in parts) + self.stack_gap * (len(parts) - 1))
+
+    def tile_of(self, card: Rect) -> int | None:
+        """The index of the detail tile `card` is on, or None without tiles."""
+        return next((i for i, tile in enumerate(self.tiles) if tile.holds(card)), None)
 
 
 def _grid_box(geometry: MapGeometry) -> tuple[float, float, float, float]:
@@ -103,24 +146,68 @@ def _grid_box(geometry: MapGeometry) -> tuple[float, float, float, float]:
             geometry.width - theme.MARGIN, geometry.height - theme.MARGIN)
 
 
+def _filled(tile: MapTile, box: Frame, most: float = MAX_FILL) -> float:
+    """The scale at which `tile` fills `box` in one direction (never above `most`)."""
+    return min(most, box.width / (tile.width / tile.scale), box.height / (tile.height / tile.scale))
+
+
 def plan_map(geometry: MapGeometry, page: str, orientation: str) -> MapPlan:
     """How the map goes onto pages for the export options (see the module docstring)."""
     left, top, right, bottom = _grid_box(geometry)
-    map_width = theme.LANE_HEADER_WIDTH + right - left
-    map_height = theme.STAGE_HEADER_HEIGHT + bottom - top
-    whole = dict(columns=(left, right), rows=(top, bottom), bands=True, part=(1, 1), parts=(1, 1))
+    whole = MapTile(columns=(left, right), rows=(top, bottom), scale=1.0, bands=True, part=(1, 1), parts=(1, 1))
     if page == "fit":
         page_size("A4", orientation)  # checks the orientation
         chrome_x, chrome_y = 2 * MARGIN, 2 * MARGIN + HEADER_SPACE + FOOTER_SPACE
-        scale = min(1.0, (MAX_PAGE_SIDE - chrome_x) / map_width, (MAX_PAGE_SIDE - chrome_y) / map_height)
-        size = (map_width * scale + chrome_x, map_height * scale + chrome_y)
-        return MapPlan(size, (MapTile(scale=scale, **whole),))
+        scale = min(1.0, (MAX_PAGE_SIDE - chrome_x) / whole.width, (MAX_PAGE_SIDE - chrome_y) / whole.height)
+        size = (whole.width * scale + chrome_x, whole.height * scale + chrome_y)
+        return MapPlan(size, replace(whole, scale=scale), ())
     size = page_size(page, orientation)
     box = frame(size)
-    fitted = min(1.0, box.width / map_width, box.height / map_height)
-    if fitted >= MIN_SCALE:
-        return MapPlan(size, (MapTile(scale=fitted, **whole),))
-    return MapPlan(size, _tiles(geometry, box))
+    parts = _stacked(geometry, whole, box, STACK_GAP)
+    if parts[0].scale >= MIN_SCALE:
+        return MapPlan(size, replace(whole, scale=parts[0].scale), (), parts if len(parts) > 1 else ())
+    tiles = tuple(replace(tile, scale=_filled(tile, box)) for tile in _tiles(geometry, box))
+    # The overview then leaves room at its left and top for the index of detail pages.
+    indexed = Frame(box.x, box.y, box.width - INDEX_GUTTER[0], box.height - INDEX_GUTTER[1])
+    parts = _stacked(geometry, whole, indexed, INDEX_GUTTER[1] + 6)
+    return MapPlan(size, replace(whole, scale=parts[0].scale), tiles, parts if len(parts) > 1 else ())
+
+
+def _stacked(geometry: MapGeometry, whole: MapTile, box: Frame, gap: float) -> tuple[MapTile, ...]:
+    """The whole map as 1 to `MAX_STACKED` groups of stage columns stacked `gap` apart, in as many
+    as draw it largest in `box` (enlarged no further than `MAX_FILL`)."""
+    atoms = [(geometry.stage_columns[s].x, geometry.stage_columns[s].right) for s in geometry.stage_ids]
+    best = (replace(whole, scale=_filled(whole, box)),)
+    height = whole.height / whole.scale
+    for count in range(2, min(MAX_STACKED, len(atoms)) + 1):
+        groups = _group(atoms, _shortest_room(atoms, count))
+        width = theme.LANE_HEADER_WIDTH + max(end - start for start, end in groups)
+        scale = min(MAX_FILL, box.width / width, (box.height - gap * (len(groups) - 1)) / (height * len(groups)))
+        if scale > best[0].scale * 1.05:  # one part more only for a clearly larger map
+            best = tuple(replace(whole, columns=columns, scale=scale, part=(i + 1, 1), parts=(len(groups), 1))
+                         for i, columns in enumerate(groups))
+    return best
+
+
+def _shortest_room(atoms: list[tuple[float, float]], count: int) -> float:
+    """The shortest span length that groups `atoms` into at most `count` spans."""
+    low, high = max(end - start for start, end in atoms), atoms[-1][1] - atoms[0][0]
+    for _ in range(30):
+        middle = (low + high) / 2
+        low, high = (low, middle) if len(_fill(atoms, middle)) <= count else (middle, high)
+    return high
+
+
+def poster_plan(geometry: MapGeometry, page: str, orientation: str) -> MapPlan:
+    """The whole map on one page of `page` for a wall poster, enlarged up to `POSTER_MAX_FILL`
+    (or on a page as large as the map, "fit"), under a title line of `POSTER_TITLE` points."""
+    if page == FIT:
+        return plan_map(geometry, page, orientation)
+    left, top, right, bottom = _grid_box(geometry)
+    whole = MapTile(columns=(left, right), rows=(top, bottom), scale=1.0, bands=True, part=(1, 1), parts=(1, 1))
+    size = page_size(page, orientation)
+    box = Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - POSTER_TITLE)
+    return MapPlan(size, replace(whole, scale=_filled(whole, box, POSTER_MAX_FILL)), ())
 
 
 def _tiles(geometry: MapGeometry, box: Frame) -> tuple[MapTile, ...]:
@@ -141,7 +228,7 @@ def _tiles_at(geometry: MapGeometry, box: Frame, scale: float) -> tuple[MapTile,
     scale = min(scale, box.height / (theme.STAGE_HEADER_HEIGHT + tallest),
                 box.width / (theme.LANE_HEADER_WIDTH + narrowest_column))
     room_x = box.width / scale - theme.LANE_HEADER_WIDTH
-    room_y = box.height / scale - theme.STAGE_HEADER_HEIGHT
+    room_y = box.height / scale - theme.STAGE_HEADER_HEIGHT - EMOTION_STRIP
     column_groups = _group(_column_atoms(geometry, room_x), room_x) or [(left, right)]  # no stages yet
     row_groups = _group(row_atoms, room_y)
     return tuple(
@@ -150,6 +237,8 @@ def _tiles_at(geometry: MapGeometry, box: Frame, scale: float) -> tuple[MapTile,
         for c, columns in enumerate(column_groups)
         for r, rows in enumerate(row_groups)
     )
+
+
 def _column_atoms(geometry: MapGeometry, room: float) -> list[tuple[float, float]]:
     """Stage columns as x ranges; a column wider than `room` is cut between card sub-columns."""
     atoms = []

@@ -14,26 +14,32 @@ from typing import Callable, Optional
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak, PageTemplate, Table
+from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak, PageTemplate, Spacer, Table
 from reportlab.platypus.frames import Frame as PlatypusFrame
 
 from model import theme
-from model.analysis import analyse
+from model.analysis import Insights, analyse
+from app.page_sizes import POSTER_SHEETS
+from model.brand_kit import branded
+from model.entities import MapInfo
 from model.errors import JourneyFileError
 from model.journey_file import write_atomically
 from model.journey_map import JourneyMap
 from model.layout import MapGeometry, layout
 from model.personas import persona_colour
 
-from . import fonts, marks, text
+from . import fonts, marks, text, tile_links
 from .appendix import appendix, row_count
 from .legend import legend
 from .map_drawing import MapContent, MapTileFlowable
 from .outline import Marker
+from .pages import MARGIN, HEADER_SPACE, MapPlan, MapTile, frame, page_size, plan_map
 from .room_sections import parking_lot_section, room_priorities_section
-from .pages import MARGIN, HEADER_SPACE, MapTile, frame, page_size, plan_map
+from .styles import para, styles
 from .summary import summary
-from .title_page import logo_image, long_date, title_block
+from .brand import accent_colour, logo_image
+from .poster import render_poster
+from .title_page import long_date, title_block
 
 # Streams are compressed; ASCII85 on top only makes them larger, and costs a pure-Python pass.
 rl_config.useA85 = 0
@@ -41,17 +47,22 @@ rl_config.useA85 = 0
 Progress = Callable[[int, int], None]
 PAGE_TOTAL = "PageTotal"
 FURNITURE_SIZE = 8
+EMPTY_MAP = "This map has no touchpoints yet: add stages, lanes and touchpoints, then export again."
 
 
 def write_pdf(journey: JourneyMap, path: str | Path, page: str = "A4", orientation: str = "landscape",
-              progress: Optional[Progress] = None, client: str = "", author: str = "",
-              logo: str | Path | None = None) -> None:
+              progress: Optional[Progress] = None, folder: str | Path | None = None, poster: str = "",
+              **brand: str | None) -> None:
     """Write the client-ready PDF of `journey` to `path` (atomically).
 
-    `page` is A4, A3, A2, Letter, Tabloid or "fit"; `client` and `author` default to the
-    map's own; `logo` is an image file shown in the title block. `progress(done, total)` is
-    called as the work advances. Raises ValueError for an unknown page or orientation and
-    `JourneyFileError` for a path that cannot be written or a logo that cannot be read.
+    `page` is A4, A3, A2, A1, A0, Letter, Tabloid or "fit". Given `poster` (a sheet size such as
+    A4), the PDF is instead the map at `page` size as a wall poster on sheets of that size (see
+    `poster`). `brand` overrides the map's brand kit for
+    this export: `client`, `author` (the preparer), `logo` (an image file; a relative path is
+    relative to `folder`, the map's folder), `accent` (#rrggbb) and `cover_note`; each left
+    empty is the map's own. `progress(done, total)` is called as the work advances. Raises
+    ValueError for an unknown page or orientation or a bad brand value, and `JourneyFileError`
+    for a path that cannot be written or a logo that cannot be read.
     """
     path = Path(path)
     page_size("A4" if page == "fit" else page, orientation)
@@ -59,14 +70,14 @@ def write_pdf(journey: JourneyMap, path: str | Path, page: str = "A4", orientati
         raise JourneyFileError(str(path), f"cannot be written: there is no folder {str(path.parent)!r}")
     if path.is_dir():
         raise JourneyFileError(str(path), "cannot be written: it is a folder")
-    logo_flowable = None
-    if logo:
-        try:
-            logo_flowable = logo_image(logo)
-        except Exception as error:  # Pillow and reportlab raise many kinds for a file that is not an image
-            raise JourneyFileError(str(logo), f"cannot be read as an image ({error})") from None
-    data = render_pdf(journey, page, orientation, progress, client or journey.info.client,
-                      author or journey.info.author, logo_flowable)
+    info = branded(journey.info, **{name: None if value is None else str(value) for name, value in brand.items()})
+    if poster:
+        if poster not in POSTER_SHEETS:
+            raise ValueError(f"unknown poster sheet {poster!r}; use one of: {', '.join(POSTER_SHEETS)}")
+        data = render_poster(journey, page, orientation, poster, info, progress)
+    else:
+        logo = logo_image(info.logo, None if folder is None else Path(folder)) if info.logo else None
+        data = render_pdf(journey, page, orientation, progress, info, logo)
     try:
         write_atomically(path, data)
     except OSError as error:
@@ -94,9 +105,14 @@ class _Step(Flowable):
 
 
 class _ReportCanvas(Canvas):
-    """A canvas that draws the page count into a form once every page exists."""
+    """A canvas that draws the page count, and the page of each map tile, into forms once every page exists."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tile_pages: dict[int, int] = {}  # detail tile index -> its page, for "→ p. N"
 
     def save(self) -> None:
+        tile_links.fill_page_numbers(self, self.tile_pages)
         self.beginForm(PAGE_TOTAL, lowerx=0, lowery=-3, upperx=60, uppery=FURNITURE_SIZE + 2)
         self.setFillColor(marks.colour(theme.TEXT_MUTED))
         text.draw_line(self, 0, 0, str(self.getPageNumber() - 1), FURNITURE_SIZE)
@@ -105,15 +121,16 @@ class _ReportCanvas(Canvas):
 
 
 class _Report(BaseDocTemplate):
-    def __init__(self, buffer: BytesIO, journey: JourneyMap, document_size: tuple[float, float],
-                 map_size: tuple[float, float], client: str, author: str, progress: _Progress, today: date):
-        info = journey.info
+    def __init__(self, buffer: BytesIO, journey: JourneyMap, info: MapInfo, document_size: tuple[float, float],
+                 map_size: tuple[float, float], progress: _Progress, today: date):
+        client = info.client
         subject = "Customer journey map" + (f" for {client}" if client else "")
-        super().__init__(buffer, pagesize=document_size, title=fonts.clean(info.title), author=fonts.clean(author),
-                         subject=fonts.clean(subject), creator="Wayfinder", initialFontName=fonts.SANS,
+        super().__init__(buffer, pagesize=document_size, title=fonts.metadata(info.title), author=fonts.metadata(info.author),
+                         subject=fonts.metadata(subject), creator="Wayfinder", initialFontName=fonts.SANS,
                          initialFontSize=10, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                          bottomMargin=MARGIN)
         self.journey, self.client, self.progress, self.today = journey, client, progress, today
+        self.accent = accent_colour(info)
         self.section = ""
         self.outline_keys: list[str] = []
         self.addPageTemplates([self._template("document", document_size), self._template("map", map_size)])
@@ -138,7 +155,7 @@ class _Report(BaseDocTemplate):
             canvas.setFillColor(muted)
             text.draw_fitted(canvas, width - MARGIN, baseline, self.section, FURNITURE_SIZE, usable * 0.5,
                              align="right")
-            canvas.setStrokeColor(marks.colour(theme.GRID_LINE))
+            canvas.setStrokeColor(marks.colour(self.accent))
             canvas.setLineWidth(0.5)
             rule = height - MARGIN - HEADER_SPACE + 8
             canvas.line(MARGIN, rule, width - MARGIN, rule)
@@ -178,9 +195,9 @@ def tile_label(journey: JourneyMap, geometry: MapGeometry, tile: MapTile) -> str
 
 
 def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optional[Progress] = None,
-               client: str = "", author: str = "", logo: Flowable | None = None,
-               today: date | None = None) -> bytes:
-    """The PDF's bytes (see `write_pdf`)."""
+               info: MapInfo | None = None, logo: Flowable | None = None, today: date | None = None) -> bytes:
+    """The PDF's bytes (see `write_pdf`); `info` is the map's, branded for this export."""
+    info = info or journey.info
     fonts.register_base_fonts()
     today = today or date.today()
     geometry = layout(journey)
@@ -188,24 +205,35 @@ def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optio
     plan = plan_map(geometry, page, orientation)
     document_size = page_size("A4" if page == "fit" else page, orientation)
     width = frame(document_size).width
-    steps = _Progress(progress, 3 + len(plan.tiles) + row_count(journey) + 1)
+    steps = _Progress(progress, 4 + len(plan.tiles) + row_count(journey) + 1)
     content = MapContent(journey, geometry, insights)
 
-    story: list[Flowable] = [Marker("", "Title"), *title_block(journey, client, author, logo, today, width),
-                             _Step(), NextPageTemplate("map"), PageBreak()]
+    story: list[Flowable] = [Marker("", "Title"), *title_block(journey, info, logo, insights, today, width,
+                                                                    frame(document_size).height),
+                             _Step()]
+    if len(journey) == 0:  # nothing to draw, sum up or list: one page that says so, not pages of empty axes
+        story += [Spacer(1, 18), para(EMPTY_MAP, styles().heading)]
+    else:
+        story += _map_and_sections(journey, geometry, insights, plan, content, width)
+
+    buffer = BytesIO()
+    document = _Report(buffer, journey, info, document_size, plan.page_size, steps, today)
+    document.build(story, canvasmaker=_ReportCanvas)
+    steps.advance(steps.total)
+    return buffer.getvalue()
+
+
+def _map_and_sections(journey: JourneyMap, geometry: MapGeometry, insights: Insights, plan: MapPlan,
+                      content: MapContent, width: float) -> list[Flowable]:
+    """Every page after the title page: the overview, the detail tiles, legend, summary, appendix."""
+    story: list[Flowable] = [NextPageTemplate("map"), PageBreak()]
+    story += [Marker("Map overview" if plan.tiles else "Map", "Map"), MapTileFlowable(content, plan)]
     for i, tile in enumerate(plan.tiles):
         label = tile_label(journey, geometry, tile)
-        if len(plan.tiles) == 1:
-            story.append(Marker("Map", "Map"))
-        else:
-            part = f"Part {i + 1} of {len(plan.tiles)}" + (f": {label}" if label else "")
-            if i == 0:
-                story.append(Marker("", "Map"))
-            story.append(Marker(f"Map, {part[0].lower()}{part[1:]}", part, level=1))
-        story.append(MapTileFlowable(content, tile))
-        if i == len(plan.tiles) - 1:
-            story.append(NextPageTemplate("document"))
-        story.append(PageBreak())
+        part = f"Part {i + 1} of {len(plan.tiles)}" + (f": {label}" if label else "")
+        story += [PageBreak(), Marker(f"Map, {part[0].lower()}{part[1:]}", part, level=1),
+                  MapTileFlowable(content, plan, i)]
+    story += [NextPageTemplate("document"), PageBreak()]
     legend_page = legend(width, target=bool(geometry.target_emotion_curve), problems=set(insights.problems().values()),
                          personas=[(p.name or "Unnamed persona", persona_colour(journey, p.id))
                                    for p in journey.personas if p.id in geometry.persona_curves])
@@ -213,9 +241,4 @@ def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optio
               Marker("Summary", "Summary"), *summary(journey, insights, width),
               *room_priorities_section(journey, width), _Step(), PageBreak(),
               Marker("Appendix", "Appendix"), *appendix(journey, width), *parking_lot_section(journey, width)]
-
-    buffer = BytesIO()
-    document = _Report(buffer, journey, document_size, plan.page_size, client, author, steps, today)
-    document.build(story, canvasmaker=_ReportCanvas)
-    steps.advance(steps.total)
-    return buffer.getvalue()
+    return story

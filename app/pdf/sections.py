@@ -3,20 +3,17 @@ answers, so that the sections read alike and each new insight is a few lines."""
 
 from __future__ import annotations
 
-from typing import Optional
-
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, LongTable, Spacer
+from reportlab.graphics.shapes import Drawing
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from model.journey_map import JourneyMap
 
+from .continued_table import ContinuedTable
 from .outline import Marker
 from .styles import bold_column, cell_text, para, styles, table_style
 
 LIST_LIMIT = 60  # touchpoints (or loops) one section lists
-
-
-def average(value: Optional[float]) -> str:
-    return "\u2013" if value is None else f"{value:.1f}"
+TEXT_WIDTH = 500  # what a section's explanation is measured at when its body gives no width
 
 
 def place(journey: JourneyMap, tp_id: str, widths: list[float]) -> list:
@@ -27,33 +24,42 @@ def place(journey: JourneyMap, tp_id: str, widths: list[float]) -> list:
     return cells + [cell_text(journey.lane(tp.lane).name, widths[2])] if len(widths) > 2 else cells
 
 
-def table(header: list, rows: list[list], widths: list[float], *style: tuple, numbers_from: int = 0) -> LongTable:
-    """A table whose header row (plain words, or paragraphs) repeats on every page it spans;
-    columns from `numbers_from` on hold numbers and align right, headers included."""
+def table(header: list, rows: list[list], widths: list[float], *style: tuple, numbers_from: int = 0) -> ContinuedTable:
+    """A table whose header row (plain words, or paragraphs) repeats on every page it spans, and
+    whose section's heading does too (see `ContinuedTable`); columns from `numbers_from` on hold
+    numbers and align right, headers included."""
     s = styles()
     titles = [title if not isinstance(title, str)
               else para(title, s.cell_header_right if numbers_from and i >= numbers_from else s.cell_header)
               for i, title in enumerate(header)]
     if numbers_from:
         style = (*style, ("ALIGN", (numbers_from, 1), (-1, -1), "RIGHT"))
-    result = LongTable([titles, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    result = ContinuedTable([titles, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
     result.setStyle(table_style(*style))
     return result
 
 
-def section(title: str, explanation: str, body: list[Flowable], together: bool = False) -> list[Flowable]:
-    """A sub-section of the summary, with its own outline entry under "Summary"; `together` keeps
-    it on one page (unless it is longer than a page)."""
+def section(title: str, explanation: str, body: list[Flowable]) -> list[Flowable]:
+    """A sub-section of the summary, with its own outline entry under "Summary". Its heading stays
+    with the start of its body (a chart whole, or a table's first rows); a table that goes on to
+    the next page repeats the heading there."""
     s = styles()
+    for flowable in body:
+        if isinstance(flowable, ContinuedTable):
+            flowable.continued = title
+    first = body[0] if body else None
+    width = TEXT_WIDTH
+    if isinstance(first, Drawing):
+        start, width = first.height, first.width
+    elif isinstance(first, ContinuedTable):
+        start, width = first.start_height(), sum(first._argW)
+    else:
+        start = 30  # a line or two of text
+    heading, note = para(title, s.subheading), para(explanation, s.muted)
+    room = (s.subheading.spaceBefore + heading.wrap(width, 1e9)[1] + s.subheading.spaceAfter
+            + note.wrap(width, 1e9)[1] + 4)
     # The marker comes after the break so that the outline points at the page the heading is on.
-    flowables = [Marker("Summary", title, level=1), para(title, s.subheading), para(explanation, s.muted),
-                 Spacer(1, 4), *body]
-    # Otherwise keep the heading with the start of its content rather than alone at the foot of a page.
-    if together:
-        # KeepTogether measures its contents without the heading's space before, which the frame
-        # then adds: reserve it at the end too, or the last row of a tight fit spills over.
-        return [KeepTogether([*flowables, Spacer(1, s.subheading.spaceBefore)])]
-    return [CondPageBreak(90), *flowables]
+    return [CondPageBreak(start + room), Marker("Summary", title, level=1), heading, note, Spacer(1, 4), *body]
 
 
 def nothing(answer: str) -> list[Flowable]:

@@ -38,7 +38,8 @@ def styles() -> Styles:
     register_base_fonts()
     ink, muted = marks.colour(theme.TEXT), marks.colour(theme.TEXT_MUTED)
     body = ParagraphStyle("body", fontName=SANS, fontSize=10, leading=14, textColor=ink)
-    cell = ParagraphStyle("cell", parent=body, fontSize=8, leading=10.5)
+    # Table columns can be narrower than a word: their cells hyphenate; wide paragraphs need not.
+    cell = ParagraphStyle("cell", parent=body, fontSize=8, leading=10.5, hyphenationLang=text.hyphenations)
     header = ParagraphStyle("cell_header", parent=cell, fontName=SANS_BOLD, textColor=muted)
     return Styles(
         title=ParagraphStyle("title", parent=body, fontName=SANS_BOLD, fontSize=28, leading=34, spaceAfter=6),

@@ -1,6 +1,6 @@
 """The summary pages: what `model.analysis.analyse` found, for a reader who will not study the map.
 
-At a glance (the insights panel's headline), stage-by-stage scores (chart and table), the weakest
+Stage-by-stage scores (chart and table), the weakest
 touchpoints, dead ends, unreachable touchpoints, loops, pain points by severity, evidence and the
 as-is against the to-be (see `evidence_sections`), then the lenses (see `lens_sections`). Every answer comes from the `Insights` passed in, the very object the
 insights panel shows; nothing here analyses the map itself, so new insights arrive in one place.
@@ -13,13 +13,12 @@ from reportlab.platypus import Flowable, Spacer
 from model.analysis import Insights
 from model.journey_map import JourneyMap
 
-from .chart import stage_chart
+from .chart import stage_charts
 from .evidence_sections import comparison_sections, evidence_sections
-from .glance import at_a_glance
 from .lens_sections import lens_sections
-from .sections import LIST_LIMIT, average, listed, more, nothing, place, section, table
+from .sections import LIST_LIMIT, listed, more, nothing, place, section, table
 from .styles import bold_column, cell_text, para, rich, severity_mark, styles
-from model.vocabulary import PAIN_KIND_NAMES, signed
+from model.vocabulary import PAIN_KIND_NAMES, average_label, signed
 
 PAIN_LIST_LIMIT = 40  # pain points listed here; the appendix has every one
 
@@ -31,7 +30,6 @@ def summary(journey: JourneyMap, insights: Insights, width: float) -> list[Flowa
                 f"{journey.graph.number_of_edges()} connections, {pains.total} pain points "
                 f"({pains.by_severity[3]} critical).")
     flowables: list[Flowable] = [para("Summary", s.heading), para(overview, s.body), Spacer(1, 8)]
-    flowables += at_a_glance(journey, insights, width)
     flowables += _stages(journey, insights, width)
     flowables += _weakest(journey, insights, width)
     flowables += _problems(journey, insights, width)
@@ -46,15 +44,15 @@ def _stages(journey: JourneyMap, insights: Insights, width: float) -> list[Flowa
     if not insights.stage_scores:
         return section("Stage by stage", "The map has no stages yet.", [])
     rows = [[para(f"{i}. {journey.stage(entry.stage_id).name}", s.cell_bold), str(entry.touchpoints),
-             average(entry.meaning), average(entry.value), average(entry.accommodation),
+             average_label(entry.meaning), average_label(entry.value), average_label(entry.accommodation),
              "\u2013" if entry.emotion is None else signed(entry.emotion, 1)]
             for i, entry in enumerate(insights.stage_scores, 1)]
     number = (width - 260) / 5
     stage_table = table(["Stage", "Touchpoints", "Meaning", "Value", "Accommodation", "Emotion"], rows,
                         [260] + [number] * 5, numbers_from=1)
-    chart = stage_chart(journey, insights.stage_scores, width)
+    charts = stage_charts(journey, insights.stage_scores, width)
     return section("Stage by stage", "Averages over each stage's scored touchpoints (1–5), and how customers feel "
-                   "there (−2 to +2).", [chart, Spacer(1, 6), stage_table], together=True)
+                   "there (−2 to +2).", [*charts, Spacer(1, 6), stage_table])
 
 
 def _weakest(journey: JourneyMap, insights: Insights, width: float) -> list[Flowable]:
@@ -64,11 +62,11 @@ def _weakest(journey: JourneyMap, insights: Insights, width: float) -> list[Flow
         return section(title, explanation, nothing("None: every scored touchpoint is at 5 with no pain points."))
     rest = width - 24 - 70 - 80
     widths = [24, rest * 0.44, rest * 0.28, rest * 0.28, 70, 80]
-    rows = [[str(i), *place(journey, weak.touchpoint_id, widths[1:4]), average(weak.mean_score),
+    rows = [[str(i), *place(journey, weak.touchpoint_id, widths[1:4]), average_label(weak.mean_score),
              str(weak.pain_severity)] for i, weak in enumerate(insights.weakest, 1)]
     return section(title, explanation, [table(
         ["#", "Touchpoint", "Stage", "Lane", "Mean score", "Pain severity"], rows, widths, bold_column(1),
-        numbers_from=4)], together=True)
+        numbers_from=4)])
 
 
 def _problems(journey: JourneyMap, insights: Insights, width: float) -> list[Flowable]:

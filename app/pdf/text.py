@@ -2,11 +2,13 @@
 
 Every piece of map text passes through here, so that no title spills out of its card, no
 `<b>` typed by a user becomes bold, and a Chinese word inside an English title still prints.
-Right-to-left text is drawn in logical order without shaping (see the package docstring).
+Right-to-left text is ordered for display and Arabic joined (`visual`); a font without a bold
+face (the CJK and Korean fallbacks) is made bold by stroking its outline.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from reportlab.pdfgen.canvas import Canvas
@@ -15,6 +17,8 @@ from . import fonts
 from .fonts import clean, string_width
 
 ELLIPSIS = "\u2026"
+SYNTHETIC_BOLD = 0.035  # the stroke, in ems, that makes a font without a bold face look bold
+HYPHENATION_LANGUAGE = "en_GB"  # the rules the map's words are hyphenated by
 
 
 def escape(value: str) -> str:
@@ -51,27 +55,59 @@ def elide(text: str, size: float, width: float, bold: bool = False) -> str:
 @lru_cache(maxsize=8192)
 def fit_lines(text: str, size: float, width: float, max_lines: int, bold: bool = False) -> tuple[str, ...]:
     """`text` wrapped at spaces into at most `max_lines` lines of `width`; the last line ends in
-    an ellipsis if text remains. A word wider than a line (or a run of CJK, which has no spaces)
-    is broken where it stops fitting. Works like the canvas's `elided_lines`."""
+    an ellipsis if text remains. A word wider than a line is hyphenated (a run of CJK, which has
+    no spaces, is broken where it stops fitting). Works like the canvas's `elided_lines`."""
     words = clean(text).split()
     lines: list[str] = []
     current = ""
+    broken = ""  # the last line's end, when it ends inside a word that goes on on the next line
     while words and len(lines) < max_lines:
         candidate = f"{current} {words[0]}" if current else words[0]
         if string_width(candidate, size, bold) <= width:
             current = candidate
             words.pop(0)
             continue
-        if not current:  # a single word wider than the line: cut it where it no longer fits
-            cut = _cut(words[0], size, width, bold)
-            current, words[0] = words[0][:cut], words[0][cut:]
+        broken = ""
+        if not current:  # a single word wider than the line: hyphenate it, or cut it where it stops fitting
+            current, words[0] = _break(words[0], size, width, bold)
+            broken = current
         lines.append(current)
         current = ""
     if current and len(lines) < max_lines:
         lines.append(current)
+        broken = ""
     if words and lines:
-        lines[-1] = elide(" ".join([lines[-1], *words]), size, width, bold)
+        # An ellipsis ends the text inside the word that was broken, not after its hyphen.
+        last = lines[-1].removesuffix("-") + words.pop(0) if broken else lines[-1]
+        lines[-1] = elide(" ".join([last, *words]), size, width, bold)
     return tuple(lines)
+
+
+@lru_cache(maxsize=1)
+def _hyphenator():
+    import pyphen
+
+    return pyphen.Pyphen(lang=HYPHENATION_LANGUAGE)
+
+
+def hyphenations(word: str):
+    """The ways to hyphenate `word`, as (first part, rest) pairs, longest first part first.
+
+    Fitted lines and reportlab's paragraphs (as their `hyphenationLang`) both break words with
+    it; the dictionary loads when a word first needs breaking (a fifth of a second), not with
+    every export."""
+    return _hyphenator().iterate(word)
+
+
+def _break(word: str, size: float, width: float, bold: bool) -> tuple[str, str]:
+    """`word` split into a first part that fits `width` and the rest: at the last hyphenation
+    point that fits (the first part then ends in a hyphen), else where it stops fitting (CJK,
+    codes, a syllable wider than the line)."""
+    for start, rest in hyphenations(word):
+        if string_width(start + "-", size, bold) <= width:
+            return start + "-", rest
+    cut = _cut(word, size, width, bold)
+    return word[:cut], word[cut:]
 
 
 def draw_line(canvas: Canvas, x: float, y: float, line: str, size: float, bold: bool = False,
@@ -83,14 +119,41 @@ def draw_line(canvas: Canvas, x: float, y: float, line: str, size: float, bold: 
     """
     if not line:
         return
+    line = visual(line)
     if align != "left":
         shift = string_width(line, size, bold)
         x -= shift / 2 if align == "center" else shift
+    runs = fonts.runs(line, bold)
+    synthetic = bold and any(name in fonts.WITHOUT_BOLD for name, _ in runs)
+    if synthetic:  # no bold file: fill and stroke the outline, in the fill's colour
+        canvas.saveState()
+        canvas.setStrokeColor(canvas._fillColorObj)
+        canvas.setLineWidth(size * SYNTHETIC_BOLD)
     text = canvas.beginText(x, y)
-    for name, run in fonts.runs(line, bold):
+    for name, run in runs:
         text.setFont(name, size)
+        text.setTextRenderMode(2 if synthetic and name in fonts.WITHOUT_BOLD else 0)
         text.textOut(run)
     canvas.drawText(text)
+    if synthetic:
+        canvas.restoreState()
+
+
+def _is_right_to_left(char: str) -> bool:
+    return unicodedata.bidirectional(char) in ("R", "AL")
+
+
+@lru_cache(maxsize=4096)
+def visual(line: str) -> str:
+    """One line of text in the order it is drawn: right-to-left runs (Hebrew, Arabic) reversed by
+    the Unicode bidirectional algorithm, Arabic letters in their joined forms. A line without
+    right-to-left letters is returned as it is; the libraries load only for one that has them."""
+    if line.isascii() or not any(_is_right_to_left(char) for char in line):
+        return line
+    import arabic_reshaper
+    from bidi import get_display
+
+    return get_display(arabic_reshaper.reshape(line))
 
 
 def draw_fitted(canvas: Canvas, x: float, y: float, text: str, size: float, width: float,
@@ -110,7 +173,7 @@ def markup(text: str, limit: int | None = None) -> str:
     parts = []
     for line in text.splitlines() or [""]:
         pieces = []
-        for name, run in fonts.runs(clean(line)):
+        for name, run in fonts.runs(visual(clean(line))):
             if name in (fonts.SANS, fonts.SANS_BOLD):
                 pieces.append(escape(run))
             else:

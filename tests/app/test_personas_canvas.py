@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 
 from model import theme
 from model.entities import Evidence, Kpi, KpiReading
-from model.layout import evidence_mark, metric_row
+from model.card_parts import card_parts, metric_row
 from tests.app.driver import keys, open_map, settle, shortcut
 from tests.factories import two_persona_map
 
@@ -103,7 +103,8 @@ def test_cards_mark_their_evidence_by_shape_and_letter_so_it_survives_greyscale(
 
     def mark_grey(tp_id: str) -> int:
         card = window.scene.geometry.cards[tp_id]
-        mark = evidence_mark(card)
+        part = card_parts().evidence
+        mark = type(part)(card.x + part.x, card.y + part.y, part.width, part.height)
         ring = colour_at(image, scale, QPointF(mark.x + mark.width / 2, mark.y + 1.2))
         inside = colour_at(image, scale, QPointF(mark.x + 3.2, mark.y + mark.height / 2))
         return ring, qGray(inside)

@@ -1,4 +1,5 @@
-"""Any sequence of gestures, undone step by step, gives back exactly the file that was opened."""
+"""Any sequence of gestures changes the map as it should, with undo steps only when it does; undone step by step
+it gives back exactly the file that was opened, and redone it gives back the edited map."""
 
 from __future__ import annotations
 
@@ -27,15 +28,37 @@ gestures = st.one_of(
 )
 
 
-def perform(window, gesture) -> None:
+SCORES = {"m": "meaning", "v": "value", "a": "accommodation"}
+
+
+def must_change(journey, gesture, card: str, cards: list[str]) -> bool | None:
+    """Whether the gesture has to change the map (None: it may or may not, e.g. a drop in its own cell)."""
+    kind, tp = gesture[0], journey.touchpoint(card)
+    if kind == "drag":
+        return True if (tp.stage, tp.lane) != (gesture[2], gesture[3]) else None
+    if kind == "score":
+        return getattr(tp.scores, SCORES[gesture[2]]) != (int(gesture[3]) or None)
+    if kind == "emotion":
+        if tp.emotion is None:  # unset: a step sets it
+            return True
+        return tp.emotion < 2 if gesture[2] == Key.Key_Plus else tp.emotion > -2
+    if kind == "connect":
+        other = cards[gesture[2] % len(cards)]
+        return other != card and not journey.has_connection(card, other)
+    return True
+
+
+def perform(window, gesture) -> bool | None:
+    """Do the gesture as a user would; returns whether it has to change the map (see `must_change`)."""
     journey = window.document.journey
     cards = list(journey.touchpoint_ids())
     if not cards:
-        return
+        return False
     kind, card = gesture[0], cards[gesture[1] % len(cards)]
+    expected = must_change(journey, gesture, card, cards)
     if kind == "drag":
         drag(window, card_center(window, card), cell_center(window, gesture[2], gesture[3]))
-        return
+        return expected
     click(window, card_center(window, card))
     if kind == "score":
         keys(window, gesture[2] + gesture[3])
@@ -57,6 +80,7 @@ def perform(window, gesture) -> None:
         shortcut(window, "park")
         keys(window, "Ask legal", Key.Key_Return)
     window.view.setFocus()
+    return expected
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -68,10 +92,37 @@ def test_undo_all_after_any_gestures_gives_back_the_opened_file(window, tmp_path
     journey.add_voter("Ana", budget=2)
     path = open_map(window, journey, tmp_path)
     loaded = path.read_bytes()
-    for gesture in sequence:
-        perform(window, gesture)
     stack = window.document.undo_stack
+    for gesture in sequence:
+        before, steps = to_bytes(window.document.journey), stack.index()
+        expected = perform(window, gesture)
+        changed = to_bytes(window.document.journey) != before
+        if expected is not None:
+            assert changed == expected, gesture
+        assert (stack.index() > steps) == changed, gesture  # undo steps for a change, none without
+    edited = to_bytes(window.document.journey)
     while stack.canUndo():
         stack.undo()
     assert to_bytes(window.document.journey) == loaded
     assert not window.isWindowModified()
+    while stack.canRedo():
+        stack.redo()
+    assert to_bytes(window.document.journey) == edited
+
+
+def test_a_gesture_that_changes_nothing_leaves_no_undo_step_and_no_modified_mark(window, tmp_path):
+    journey = make_map(cards={("Aware", "Web"): ["Ad"]})
+    open_map(window, journey, tmp_path)
+    click(window, card_center(window, "ad"))
+    keys(window, "m0")  # clear a score that is not set
+    for _ in range(6):  # up past the highest emotion
+        keys(window, Key.Key_Plus)
+    stack = window.document.undo_stack
+    assert window.document.journey.touchpoint("ad").emotion == 2
+    steps = stack.index()
+    keys(window, Key.Key_Plus)
+    assert stack.index() == steps
+    while stack.canUndo():
+        stack.undo()
+    assert not window.isWindowModified()
+    assert stack.index() == 0 and window.document.journey.touchpoint("ad").emotion is None

@@ -118,7 +118,7 @@ def test_view_options_hide_layers_and_persist(window, qtbot, tmp_path):
 
 def test_recent_files_are_remembered(window, tmp_path):
     path = open_map(window, two_stage_map(), tmp_path)
-    assert window.recent_files()[0] == str(path)
+    assert window.files.recent_files()[0] == str(path)
     window.recent_menu.aboutToShow.emit()
     assert [a.text() for a in window.recent_menu.actions()] == [str(path)]
 

@@ -189,8 +189,8 @@ def test_a_long_loop_back_from_the_top_lane_stays_on_the_map():
     assert min(route.point_at(t / 20).y for t in range(21)) >= 0
 
 
-@pytest.mark.parametrize("source, target, arrow_y", [("s0-l0-0", "s0-l1-0", 1.0), ("s0-l0-2", "s0-l0-0", -1.0)])
-def test_a_route_within_one_sub_column_runs_straight_up_or_down(source, target, arrow_y):
+@pytest.mark.parametrize("source, target, arrow_y", [("s0-l0-2", "s0-l1-0", 1.0), ("s0-l0-1", "s0-l0-0", -1.0)])
+def test_a_route_to_the_next_card_of_its_sub_column_runs_straight_up_or_down(source, target, arrow_y):
     m = grid_map(cards={(0, 0): 3, (0, 1): 1})
     m.add_connection(source, target)
     g = layout(m)
@@ -201,6 +201,19 @@ def test_a_route_within_one_sub_column_runs_straight_up_or_down(source, target, 
     else:
         assert (route.start.y, route.end.y) == (a.y, b.bottom)
     assert route.arrow == Point(0.0, arrow_y)
+
+
+@pytest.mark.parametrize("source, target", [("s0-l0-0", "s0-l1-0"), ("s0-l0-2", "s0-l0-0"), ("s0-l1-0", "s0-l0-0")])
+def test_a_route_past_cards_of_its_sub_column_bows_out_beside_them(source, target):
+    m = grid_map(stages=2, cards={(0, 0): 3, (0, 1): 1, (1, 0): 1})
+    m.add_connection(source, target)
+    g = layout(m)
+    route, a, b = g.routes[source, target], g.cards[source], g.cards[target]
+    assert (route.start, route.end) == (Point(a.right, a.center.y), Point(b.right, b.center.y))
+    points = [route.point_at(t / 40) for t in range(1, 40)]
+    assert all(p.x > a.right for p in points)  # behind no card of the column
+    neighbour = g.cards["s1-l0-0"]
+    assert all(p.x < neighbour.x - theme.CONNECTION_WIDTH for p in points)  # nor of the next one
 
 
 def test_every_route_touches_its_source_and_target_cards():

@@ -43,18 +43,18 @@ def test_version_1_maps_have_no_motivators_expectations_or_targets():
         assert touchpoint.target.emotion is None and touchpoint.target.meaning is None
 
 
-def test_a_version_4_persona_becomes_the_first_persona_and_everyone_passes_everywhere():
-    old = json.loads((FIXTURES / "format-v4.journey").read_text())
-    journey, _ = read(FIXTURES / "format-v4.journey")
+def test_a_version_5_persona_becomes_the_first_persona_and_everyone_passes_everywhere():
+    old = json.loads((FIXTURES / "format-v5.journey").read_text())
+    journey, _ = read(FIXTURES / "format-v5.journey")
     assert len(journey.personas) == 1 and journey.persona.name == old["persona"]["name"]
     assert journey.persona.goals == tuple(old["persona"]["goals"])
     assert all(tp.personas is None and tp.evidence.level.value == "assumption" for tp in journey.touchpoints())
 
 
-def test_a_version_4_map_without_a_persona_has_none():
+def test_a_version_5_map_without_a_persona_has_none():
     from model.journey_file import map_from_bytes
 
-    raw = json.loads((FIXTURES / "format-v4.journey").read_text())
+    raw = json.loads((FIXTURES / "format-v5.journey").read_text())
     raw["persona"] = {"name": "", "purpose": "", "goals": [], "expectations": []}
     assert map_from_bytes(json.dumps(raw).encode()).personas == ()
 
@@ -62,3 +62,11 @@ def test_a_version_4_map_without_a_persona_has_none():
 def test_version_2_maps_have_no_merge_conflicts():
     journey, version = read(FIXTURES / "format-v2.journey")
     assert version == 2 and journey.conflicts == ()
+
+
+@pytest.mark.parametrize("version", [2, 3, 4])
+def test_maps_before_version_5_have_no_brand_kit(version):
+    journey, _ = read(FIXTURES / f"format-v{version}.journey")
+    info = journey.info
+    assert (info.logo, info.accent, info.cover_note) == ("", None, "")
+    assert info.client == "Lindqvist Home"  # what version 2 already had is kept

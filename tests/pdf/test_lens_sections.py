@@ -1,4 +1,4 @@
-"""The summary's At a glance block and lenses (pain by team and kind, unscored touchpoints,
+"""The title page's At a glance block, the summary's lenses (pain by team and kind, unscored touchpoints,
 motivation, expectation and target gaps), the target curve's legend entry and the appendix's new
 fields, read back from the PDF; and a map that records none of these."""
 
@@ -69,15 +69,16 @@ def annotated(tmp_path_factory):
 def test_every_lens_has_a_section_and_an_outline_entry(annotated):
     reader, text = annotated
     sections = summary_sections(reader)
-    assert sections[0] == "At a glance"
+    assert sections[0] == "Stage by stage"
     assert sections[-len(LENSES):] == LENSES
     for title in sections:
         assert squeeze(title) in text["Summary"]
 
 
-def test_at_a_glance_names_the_dead_end_the_weakest_stage_and_the_team_with_most_pain(annotated):
-    _, text = annotated
-    glance = text["Summary"].split(squeeze("Stage by stage"))[0]
+def test_the_title_page_names_the_dead_end_the_weakest_stage_and_the_team_with_most_pain(annotated):
+    reader, text = annotated
+    assert [title for level, title, page in outline(reader) if level == 1 and page == 0] == ["At a glance"]
+    glance = text["Title"].split(squeeze("AT A GLANCE"))[1]
     assert squeeze("1 dead end “Hold queue”") in glance
     assert squeeze("WEAKEST STAGE Aware Average score 3.0 of 5") in glance  # Buy averages 3.5
     assert squeeze("Sales 2 pain points, severity 4 in all") in glance
@@ -117,10 +118,10 @@ def test_a_map_without_these_annotations_leaves_their_sections_out(tmp_path):
     journey = make_map(cards={("Aware", "Web"): ["See ad"], ("Buy", "Web"): ["Pay"]})
     journey.add_connection("see-ad", "pay")
     reader, text = export(journey, tmp_path)
-    assert summary_sections(reader) == ["At a glance", "Stage by stage", "Weakest touchpoints", "Dead ends",
+    assert summary_sections(reader) == ["Stage by stage", "Weakest touchpoints", "Dead ends",
                                         "Unreachable touchpoints", "Pain points by severity", "Not scored yet"]
-    assert squeeze("No dead ends") in text["Summary"]
-    assert squeeze("Not scored yet") in text["Summary"] and squeeze("No pain points") in text["Summary"]
+    assert squeeze("No dead ends") in text["Title"]
+    assert squeeze("Not scored yet") in text["Summary"] and squeeze("No pain points") in text["Title"]
     assert squeeze("Target emotion") not in text["Legend"]
     assert "→" not in text["Appendix"]
 
@@ -139,7 +140,6 @@ def test_a_lens_that_finds_nothing_prints_one_line(tmp_path):
         assert squeeze(answer) in text["Summary"]
 
 
-def test_an_empty_map_says_so_at_a_glance(tmp_path):
-    reader, text = export(JourneyMap(), tmp_path)
-    assert summary_sections(reader)[0] == "At a glance"
-    assert squeeze("The map has no touchpoints yet.") in text["Summary"]
+def test_a_map_without_pain_says_so_at_a_glance(tmp_path):
+    reader, text = export(make_map(cards={("Aware", "Web"): ["See ad"]}), tmp_path)
+    assert squeeze("No pain points None are noted yet.") in text["Title"]

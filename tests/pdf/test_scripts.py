@@ -1,0 +1,56 @@
+"""Every script a client writes in: right-to-left text ordered and joined, CJK in bold where the
+map is bold, emoji named instead of printed as an encoding error, metadata as typed."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from pypdf import PdfReader
+
+from app.pdf import write_pdf
+from tests.factories import make_map
+from tests.pdf.test_pdf import page_texts
+
+ARABIC = "مرحبا بالعالم"
+HEBREW = "שלום עולם"
+
+
+def map_text(tmp_path, titles, title="Scripts") -> tuple[PdfReader, str]:
+    journey = make_map(title=title, stages=("Aware",), lanes=("Web",), cards={("Aware", "Web"): titles})
+    write_pdf(journey, tmp_path / "out.pdf")
+    reader = PdfReader(tmp_path / "out.pdf")
+    return reader, page_texts(reader)[1]  # the map page
+
+
+# pypdf reads right-to-left glyphs back into reading order, as a viewer's copy and search do: text
+# drawn in stored (logical) order, as before, reads back reversed.
+def test_hebrew_prints_right_to_left(tmp_path):
+    _, text = map_text(tmp_path, [HEBREW])
+    assert HEBREW in text and "םלוע םולש" not in text
+
+
+def test_arabic_prints_joined_and_right_to_left(tmp_path):
+    import arabic_reshaper
+
+    _, text = map_text(tmp_path, [ARABIC])
+    joined = arabic_reshaper.reshape(ARABIC)
+    assert joined in text
+    # Joined letters are their contextual forms (initial, medial, final), never the bare letters.
+    assert all("FORM" in unicodedata.name(char) for char in joined if char != " ")
+
+
+def test_cjk_in_a_bold_place_is_drawn_bold(tmp_path):
+    reader, text = map_text(tmp_path, ["顾客旅程地图"])
+    assert "顾客旅程地图" in text
+    content = reader.pages[1].get_contents().get_data()
+    assert b"2 Tr" in content  # fill and stroke: Droid Sans Fallback has no bold face
+
+
+def test_emoji_print_as_their_names_and_metadata_keeps_them(tmp_path):
+    reader, text = map_text(tmp_path, ["Pay 💳 then 👍🏽", "Team 🧑‍🤝‍🧑 talk", "Made in 🇫🇷"], title="😀 journey")
+    everything = " ".join(" ".join(page_texts(reader)).split())
+    assert "\ufffd" not in everything
+    for name in ("[credit card]", "[thumbs up sign]", "[adult]", "[flag FR]", "[grinning face] journey"):
+        assert name in everything, name
+    assert reader.metadata.title == "😀 journey"
+    assert all("\ufffd" not in str(value) for value in reader.metadata.values())
