@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from model import theme
 from model.entities import Evidence, Kpi, KpiReading
 from model.card_parts import card_parts, metric_row
-from tests.app.driver import keys, open_map, settle, shortcut
+from tests.app.driver import open_map, settle, shortcut
 from tests.factories import two_persona_map
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from model.entities import Kpi, KpiDirection, KpiReading
+from model.entities import Kpi, KpiReading
 from model.stage_metrics import (KpiStatus, MetricFileError, Trend, format_value, kpi_status, kpi_trend,
                                  plan_refresh, read_refresh_rows)
 from tests.factories import make_map
