@@ -91,6 +91,7 @@ def review_evidence(journey: JourneyMap, limit: int = 5) -> tuple[EvidenceCovera
         elif risk > riskiest[0][0]:
             heapq.heapreplace(riskiest, (risk, -place, tp_id, note_id))
     touchpoints = journey.touchpoints()
+    saturated = False
     for place, tp in enumerate(touchpoints):
         level = tp.evidence.level
         if level is assumption:
@@ -99,6 +100,9 @@ def review_evidence(journey: JourneyMap, limit: int = 5) -> tuple[EvidenceCovera
             anecdotal += 1
         pains = tp.pain_points
         if not pains and not dots:
+            continue
+        if saturated:  # nothing later can enter the riskiest few: only critical pain is left to count
+            critical += level is assumption and any(pain.severity >= CRITICAL for pain in pains)
             continue
         worst = 0
         for pain in pains:
@@ -118,6 +122,8 @@ def review_evidence(journey: JourneyMap, limit: int = 5) -> tuple[EvidenceCovera
             risk = DOUBT[idea.evidence.level] * dots.get((tp.id, idea.id), 0)
             if risk and (len(riskiest) < limit or riskiest and risk > riskiest[0][0]):
                 consider(risk, place + 0.5, tp.id, idea.id)
+        # Without dots no risk exceeds an assumption's doubt times critical pain.
+        saturated = not dots and len(riskiest) == limit > 0 and riskiest[0][0] >= DOUBT[assumption] * CRITICAL
     counts = {assumption: assumed, anecdote: anecdotal,
               EvidenceLevel.research: len(touchpoints) - assumed - anecdotal}
     chosen = [_assumption(journey, risk, tp_id, note_id)

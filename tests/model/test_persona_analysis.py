@@ -77,3 +77,15 @@ def test_a_map_records_evidence_once_any_card_or_note_has_a_level_or_a_source():
     assert not records_evidence(journey)
     journey.add_opportunity("ad", "Louder", evidence=Evidence(level="anecdote"))
     assert records_evidence(journey)
+
+
+def test_once_the_riskiest_few_are_found_later_critical_pain_is_still_counted():
+    from tests.factories import make_map
+
+    journey = make_map(stages=("Aware",), lanes=("Web",), cards={("Aware", "Web"): ["A", "B", "C", "D"]})
+    for tp_id in ("a", "b", "c", "d"):
+        journey.add_pain_point(tp_id, f"Hurts at {tp_id}", severity=3)
+    coverage = evidence_coverage(journey)
+    ranked = [(a.touchpoint_id, a.note_id is None) for a in assumptions_to_test(journey, limit=3)]
+    assert coverage.assumptions_with_critical_pain == 4
+    assert ranked == [("a", True), ("a", False), ("b", True)]
