@@ -105,19 +105,24 @@ def review_evidence(journey: JourneyMap, limit: int = 5) -> tuple[EvidenceCovera
             critical += level is assumption and any(pain.severity >= CRITICAL for pain in pains)
             continue
         worst = 0
+        pain_risks = []
         for pain in pains:
             severity = pain.severity
             worst = max(worst, severity)
             pain_level = pain.evidence.level
             doubt = 2 if pain_level is assumption else 1 if pain_level is anecdote else 0
             risk = doubt * (severity + dots.get((tp.id, pain.id), 0)) if dots else doubt * severity
-            if risk and (len(riskiest) < limit or riskiest and risk > riskiest[0][0]):
-                consider(risk, place + 0.5, tp.id, pain.id)
+            if risk:
+                pain_risks.append((risk, pain.id))
         critical += level is assumption and worst >= CRITICAL
         doubt = 2 if level is assumption else 1 if level is anecdote else 0
         risk = doubt * (worst + dots.get((tp.id, None), 0))
+        # The card before its notes (its place is the lower), so that ties keep reading order.
         if risk and (len(riskiest) < limit or riskiest and risk > riskiest[0][0]):
-            consider(risk, place, tp.id, None)  # the card before its notes: its place is the lower
+            consider(risk, place, tp.id, None)
+        for risk, pain_id in pain_risks:
+            if len(riskiest) < limit or riskiest and risk > riskiest[0][0]:
+                consider(risk, place + 0.5, tp.id, pain_id)
         for idea in tp.opportunities if dots else ():
             risk = DOUBT[idea.evidence.level] * dots.get((tp.id, idea.id), 0)
             if risk and (len(riskiest) < limit or riskiest and risk > riskiest[0][0]):
