@@ -44,7 +44,8 @@ def must_change(journey, gesture, card: str, cards: list[str]) -> bool | None:
         return tp.emotion < 2 if gesture[2] == Key.Key_Plus else tp.emotion > -2
     if kind == "connect":
         other = cards[gesture[2] % len(cards)]
-        return other != card and not journey.has_connection(card, other)
+        # Connecting two cards already connected either way is refused ("connected already").
+        return other != card and not journey.has_connection(card, other) and not journey.has_connection(other, card)
     return True
 
 
