@@ -46,6 +46,8 @@ def must_change(journey, gesture, card: str, cards: list[str]) -> bool | None:
         other = cards[gesture[2] % len(cards)]
         # Connecting two cards already connected either way is refused ("connected already").
         return other != card and not journey.has_connection(card, other) and not journey.has_connection(other, card)
+    if kind == "dot":  # the map's one voter may have placed all their dots this round: then it is refused
+        return any(journey.dots_left(voter.id) > 0 for voter in journey.voters)
     return True
 
 
