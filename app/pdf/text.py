@@ -3,7 +3,7 @@
 Every piece of map text passes through here, so that no title spills out of its card, no
 `<b>` typed by a user becomes bold, and a Chinese word inside an English title still prints.
 Right-to-left text is ordered for display and Arabic joined (`visual`); a font without a bold
-face (the CJK and Korean fallbacks) is made bold by stroking its outline.
+face (the CJK and Korean fallbacks) is made bold by stroking its outline (`stroked_bold`).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from . import fonts
 from .fonts import clean, string_width
+from .stroked_bold import StrokedBoldText
 
 ELLIPSIS = "\u2026"
-SYNTHETIC_BOLD = 0.035  # the stroke, in ems, that makes a font without a bold face look bold
 HYPHENATION_LANGUAGE = "en_GB"  # the rules the map's words are hyphenated by
 
 
@@ -124,18 +124,15 @@ def draw_line(canvas: Canvas, x: float, y: float, line: str, size: float, bold: 
         shift = string_width(line, size, bold)
         x -= shift / 2 if align == "center" else shift
     runs = fonts.runs(line, bold)
-    synthetic = bold and any(name in fonts.WITHOUT_BOLD for name, _ in runs)
-    if synthetic:  # no bold file: fill and stroke the outline, in the fill's colour
+    stroked = any(name in fonts.STROKED_BOLD for name, _ in runs)
+    if stroked:
         canvas.saveState()
-        canvas.setStrokeColor(canvas._fillColorObj)
-        canvas.setLineWidth(size * SYNTHETIC_BOLD)
-    text = canvas.beginText(x, y)
+    text = StrokedBoldText(canvas, x, y)
     for name, run in runs:
         text.setFont(name, size)
-        text.setTextRenderMode(2 if synthetic and name in fonts.WITHOUT_BOLD else 0)
         text.textOut(run)
     canvas.drawText(text)
-    if synthetic:
+    if stroked:
         canvas.restoreState()
 
 
@@ -163,20 +160,12 @@ def draw_fitted(canvas: Canvas, x: float, y: float, text: str, size: float, widt
 
 
 def markup(text: str, limit: int | None = None) -> str:
-    """Paragraph markup that prints `text` literally: escaped, with fallback fonts per script.
+    """Paragraph markup that prints `text` literally: escaped, right-to-left runs ordered (a
+    `script_paragraph.ScriptParagraph` picks the font per script).
 
     Line breaks become <br/>. `limit` shortens very long text (with an ellipsis) so that one
     table cell cannot outgrow a page.
     """
     if limit is not None and len(text) > limit:
         text = text[:limit].rstrip() + ELLIPSIS
-    parts = []
-    for line in text.splitlines() or [""]:
-        pieces = []
-        for name, run in fonts.runs(visual(clean(line))):
-            if name in (fonts.SANS, fonts.SANS_BOLD):
-                pieces.append(escape(run))
-            else:
-                pieces.append(f'<font name="{name}">{escape(run)}</font>')
-        parts.append("".join(pieces))
-    return "<br/>".join(parts)
+    return "<br/>".join(escape(visual(clean(line))) for line in text.splitlines() or [""])

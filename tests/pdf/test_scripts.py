@@ -15,10 +15,14 @@ ARABIC = "مرحبا بالعالم"
 HEBREW = "שלום עולם"
 
 
+def export_pdf(journey, tmp_path) -> PdfReader:
+    write_pdf(journey, tmp_path / "out.pdf")
+    return PdfReader(tmp_path / "out.pdf")
+
+
 def map_text(tmp_path, titles, title="Scripts") -> tuple[PdfReader, str]:
     journey = make_map(title=title, stages=("Aware",), lanes=("Web",), cards={("Aware", "Web"): titles})
-    write_pdf(journey, tmp_path / "out.pdf")
-    reader = PdfReader(tmp_path / "out.pdf")
+    reader = export_pdf(journey, tmp_path)
     return reader, page_texts(reader)[1]  # the map page
 
 
@@ -54,3 +58,35 @@ def test_emoji_print_as_their_names_and_metadata_keeps_them(tmp_path):
         assert name in everything, name
     assert reader.metadata.title == "😀 journey"
     assert all("\ufffd" not in str(value) for value in reader.metadata.values())
+
+
+def shown_text(page) -> list[tuple[str, float, int]]:
+    """(BaseFont, font size, text render mode) of every string a page shows, in stream order."""
+    fonts = {name: str(font.get_object()["/BaseFont"]) for name, font in page["/Resources"]["/Font"].items()}
+    shown, font, size, mode, saved = [], "", 0.0, 0, []
+    for operands, operator in page.get_contents().operations:
+        if operator == b"Tf":
+            font, size = fonts[operands[0]], float(operands[1])
+        elif operator == b"Tr":
+            mode = int(operands[0])
+        elif operator == b"q":  # the render mode is graphics state: Q restores it
+            saved.append(mode)
+        elif operator == b"Q":
+            mode = saved.pop()
+        elif operator in (b"Tj", b"TJ", b"'", b'"'):
+            shown.append((font, size, mode))
+    return shown
+
+
+def test_cjk_headings_are_bold_and_cjk_body_text_is_not(tmp_path):
+    journey = make_map(title="顾客旅程地图", stages=("认知",), lanes=("Web",), cards={("认知", "Web"): ["看到广告"]})
+    journey.set_info(description="顾客的描述")
+    reader = export_pdf(journey, tmp_path)
+    title_page = [(size, mode) for font, size, mode in shown_text(reader.pages[0]) if "Droid" in font]
+    headings = {mode for size, mode in title_page if size >= 18}  # the map's title, 28 pt
+    body = {mode for size, mode in title_page if size <= 10}  # the description, 10 pt
+    assert headings == {2}  # fill and stroke, as the map's card titles
+    assert body == {0}
+    appendix = [mode for font, size, mode in shown_text(reader.pages[-1]) if "Droid" in font]
+    assert appendix.count(2) == 2  # the map's title in the running header, the touchpoint's in its cell
+
