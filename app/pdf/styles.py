@@ -72,7 +72,7 @@ def cell_text(value: str, width: float, bold: bool = False, limit: int | None = 
     one line in the table's font (drawn without a paragraph's layout cost, which adds up over
     thousands of rows), else a wrapping paragraph (of `limit` characters at most). A `bold`
     plain string needs its column in `bold_column`."""
-    line = fonts.clean(value)
+    line = text.visual(fonts.clean(value))  # one line: ordered as drawn, as `text.draw_line` does
     runs = fonts.runs(line, bold)
     if len(runs) <= 1 and (not runs or runs[0][0] == (SANS_BOLD if bold else SANS)) and \
             fonts.string_width(line, styles().cell.fontSize, bold) <= width - 2 * CELL_PADDING:

@@ -90,3 +90,13 @@ def test_cjk_headings_are_bold_and_cjk_body_text_is_not(tmp_path):
     appendix = [mode for font, size, mode in shown_text(reader.pages[-1]) if "Droid" in font]
     assert appendix.count(2) == 2  # the map's title in the running header, the touchpoint's in its cell
 
+
+def test_a_right_to_left_paragraph_keeps_its_lines_in_reading_order(tmp_path):
+    words = "אחת שתיים שלוש ארבע חמש שש שבע שמונה תשע עשר".split()
+    journey = make_map(stages=("Aware",), lanes=("Web",), cards={("Aware", "Web"): ["Card"]})
+    journey.update_touchpoint("card", description=" ".join(words * 4))  # wraps in its appendix cell
+    reader = export_pdf(journey, tmp_path)
+    appendix = page_texts(reader)[-1]
+    read = [word for word in appendix.split() if word in words]
+    assert len(read) == len(words) * 4
+    assert read == words * 4  # each line right to left, the first line on top
