@@ -100,3 +100,12 @@ def test_a_right_to_left_paragraph_keeps_its_lines_in_reading_order(tmp_path):
     read = [word for word in appendix.split() if word in words]
     assert len(read) == len(words) * 4
     assert read == words * 4  # each line right to left, the first line on top
+
+
+def test_right_to_left_stage_names_under_the_stage_chart_read_right_to_left(tmp_path):
+    journey = make_map(stages=("Aware",), lanes=("Web",), cards={("Aware", "Web"): ["Card"]})
+    journey.update_stage("aware", name=HEBREW)
+    journey.update_touchpoint("card", emotion=1)
+    summary = next(page for page in page_texts(export_pdf(journey, tmp_path)) if "Stage by stage" in page)
+    assert summary.count(HEBREW) >= 3  # under both charts and in the table
+    assert HEBREW[::-1] not in summary
