@@ -109,3 +109,15 @@ def test_right_to_left_stage_names_under_the_stage_chart_read_right_to_left(tmp_
     summary = next(page for page in page_texts(export_pdf(journey, tmp_path)) if "Stage by stage" in page)
     assert summary.count(HEBREW) >= 3  # under both charts and in the table
     assert HEBREW[::-1] not in summary
+
+
+def test_a_right_to_left_client_keeps_the_footer_date_in_order(tmp_path):
+    from datetime import date
+
+    from app.pdf.title_page import long_date
+
+    journey = make_map(stages=("Aware",), lanes=("Web",), cards={("Aware", "Web"): ["Card"]})
+    journey.set_info(client=HEBREW)
+    for page in page_texts(export_pdf(journey, tmp_path)):
+        assert long_date(date.today()) in page  # not "November 2026 30", which a right-to-left line makes of it
+        assert HEBREW in page
