@@ -58,25 +58,16 @@ def _in_display_order(paragraph):
         value = " ".join(word for _, words in paragraph.lines for word in words)
         if not text.has_right_to_left(value):
             return paragraph
-        right_to_left = _starts_right_to_left(value)
+        right_to_left = text.starts_right_to_left(value)
         return paragraph.clone(lines=[(space, _visual_words(words, right_to_left)) for space, words in paragraph.lines])
     lines, start = [], 0
     for end, line in enumerate(paragraph.lines, 1):
         if getattr(line, "lineBreak", False) or end == len(paragraph.lines):
             broken = paragraph.lines[start:end]
-            right_to_left = _starts_right_to_left("".join(frag.text for line in broken for frag in _drawn(line)))
+            right_to_left = text.starts_right_to_left("".join(frag.text for line in broken for frag in _drawn(line)))
             lines.extend(_visual_fragments(line, right_to_left) for line in broken)
             start = end
     return paragraph.clone(lines=lines)
-
-
-def _starts_right_to_left(value: str) -> bool:
-    """Whether a paragraph of `value` reads right to left: its first strong letter does."""
-    if not text.has_right_to_left(value):
-        return False
-    from bidi import algorithm
-
-    return algorithm.get_base_level(value) == 1
 
 
 def _drawn(line) -> list:
@@ -85,10 +76,8 @@ def _drawn(line) -> list:
 
 
 def _visual_words(words: list[str], right_to_left: bool) -> list[str]:
-    line = " ".join(words)
-    if not text.has_right_to_left(line):
-        return words
-    return "".join(char for _, char in text.display_order(line, right_to_left)).split(" ")
+    """One wrapped line of a one-font paragraph in display order."""
+    return text.visual(" ".join(words), right_to_left).split(" ")
 
 
 def _visual_fragments(line, right_to_left: bool):

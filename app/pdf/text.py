@@ -182,13 +182,23 @@ def display_order(line: str, right_to_left: bool | None = None) -> list[tuple[in
     return [(char["index"], char["ch"]) for char in storage["chars"]]
 
 
+def starts_right_to_left(paragraph: str) -> bool:
+    """Whether `paragraph` reads right to left: its first strong letter does."""
+    if not has_right_to_left(paragraph):
+        return False
+    from bidi import algorithm
+
+    return algorithm.get_base_level(paragraph) == 1
+
+
 @lru_cache(maxsize=4096)
-def visual(line: str) -> str:
-    """One line of text as it is drawn: Arabic joined, right-to-left runs in display order. A line
-    without right-to-left letters is returned as it is."""
+def visual(line: str, right_to_left: bool | None = None) -> str:
+    """One line of text as it is drawn: Arabic joined, right-to-left runs in display order (in the
+    direction `right_to_left`, see `display_order`). A line without right-to-left letters is
+    returned as it is."""
     if not has_right_to_left(line):
         return line
-    return "".join(char for _, char in display_order(joined(line)))
+    return "".join(char for _, char in display_order(joined(line), right_to_left))
 
 
 def draw_fitted(canvas: Canvas, x: float, y: float, text: str, size: float, width: float,
