@@ -42,9 +42,10 @@ def must_change(journey, gesture, card: str, cards: list[str]) -> bool | None:
         if tp.emotion is None:  # unset: a step sets it
             return True
         return tp.emotion < 2 if gesture[2] == Key.Key_Plus else tp.emotion > -2
-    if kind == "connect":
+    if kind == "connect":  # Insert → Connection chains the selected cards in reading order
         other = cards[gesture[2] % len(cards)]
-        return other != card and not journey.has_connection(card, other)
+        first, second = sorted((card, other), key=cards.index)
+        return other != card and not journey.has_connection(first, second)
     return True
 
 
