@@ -19,10 +19,10 @@ text (selectable, searchable). Fonts are bundled TTFs (resources/fonts), embedde
 DejaVu Sans, with Droid Sans Fallback for Chinese and Japanese and NanumGothic for Korean,
 chosen per character run.
 
-Scripts: right-to-left lines are ordered by the Unicode bidirectional algorithm (python-bidi)
-and Arabic joined (arabic-reshaper); a fallback font without a bold face is stroked for bold;
-an emoji no font has prints as its name. Limitation: a right-to-left paragraph that wraps onto
-several lines (a long table cell) is ordered as one line before reportlab wraps it.
+Scripts: Arabic is joined (arabic-reshaper) and right-to-left text ordered by the Unicode
+bidirectional algorithm (python-bidi) line by line, after wrapping (`script_paragraph`); a fallback
+font without a bold face is stroked for bold, on the map and in headings alike (`stroked_bold`);
+an emoji no font has prints as its name.
 """
 
 from .report import write_pdf

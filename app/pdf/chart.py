@@ -30,12 +30,13 @@ _PLOT_HEIGHT = 130
 
 
 def stage_label(number: int, name: str, width: float) -> tuple[str, str]:
-    """(label, font) for a stage under the chart: its name fitted to `width`, or its number."""
+    """(label, font) for a stage under the chart: its name fitted to `width`, or its number; in
+    display order (`text.visual`), as reportlab's chart labels draw their string as given."""
     runs = fonts.runs(fonts.clean(name))
     if len(runs) != 1:
         return str(number), fonts.SANS
     label = text.elide(runs[0][1], _LABEL_SIZE, width)
-    return (label, runs[0][0]) if label else (str(number), fonts.SANS)
+    return (text.visual(label), runs[0][0]) if label else (str(number), fonts.SANS)
 
 
 def _axes(chart: BarChart, labels: list[tuple[str, str]], angle: float) -> None:

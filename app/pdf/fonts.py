@@ -3,7 +3,9 @@
 DejaVu Sans (the theme's font) covers Latin, Greek, Cyrillic, Hebrew, Arabic and many symbols.
 Characters it lacks go to a fallback, chosen per character so that one line can mix scripts:
 Droid Sans Fallback for Chinese and Japanese, NanumGothic for Korean (Droid has almost no
-Hangul). An emoji no bundled font has prints as its name ("[grinning face]") and another
+Hangul). The fallbacks have no bold file: their bold is a second name for the same face
+(`STROKED_BOLD`) that `stroked_bold.StrokedBoldText` draws by filling and stroking each outline,
+in cards and headings alike. An emoji no bundled font has prints as its name ("[grinning face]") and another
 character none has as `PLACEHOLDER`, where a viewer would otherwise show an empty box.
 Every font is embedded (reportlab's CID fonts are not, so they are never used); reportlab subsets each TTF to the glyphs the document uses.
 
@@ -13,6 +15,7 @@ is registered when first needed and a map without CJK text never loads the CJK f
 
 from __future__ import annotations
 
+import copy
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +31,8 @@ SANS = "Wayfinder-Sans"
 SANS_BOLD = "Wayfinder-Sans-Bold"
 CJK = "Wayfinder-CJK"
 HANGUL = "Wayfinder-Hangul"
+CJK_BOLD = "Wayfinder-CJK-Stroked"
+HANGUL_BOLD = "Wayfinder-Hangul-Stroked"
 _FILES = {
     SANS: theme.FONT_FILE,
     SANS_BOLD: theme.FONT_FILE_BOLD,
@@ -37,7 +42,8 @@ _FILES = {
 # Hangul Jamo, Compatibility Jamo, Jamo Extended-A/B and syllables: Korean reads best in one face,
 # so these go to NanumGothic even where Droid has a stray glyph.
 _HANGUL_RANGES = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF))
-WITHOUT_BOLD = (CJK, HANGUL)  # fallbacks with no bold file: `text.draw_line` strokes them for bold
+_BOLD_OF = {CJK: CJK_BOLD, HANGUL: HANGUL_BOLD}  # a fallback without a bold file, and the name it is bold by
+STROKED_BOLD = frozenset(_BOLD_OF.values())  # drawn bold by stroking the outline of the regular face
 PLACEHOLDER = "[?]"  # a character no bundled font has: plainly a gap, not an encoding error ("\ufffd")
 # Separators the text-fitting code treats as spaces.
 _SPACES = {"\n": " ", "\r": " ", "\t": " ", "\u2028": " ", "\u2029": " "}
@@ -45,15 +51,20 @@ _SPACES = {"\n": " ", "\r": " ", "\t": " ", "\u2028": " ", "\u2029": " "}
 
 @lru_cache(maxsize=None)
 def font(name: str) -> TTFont:
-    """The registered font `name` (one of SANS, SANS_BOLD, CJK, HANGUL), registering it first."""
-    ttf = TTFont(name, str(FONTS_DIR / _FILES[name]))
+    """The registered font `name` (SANS, SANS_BOLD, a fallback or its stroked bold), registering it first."""
+    regular = next((fallback for fallback, bold in _BOLD_OF.items() if bold == name), None)
+    if regular is not None:
+        # A second name for a face reportlab knows resolves to the first font object: the same
+        # parsed file, widths and embedded subset; only the text object tells the names apart.
+        ttf = copy.copy(font(regular))
+        ttf.fontName = name
+    else:
+        ttf = TTFont(name, str(FONTS_DIR / _FILES[name]))
     pdfmetrics.registerFont(ttf)
-    # Paragraph markup maps <b> through a family; a fallback is its own bold (there is no bold file).
+    # Paragraph markup maps <b> through a family.
     if name in (SANS, SANS_BOLD):
         pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD)
-    else:
-        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
-    return ttf
+    return pdfmetrics.getFont(name)
 
 
 def register_base_fonts() -> None:
@@ -77,7 +88,11 @@ def _face_for(char: str, bold: bool) -> str | None:
     if _covers(base, char):
         return base
     order = (HANGUL, CJK) if _is_hangul(ord(char)) else (CJK, HANGUL)
-    return next((name for name in order if _covers(name, char)), None)
+    name = next((name for name in order if _covers(name, char)), None)
+    if name is None or not bold:
+        return name
+    font(_BOLD_OF[name])
+    return _BOLD_OF[name]
 
 
 @lru_cache(maxsize=None)

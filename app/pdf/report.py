@@ -166,8 +166,12 @@ class _Report(BaseDocTemplate):
         canvas.translate(MARGIN + fonts.string_width(label, FURNITURE_SIZE), MARGIN)
         canvas.doForm(PAGE_TOTAL)
         canvas.restoreState()
-        credit = " · ".join(part for part in (self.client, long_date(self.today)) if part)
-        text.draw_fitted(canvas, width - MARGIN, MARGIN, credit, FURNITURE_SIZE, usable * 0.6, align="right")
+        dated = f" · {long_date(self.today)}" if self.client else long_date(self.today)
+        text.draw_line(canvas, width - MARGIN, MARGIN, dated, FURNITURE_SIZE, align="right")
+        if self.client:  # apart, in its own direction: a right-to-left client in one line would reorder the date
+            dated_width = fonts.string_width(dated, FURNITURE_SIZE)
+            text.draw_fitted(canvas, width - MARGIN - dated_width, MARGIN, self.client, FURNITURE_SIZE,
+                             usable * 0.6 - dated_width, align="right")
         canvas.restoreState()
 
     def afterFlowable(self, flowable: Flowable) -> None:

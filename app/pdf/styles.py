@@ -7,12 +7,13 @@ from functools import lru_cache
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, TableStyle
+from reportlab.platypus import TableStyle
 
 from model import theme
 
 from . import fonts, marks, text
 from .fonts import SANS, SANS_BOLD, register_base_fonts
+from .script_paragraph import ScriptParagraph
 from model.vocabulary import SEVERITY_NAMES
 
 MUTED_MARKUP = f'<font color="{theme.TEXT_MUTED}">{{}}</font>'  # format with markup to show it muted
@@ -58,20 +59,20 @@ def styles() -> Styles:
     )
 
 
-def para(value: str, style: ParagraphStyle, limit: int | None = None) -> Paragraph:
+def para(value: str, style: ParagraphStyle, limit: int | None = None) -> ScriptParagraph:
     """A paragraph printing `value` literally (see `text.markup`): for user text and plain words."""
-    return Paragraph(text.markup(value, limit), style)
+    return ScriptParagraph(text.markup(value, limit), style)
 
 
 CELL_PADDING = 4  # left and right, in every table
 
 
-def cell_text(value: str, width: float, bold: bool = False, limit: int | None = None) -> str | Paragraph:
+def cell_text(value: str, width: float, bold: bool = False, limit: int | None = None) -> str | ScriptParagraph:
     """A table cell for short user text in a column `width` wide: the plain string when it is
     one line in the table's font (drawn without a paragraph's layout cost, which adds up over
     thousands of rows), else a wrapping paragraph (of `limit` characters at most). A `bold`
     plain string needs its column in `bold_column`."""
-    line = fonts.clean(value)
+    line = text.visual(fonts.clean(value))  # one line: ordered as drawn, as `text.draw_line` does
     runs = fonts.runs(line, bold)
     if len(runs) <= 1 and (not runs or runs[0][0] == (SANS_BOLD if bold else SANS)) and \
             fonts.string_width(line, styles().cell.fontSize, bold) <= width - 2 * CELL_PADDING:
@@ -84,9 +85,9 @@ def bold_column(column: int) -> tuple:
     return ("FONTNAME", (column, 1), (column, -1), SANS_BOLD)
 
 
-def rich(markup: str, style: ParagraphStyle) -> Paragraph:
+def rich(markup: str, style: ParagraphStyle) -> ScriptParagraph:
     """A paragraph of markup this package wrote; any user text in it went through `text.markup`."""
-    return Paragraph(markup, style)
+    return ScriptParagraph(markup, style)
 
 
 def severity_mark(severity: int) -> str:

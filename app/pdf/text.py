@@ -2,8 +2,10 @@
 
 Every piece of map text passes through here, so that no title spills out of its card, no
 `<b>` typed by a user becomes bold, and a Chinese word inside an English title still prints.
-Right-to-left text is ordered for display and Arabic joined (`visual`); a font without a bold
-face (the CJK and Korean fallbacks) is made bold by stroking its outline.
+Arabic is joined (`joined`) before text is measured, and right-to-left text is ordered for
+display one line at a time (`display_order`), after it is wrapped: a line here, each line of a
+paragraph in `script_paragraph`. A font without a bold face (the CJK and Korean fallbacks) is
+made bold by stroking its outline (`stroked_bold`).
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from . import fonts
 from .fonts import clean, string_width
+from .stroked_bold import StrokedBoldText
 
 ELLIPSIS = "\u2026"
-SYNTHETIC_BOLD = 0.035  # the stroke, in ems, that makes a font without a bold face look bold
 HYPHENATION_LANGUAGE = "en_GB"  # the rules the map's words are hyphenated by
 
 
@@ -124,18 +126,15 @@ def draw_line(canvas: Canvas, x: float, y: float, line: str, size: float, bold: 
         shift = string_width(line, size, bold)
         x -= shift / 2 if align == "center" else shift
     runs = fonts.runs(line, bold)
-    synthetic = bold and any(name in fonts.WITHOUT_BOLD for name, _ in runs)
-    if synthetic:  # no bold file: fill and stroke the outline, in the fill's colour
+    stroked = any(name in fonts.STROKED_BOLD for name, _ in runs)
+    if stroked:
         canvas.saveState()
-        canvas.setStrokeColor(canvas._fillColorObj)
-        canvas.setLineWidth(size * SYNTHETIC_BOLD)
-    text = canvas.beginText(x, y)
+    text = StrokedBoldText(canvas, x, y)
     for name, run in runs:
         text.setFont(name, size)
-        text.setTextRenderMode(2 if synthetic and name in fonts.WITHOUT_BOLD else 0)
         text.textOut(run)
     canvas.drawText(text)
-    if synthetic:
+    if stroked:
         canvas.restoreState()
 
 
@@ -143,17 +142,63 @@ def _is_right_to_left(char: str) -> bool:
     return unicodedata.bidirectional(char) in ("R", "AL")
 
 
-@lru_cache(maxsize=4096)
-def visual(line: str) -> str:
-    """One line of text in the order it is drawn: right-to-left runs (Hebrew, Arabic) reversed by
-    the Unicode bidirectional algorithm, Arabic letters in their joined forms. A line without
-    right-to-left letters is returned as it is; the libraries load only for one that has them."""
-    if line.isascii() or not any(_is_right_to_left(char) for char in line):
-        return line
-    import arabic_reshaper
-    from bidi import get_display
+def has_right_to_left(text: str) -> bool:
+    """Whether `text` has a Hebrew or Arabic letter (or another right-to-left one)."""
+    return not text.isascii() and any(_is_right_to_left(char) for char in text)
 
-    return get_display(arabic_reshaper.reshape(line))
+
+@lru_cache(maxsize=4096)
+def joined(text: str) -> str:
+    """`text` with its Arabic letters in their joined (contextual) forms, still in logical order:
+    the forms are narrower than the bare letters, so text is joined before it is measured."""
+    if not has_right_to_left(text):
+        return text
+    import arabic_reshaper
+
+    return arabic_reshaper.reshape(text)
+
+
+def display_order(line: str, right_to_left: bool | None = None) -> list[tuple[int, str]]:
+    """The characters of one line (already `joined`) in the order they are drawn, left to right,
+    each with its index in `line`: right-to-left runs reversed by the Unicode bidirectional
+    algorithm, brackets in them mirrored. `right_to_left` is the direction of the paragraph the
+    line belongs to (a wrapped line keeps it even when it starts with a Latin word); None takes
+    it from the line's first strong letter.
+
+    python-bidi's step-by-step implementation is used because the indices tell a paragraph which
+    font and colour each drawn character has; the library loads with the first right-to-left line."""
+    from bidi import algorithm
+
+    storage = algorithm.get_empty_storage()
+    level = algorithm.get_base_level(line) if right_to_left is None else int(right_to_left)
+    storage["base_level"], storage["base_dir"] = level, "LR"[level]
+    algorithm.get_embedding_levels(line, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index
+    for step in (algorithm.explicit_embed_and_overrides, algorithm.resolve_weak_types,
+                 algorithm.resolve_neutral_types, algorithm.resolve_implicit_levels,
+                 algorithm.reorder_resolved_levels, algorithm.apply_mirroring):
+        step(storage, False)
+    return [(char["index"], char["ch"]) for char in storage["chars"]]
+
+
+def starts_right_to_left(paragraph: str) -> bool:
+    """Whether `paragraph` reads right to left: its first strong letter does."""
+    if not has_right_to_left(paragraph):
+        return False
+    from bidi import algorithm
+
+    return algorithm.get_base_level(paragraph) == 1
+
+
+@lru_cache(maxsize=4096)
+def visual(line: str, right_to_left: bool | None = None) -> str:
+    """One line of text as it is drawn: Arabic joined, right-to-left runs in display order (in the
+    direction `right_to_left`, see `display_order`). A line without right-to-left letters is
+    returned as it is."""
+    if not has_right_to_left(line):
+        return line
+    return "".join(char for _, char in display_order(joined(line), right_to_left))
 
 
 def draw_fitted(canvas: Canvas, x: float, y: float, text: str, size: float, width: float,
@@ -163,20 +208,12 @@ def draw_fitted(canvas: Canvas, x: float, y: float, text: str, size: float, widt
 
 
 def markup(text: str, limit: int | None = None) -> str:
-    """Paragraph markup that prints `text` literally: escaped, with fallback fonts per script.
+    """Paragraph markup that prints `text` literally: escaped, Arabic joined, in logical order
+    (a `script_paragraph.ScriptParagraph` picks the font per script and orders each line).
 
     Line breaks become <br/>. `limit` shortens very long text (with an ellipsis) so that one
     table cell cannot outgrow a page.
     """
     if limit is not None and len(text) > limit:
         text = text[:limit].rstrip() + ELLIPSIS
-    parts = []
-    for line in text.splitlines() or [""]:
-        pieces = []
-        for name, run in fonts.runs(visual(clean(line))):
-            if name in (fonts.SANS, fonts.SANS_BOLD):
-                pieces.append(escape(run))
-            else:
-                pieces.append(f'<font name="{name}">{escape(run)}</font>')
-        parts.append("".join(pieces))
-    return "<br/>".join(parts)
+    return "<br/>".join(escape(joined(clean(line))) for line in text.splitlines() or [""])

@@ -42,10 +42,10 @@ def must_change(journey, gesture, card: str, cards: list[str]) -> bool | None:
         if tp.emotion is None:  # unset: a step sets it
             return True
         return tp.emotion < 2 if gesture[2] == Key.Key_Plus else tp.emotion > -2
-    if kind == "connect":
+    if kind == "connect":  # Insert → Connection chains the selected cards in reading order
         other = cards[gesture[2] % len(cards)]
-        # Connecting two cards already connected either way is refused ("connected already").
-        return other != card and not journey.has_connection(card, other) and not journey.has_connection(other, card)
+        first, second = sorted((card, other), key=cards.index)
+        return other != card and not journey.has_connection(first, second)
     if kind == "dot":  # the map's one voter may have placed all their dots this round: then it is refused
         return any(journey.dots_left(voter.id) > 0 for voter in journey.voters)
     return True

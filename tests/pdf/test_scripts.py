@@ -15,10 +15,14 @@ ARABIC = "مرحبا بالعالم"
 HEBREW = "שלום עולם"
 
 
+def export_pdf(journey, tmp_path) -> PdfReader:
+    write_pdf(journey, tmp_path / "out.pdf")
+    return PdfReader(tmp_path / "out.pdf")
+
+
 def map_text(tmp_path, titles, title="Scripts") -> tuple[PdfReader, str]:
     journey = make_map(title=title, stages=("Aware",), lanes=("Web",), cards={("Aware", "Web"): titles})
-    write_pdf(journey, tmp_path / "out.pdf")
-    reader = PdfReader(tmp_path / "out.pdf")
+    reader = export_pdf(journey, tmp_path)
     return reader, page_texts(reader)[1]  # the map page
 
 
@@ -54,3 +58,66 @@ def test_emoji_print_as_their_names_and_metadata_keeps_them(tmp_path):
         assert name in everything, name
     assert reader.metadata.title == "😀 journey"
     assert all("\ufffd" not in str(value) for value in reader.metadata.values())
+
+
+def shown_text(page) -> list[tuple[str, float, int]]:
+    """(BaseFont, font size, text render mode) of every string a page shows, in stream order."""
+    fonts = {name: str(font.get_object()["/BaseFont"]) for name, font in page["/Resources"]["/Font"].items()}
+    shown, font, size, mode, saved = [], "", 0.0, 0, []
+    for operands, operator in page.get_contents().operations:
+        if operator == b"Tf":
+            font, size = fonts[operands[0]], float(operands[1])
+        elif operator == b"Tr":
+            mode = int(operands[0])
+        elif operator == b"q":  # the render mode is graphics state: Q restores it
+            saved.append(mode)
+        elif operator == b"Q":
+            mode = saved.pop()
+        elif operator in (b"Tj", b"TJ", b"'", b'"'):
+            shown.append((font, size, mode))
+    return shown
+
+
+def test_cjk_headings_are_bold_and_cjk_body_text_is_not(tmp_path):
+    journey = make_map(title="顾客旅程地图", stages=("认知",), lanes=("Web",), cards={("认知", "Web"): ["看到广告"]})
+    journey.set_info(description="顾客的描述")
+    reader = export_pdf(journey, tmp_path)
+    title_page = [(size, mode) for font, size, mode in shown_text(reader.pages[0]) if "Droid" in font]
+    headings = {mode for size, mode in title_page if size >= 18}  # the map's title, 28 pt
+    body = {mode for size, mode in title_page if size <= 10}  # the description, 10 pt
+    assert headings == {2}  # fill and stroke, as the map's card titles
+    assert body == {0}
+    appendix = [mode for font, size, mode in shown_text(reader.pages[-1]) if "Droid" in font]
+    assert appendix.count(2) == 2  # the map's title in the running header, the touchpoint's in its cell
+
+
+def test_a_right_to_left_paragraph_keeps_its_lines_in_reading_order(tmp_path):
+    words = "אחת שתיים שלוש ארבע חמש שש שבע שמונה תשע עשר".split()
+    journey = make_map(stages=("Aware",), lanes=("Web",), cards={("Aware", "Web"): ["Card"]})
+    journey.update_touchpoint("card", description=" ".join(words * 4))  # wraps in its appendix cell
+    reader = export_pdf(journey, tmp_path)
+    appendix = page_texts(reader)[-1]
+    read = [word for word in appendix.split() if word in words]
+    assert len(read) == len(words) * 4
+    assert read == words * 4  # each line right to left, the first line on top
+
+
+def test_right_to_left_stage_names_under_the_stage_chart_read_right_to_left(tmp_path):
+    journey = make_map(stages=("Aware",), lanes=("Web",), cards={("Aware", "Web"): ["Card"]})
+    journey.update_stage("aware", name=HEBREW)
+    journey.update_touchpoint("card", emotion=1)
+    summary = next(page for page in page_texts(export_pdf(journey, tmp_path)) if "Stage by stage" in page)
+    assert summary.count(HEBREW) >= 3  # under both charts and in the table
+    assert HEBREW[::-1] not in summary
+
+
+def test_a_right_to_left_client_keeps_the_footer_date_in_order(tmp_path):
+    from datetime import date
+
+    from app.pdf.title_page import long_date
+
+    journey = make_map(stages=("Aware",), lanes=("Web",), cards={("Aware", "Web"): ["Card"]})
+    journey.set_info(client=HEBREW)
+    for page in page_texts(export_pdf(journey, tmp_path)):
+        assert long_date(date.today()) in page  # not "November 2026 30", which a right-to-left line makes of it
+        assert HEBREW in page

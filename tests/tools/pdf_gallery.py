@@ -46,6 +46,20 @@ def _scripts_map(title: str, names: dict[str, list[str]]) -> JourneyMap:
     return journey
 
 
+def _right_to_left_map() -> JourneyMap:
+    """Hebrew and Arabic cards, with a description on the title page and one in the appendix
+    long enough to wrap, so that the order of wrapped lines can be seen."""
+    journey = _scripts_map("מסע לקוח · رحلة العميل", {
+        "מודעות": ["ראה מודעה ברשת", "שאל חבר"], "رحلة": ["مرحبا بالعالم", "الدفع عند الاستلام"],
+        "רכישה": ["תשלום בקופה"]})
+    journey.set_info(description="הלקוח רואה מודעה, שואל חבר, משווה מחירים באתר ומשלם בקופה. "
+                                 "המסע הזה מראה איפה הוא נתקע ומה אפשר לשפר בכל שלב, מההתחלה ועד הסוף. "
+                                 "כל כרטיס הוא רגע אחד במסע, וכל שורה היא ערוץ: האתר, החנות והטלפון.")
+    journey.update_touchpoint("t1-0", description="يرى العميل الإعلان ثم يقرأ المراجعات ويقارن الأسعار "
+                                                  "قبل أن يقرر الشراء من المتجر أو عبر الإنترنت في نهاية الأسبوع.")
+    return journey
+
+
 def golden_set() -> list[tuple[str, JourneyMap, dict]]:
     """(name, map, export options) of every PDF in the gallery."""
     samples = {path.stem: load(path) for path in sample_paths()}
@@ -55,9 +69,7 @@ def golden_set() -> list[tuple[str, JourneyMap, dict]]:
             entries.append((f"{stem}-{page}-{orientation}", journey, {"page": page, "orientation": orientation}))
     entries += [
         ("forty-stages", large_map(touchpoints=160, stages=40, lanes=4, connections=200), {}),
-        ("right-to-left", _scripts_map("מסע לקוח · رحلة العميل", {
-            "מודעות": ["ראה מודעה ברשת", "שאל חבר"], "رحلة": ["مرحبا بالعالم", "الدفع عند الاستلام"],
-            "רכישה": ["תשלום בקופה"]}), {}),
+        ("right-to-left", _right_to_left_map(), {}),
         ("chinese-japanese-korean", _scripts_map("顾客旅程 · カスタマージャーニー · 고객 여정", {
             "认知": ["看到广告", "朋友推荐"], "検討": ["店舗で試す", "レビューを読む"], "구매": ["온라인 결제"]}), {}),
         ("emoji", _scripts_map("Happy path 😀", {
