@@ -26,6 +26,7 @@ from widgets.capture_keys import CaptureKeys
 from widgets.card_item import CardItem
 from widgets.card_overview import CardOverview
 from widgets.connection_item import ConnectionItem
+from widgets.connection_overview import ConnectionOverview
 from widgets.header_item import AddButtonItem, HeaderItem
 from widgets.inline_editor import InlineEditor
 from widgets.interactions import CancelReason, gesture_for
@@ -119,8 +120,9 @@ class JourneyScene(QGraphicsScene):
         self.add_stage_button, self.add_lane_button = AddButtonItem("stage"), AddButtonItem("lane")
         self.overview = CardOverview()
         self.overview.setVisible(not self._readable)
+        self.connection_overview = ConnectionOverview()
         for item in (self.grid, self.curve, self.stage_scores_item, self.blueprint, self.add_stage_button,
-                     self.add_lane_button, self.overview):
+                     self.add_lane_button, self.overview, self.connection_overview):
             self.addItem(item)
         self.editor = InlineEditor()
         self.addItem(self.editor)
@@ -162,9 +164,10 @@ class JourneyScene(QGraphicsScene):
         self.connection_items[source, target] = item = ConnectionItem(source, target)
         item.show_connection(self.journey.connection(source, target))
         item.set_detail(self._readable)
-        item.setVisible(self._layers["connections"])
+        item.set_layer(self._layers["connections"])
         self._unplaced.add(item)
         self.addItem(item)
+        self.connection_overview.refresh()
 
     def _add_header(self, kind: str, item_id: str) -> None:
         self.headers[kind, item_id] = header = HeaderItem(kind, item_id)
@@ -196,9 +199,11 @@ class JourneyScene(QGraphicsScene):
                 self._add_connection(source, target)
             case ev.ConnectionRemoved(source, target):
                 self._remove(self.connection_items, (source, target))
+                self.connection_overview.refresh()
                 structural = False
             case ev.ConnectionChanged(source, target):
                 self.connection_items[source, target].show_connection(self.journey.connection(source, target))
+                self.connection_overview.refresh()
                 structural = False
             case ev.StageAdded(stage_id):
                 self._add_header("stage", stage_id)
@@ -304,6 +309,7 @@ class JourneyScene(QGraphicsScene):
                          theme.MARGIN + theme.STAGE_HEADER_HEIGHT + gap))
         self.setSceneRect(QRectF(0, 0, g.width + size + 2 * gap, g.height))
         self.overview.set_bounds(QRectF(0, 0, g.width, g.height))
+        self.connection_overview.set_bounds(self.sceneRect())
 
     def _before_moving(self, count: int) -> None:
         """Many items about to move at once (a column widened, a stage came back) move unindexed.
@@ -330,6 +336,7 @@ class JourneyScene(QGraphicsScene):
             connection.set_detail(readable)
         self.overview.setVisible(not readable)
         self.overview.refresh()
+        self._show_connection_overview()
 
     # ----------------------------------------------------------------- layers
     def set_layer_visible(self, name: str, visible: bool) -> None:
@@ -341,7 +348,12 @@ class JourneyScene(QGraphicsScene):
         self.curve.setVisible(self._layers["emotion"])
         self.stage_scores_item.setVisible(self._layers["scores"])
         for item in self.connection_items.values():
-            item.setVisible(self._layers["connections"])
+            item.set_layer(self._layers["connections"])
+        self._show_connection_overview()
+
+    def _show_connection_overview(self) -> None:
+        self.connection_overview.setVisible(self._layers["connections"] and not self._readable)
+        self.connection_overview.refresh()
 
     # ----------------------------------------------------------------- selection
     def _track_selection(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPainterPath
 
 from model import theme
 from tests.app.calls import calls_during
@@ -147,3 +147,42 @@ def test_zoomed_out_a_card_can_still_be_selected_dragged_and_marked(window, tmp_
     assert any(QColor(p).blue() > QColor(p).red() + 40 for p in _pixels_near(window, top_edge, radius=1))
     drag(window, card_center(window, moving), cell_center(window, "s3", "l0"))
     assert journey.touchpoint(moving).stage == "s3"
+
+
+def test_zoomed_out_connections_are_one_faint_pass_and_a_selected_one_stays_bold(window, tmp_path):
+    open_map(window, large_map(touchpoints=600, stages=20, lanes=6, connections=900), tmp_path)
+    scene = window.scene
+    selected = next(iter(scene.connection_items))
+    window.view.actual_size()
+    scene.connection_items[selected].setSelected(True)
+    window.view.zoom_to_fit()
+    assert window.view.zoom < 0.4
+    far = calls_during(window.view.viewport().repaint)
+    assert far["connection_overview.py:ConnectionOverview.paint"] == 1
+    shown = [key for key, item in scene.connection_items.items() if item.isVisible()]
+    assert shown == [selected] and scene.selected_connection() == selected  # zooming out kept the selection
+    scene.set_layer_visible("connections", False)
+    assert not scene.connection_overview.isVisible() and not scene.connection_items[selected].isVisible()
+    scene.set_layer_visible("connections", True)
+    window.view.actual_size()
+    near = calls_during(window.view.viewport().repaint)
+    assert near["connection_overview.py:ConnectionOverview.paint"] == 0
+    assert all(item.isVisible() for item in scene.connection_items.values())
+
+
+def test_the_faint_lines_follow_a_moved_card(window, tmp_path):
+    open_map(window, large_map(touchpoints=400, stages=10, lanes=4, connections=600), tmp_path)
+    window.view.zoom_to_fit()
+    window.view.viewport().repaint()
+    scene, journey = window.scene, window.document.journey
+    moving = next(t for t in journey.cell("s4", "l0") if journey.connections_of(t))
+    journey.move_touchpoint(moving, "s5", "l0", 0)
+    settle(window)
+    window.view.viewport().repaint()
+    drawn = QPainterPath()
+    for _, path in scene.connection_overview.lines():
+        drawn.addPath(path)
+    expected = QPainterPath()
+    for key in journey.graph.edges:
+        expected.addPath(route_path(scene.geometry.routes[key]))
+    assert drawn.boundingRect() == expected.boundingRect() and drawn.elementCount() == expected.elementCount()
