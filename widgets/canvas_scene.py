@@ -245,6 +245,7 @@ class JourneyScene(QGraphicsScene):
         for tp_id in [touchpoint_id] if touchpoint_id is not None else list(self.cards):
             rect = g.cards[tp_id]
             self.cards[tp_id].setPos(rect.x, rect.y)
+        self.overview.refresh()
         for item in self.connections_of(touchpoint_id) if touchpoint_id is not None else self.connection_items.values():
             item.set_route(g.routes[item.key])
 
@@ -281,6 +282,8 @@ class JourneyScene(QGraphicsScene):
         routes = [(self.connection_items[key], route) for key, route in g.routes.items()
                   if route is not old_routes.get(key) or self.connection_items[key] in unplaced]
         self._before_moving(len(cards) + len(routes))
+        # Cards do not tell the overview of their moves (a Python call per card moved, twice): it
+        # is refreshed below, by `set_bounds`, and by whatever else moves or selects cards.
         for card, rect in cards:
             card.setPos(rect.x, rect.y)
         for item, route in routes:
@@ -357,6 +360,7 @@ class JourneyScene(QGraphicsScene):
 
     # ----------------------------------------------------------------- selection
     def _track_selection(self) -> None:
+        self.overview.refresh()  # a selected card's face has a bold border
         selected = {item.touchpoint_id for item in self.selectedItems() if isinstance(item, CardItem)}
         self._selection_order = [t for t in self._selection_order if t in selected]
         self._selection_order += sorted(selected - set(self._selection_order))

@@ -186,3 +186,22 @@ def test_the_faint_lines_follow_a_moved_card(window, tmp_path):
     for key in journey.graph.edges:
         expected.addPath(route_path(scene.geometry.routes[key]))
     assert drawn.boundingRect() == expected.boundingRect() and drawn.elementCount() == expected.elementCount()
+
+
+def test_zoomed_out_faces_follow_selection_and_moves(window, tmp_path):
+    open_map(window, large_map(touchpoints=400, stages=10, lanes=4, connections=0), tmp_path)
+    window.view.zoom_to_fit()
+    assert window.view.zoom < 0.4
+    scene, journey = window.scene, window.document.journey
+    tp_id = journey.cell("s4", "l0")[0]
+    corner = lambda: scene.cards[tp_id].pos() + QPointF(1, 1)  # noqa: E731
+    assert theme.SELECTION.lower() not in _pixels_near(window, corner(), 1)
+    scene.select_touchpoints([tp_id])
+    settle(window)
+    assert theme.SELECTION.lower() in _pixels_near(window, corner(), 1)
+    before = scene.cards[tp_id].pos()
+    scene.moveTouchpointRequested.emit(tp_id, "s5", "l0", 0)
+    settle(window)
+    assert scene.cards[tp_id].pos() != before
+    assert theme.SELECTION.lower() in _pixels_near(window, corner(), 1)
+    assert theme.SELECTION.lower() not in _pixels_near(window, before + QPointF(1, 1), 1)
