@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPainterPath
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath
 
 from model import theme
 from tests.app.calls import calls_during
@@ -205,3 +205,20 @@ def test_zoomed_out_faces_follow_selection_and_moves(window, tmp_path):
     assert scene.cards[tp_id].pos() != before
     assert theme.SELECTION.lower() in _pixels_near(window, corner(), 1)
     assert theme.SELECTION.lower() not in _pixels_near(window, before + QPointF(1, 1), 1)
+
+
+def test_the_faint_lines_are_lines_whatever_brush_the_item_before_left(window, tmp_path):
+    """The view does not save painter state between items: a brush left set would fill the curves."""
+    open_map(window, large_map(touchpoints=200, stages=10, lanes=6, connections=300), tmp_path)
+    window.view.zoom_to_fit()
+    overview = window.scene.connection_overview
+    bounds = overview.boundingRect()
+    image = QImage(int(bounds.width() / 4), int(bounds.height() / 4), QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.scale(0.25, 0.25)
+    painter.setBrush(QColor("#00ff00"))
+    overview.paint(painter, None)
+    painter.end()
+    assert QColor("#00ff00").rgb() not in {image.pixel(x, y) for x in range(0, image.width(), 3)
+                                             for y in range(0, image.height(), 3)}
