@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath
 
 from model import theme
@@ -222,3 +222,19 @@ def test_the_faint_lines_are_lines_whatever_brush_the_item_before_left(window, t
     painter.end()
     assert QColor("#00ff00").rgb() not in {image.pixel(x, y) for x in range(0, image.width(), 3)
                                              for y in range(0, image.height(), 3)}
+
+
+def test_a_repaint_of_part_of_the_map_draws_the_cell_lines_there(window, tmp_path):
+    """The grid draws only the cells a repaint exposes: the ones there must still be drawn."""
+    open_map(window, large_map(touchpoints=400, stages=10, lanes=4, connections=0), tmp_path)
+    scene = window.scene
+    cell = scene.geometry.cells["s7", "l2"]
+    source = QRectF(cell.x - 10, cell.y + 5, 20, 20)  # across the cell's left line, below any card
+    image = QImage(20, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("#000000"))
+    painter = QPainter(image)
+    scene.render(painter, QRectF(0, 0, 20, 20), source)
+    painter.end()
+    column = {QColor(image.pixel(10, y)).name() for y in range(20)} | {QColor(image.pixel(9, y)).name() for y in range(20)}
+    assert theme.GRID_LINE.lower() in column
+    assert QColor(image.pixel(15, 10)).name() == theme.CARD_BACKGROUND.lower()
