@@ -57,6 +57,15 @@ def map_summary(journey: JourneyMap, insights: "Insights") -> dict:
     }
 
 
+def _load_or_say(path: str) -> JourneyMap | None:
+    """The map in `path`, or None once the reason it cannot be read is on stderr."""
+    try:
+        return load(path)
+    except JourneyFileError as error:
+        print(error, file=sys.stderr)
+        return None
+
+
 def _format_average(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
@@ -64,10 +73,8 @@ def _format_average(value: float | None) -> str:
 def _info(args: argparse.Namespace) -> int:
     from model.analysis import NO_FLOW_HINT, NO_FLOW_YET, analyse
 
-    try:
-        journey = load(args.file)
-    except JourneyFileError as error:
-        print(error, file=sys.stderr)
+    journey = _load_or_say(args.file)
+    if journey is None:
         return 1
     insights = analyse(journey)
     summary = map_summary(journey, insights)
@@ -95,10 +102,8 @@ def _insights(args: argparse.Namespace) -> int:
     from app.insights_report import insights_report, report_lines
     from model.analysis import analyse
 
-    try:
-        journey = load(args.file)
-    except JourneyFileError as error:
-        print(error, file=sys.stderr)
+    journey = _load_or_say(args.file)
+    if journey is None:
         return 2
     if args.persona is not None and args.persona.casefold() != journey.persona.name.casefold():
         known = f'its persona is "{journey.persona.name}"' if journey.persona.name else "it has no named persona"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QTimer, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -278,6 +278,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         else:  # first start: the inspector and the insights share the right side evenly
             self.resizeDocks([self.inspector_dock, self.insights.dock], [1, 1], Qt.Orientation.Vertical)
+            # Insights in front of the room's panels tabbed with it; a tab is raised only once shown.
+            QTimer.singleShot(0, self.insights.dock.raise_)
         for name, _ in VIEW_OPTIONS:
             visible = self.settings.value(f"view/{name}", True, type=bool)
             self.actions_by_name[f"show_{name}"].setChecked(visible)

@@ -68,7 +68,6 @@ class Workshop(QObject):
             ("voting", "Voting", self.voting), ("parking", "Parking Lot", self.parking),
             ("timer", "Timer", self.timer_panel), ("presenter", "Presenter", self.presenter))}
         self.docks["presenter"].hide()
-        window.insights.dock.raise_()  # the room's panels wait behind their tabs until wanted
         self.badges = [TimerBadge(window.view)]
         self._connect_panel(self.parking)
         self.dots = DotVoting(self.voting, window, self._say, self._show_voting_panel)

@@ -92,6 +92,9 @@ class MapDraft:
         self.stages: list[tuple[str, str]] = []  # (name, place)
         self.stage_goals: dict[int, str] = {}
         self.lane_kinds: dict[str, str] = {}  # lane name -> kind, where the file says
+        # Cards name their lane by a key, which is the lane's name unless the file can hold two lanes
+        # of one name (a canvas's groups): then the key is unique and this maps it to the name shown.
+        self.lane_labels: dict[str, str] = {}
         self.cards: list[CardDraft] = []
         self.links_given = False  # whether the file names each touchpoint's next ones (even if none)
         self.flow_note = ""
@@ -154,7 +157,8 @@ class MapDraft:
         for number, name in enumerate(self.lane_order(), 1):
             lane_ids[name] = f"lane-{number}"
             with self._at(lane_places[name]):
-                journey.add_lane(name, kind=self.lane_kinds.get(name, self.lane_kind), id=lane_ids[name])
+                journey.add_lane(self.lane_labels.get(name, name), kind=self.lane_kinds.get(name, self.lane_kind),
+                                 id=lane_ids[name])
         ids = self._ids()
         for card, card_id in zip(self.cards, ids):
             try:

@@ -109,7 +109,9 @@ def from_canvas(text: str, source: str = "<canvas>", title: str = "") -> tuple[J
         lane = next((i for i, g in enumerate(lane_groups) if _inside(centre, g)), len(lane_groups))
         placed.append(((stage, lane, node["x"], node["y"]), node))
     placed.sort(key=lambda entry: entry[0])
-    lane_names = [_label(g, f"Lane {i + 1}") for i, g in enumerate(lane_groups)] + [DEFAULT_LANE]
+    # Lanes are told apart by their group, not their label: a canvas may label two rows alike.
+    lane_names = [g["id"] for g in lane_groups] + [""]
+    draft.lane_labels = {g["id"]: _label(g, f"Lane {i + 1}") for i, g in enumerate(lane_groups)} | {"": DEFAULT_LANE}
 
     touchpoint_ids: dict[str, str] = {}
     for (stage, lane, _, _), node in placed:

@@ -172,3 +172,9 @@ def test_damaged_wayfinder_data_on_the_clipboard_is_refused_with_a_message(windo
         assert (kind, title) == ("warning", "Cannot paste") and "Nothing was pasted" in text
         assert len(window.document.journey) == before
     assert "[0].title: is missing" in text  # the second one says where and what
+
+
+def test_on_first_start_the_insights_are_in_front_of_the_room_panels_tabbed_with_them(window, qtbot):
+    qtbot.waitUntil(lambda: not window.insights.dock.visibleRegion().isEmpty())
+    for name in ("voting", "parking", "timer"):
+        assert window.workshop.docks[name].visibleRegion().isEmpty()

@@ -132,3 +132,18 @@ def test_export_and_import_on_the_command_line(tmp_path):
     assert (result.returncode, result.stderr) == (0, "")
     back = load(tmp_path / "back.journey")
     assert back.info.title == "retail" and shape(back) == shape(load(RETAIL))
+
+
+def test_two_lanes_labelled_alike_stay_two_lanes():
+    # Found by hypothesis: lanes "1", "0", "1" came back as two lanes, and the cards of the first and
+    # the last were read as one lane's, out of their order.
+    journey = JourneyMap()
+    journey.add_stage("0", id="s1")
+    journey.add_stage("0", id="s2")
+    for lane_id, name in (("a", "1"), ("b", "0"), ("c", "1")):
+        journey.add_lane(name, id=lane_id)
+    for lane_id, title in (("a", "0"), ("b", "0"), ("c", "00")):
+        journey.add_touchpoint("s2", lane_id, title)
+    back, _ = from_canvas(to_canvas(journey))
+    assert [lane.name for lane in back.lanes] == ["1", "0", "1"]
+    assert shape(back) == shape(journey)
