@@ -108,9 +108,7 @@ def test_stage_averages_follow_a_score_once_the_user_pauses(window, qtbot, tmp_p
     qtbot.waitUntil(lambda: window.scene.stage_scores_item.scores[0].meaning is None)
 
 
-def test_after_a_column_widens_under_many_cards_clicks_still_find_the_moved_cards(window, qtbot, tmp_path):
-    from PySide6.QtWidgets import QGraphicsScene
-
+def test_after_a_column_widens_under_many_cards_clicks_still_find_the_moved_cards(window, tmp_path):
     journey = large_map(touchpoints=400, stages=10, lanes=4, connections=600)
     open_map(window, journey, tmp_path)
     window.view.actual_size()
@@ -128,7 +126,6 @@ def test_after_a_column_widens_under_many_cards_clicks_still_find_the_moved_card
     assert card_center(window, right).x() > before.x()
     click(window, card_center(window, right))
     assert window.scene.selected_touchpoints() == [right]
-    qtbot.waitUntil(lambda: window.scene.itemIndexMethod() == QGraphicsScene.ItemIndexMethod.BspTreeIndex)
     other = journey.cell("s8", "l2")[0]
     click(window, card_center(window, other))
     assert window.scene.selected_touchpoints() == [other]
