@@ -28,14 +28,13 @@ from widgets.card_item import CardItem
 from widgets.card_overview import CardOverview
 from widgets.metrics_lane import MetricsLaneItem
 from widgets.connection_item import ConnectionItem
+from widgets.connection_overview import ConnectionOverview
 from widgets.header_item import AddButtonItem, HeaderItem
 from widgets.inline_editor import InlineEditor
 from widgets.interactions import CancelReason, gesture_for
 
 Cell = tuple[str, str]
 SCORES_DELAY_MS = 120  # as the Insights dock: stage averages follow edits once the user pauses
-BULK_MOVE = 200  # items moved by one layout past which the scene index is rebuilt rather than updated
-REINDEX_DELAY_MS = 300
 # Touchpoint fields the emotion curves are drawn from: a change to one lays the map out again.
 _CURVE_FIELDS = frozenset({"emotion", "target", "personas", "experiences"})
 
@@ -95,10 +94,6 @@ class JourneyScene(QGraphicsScene):
         self._scores_timer.setSingleShot(True)
         self._scores_timer.setInterval(SCORES_DELAY_MS)
         self._scores_timer.timeout.connect(self._refresh_scores)
-        self._reindex_timer = QTimer(self)
-        self._reindex_timer.setSingleShot(True)
-        self._reindex_timer.setInterval(REINDEX_DELAY_MS)
-        self._reindex_timer.timeout.connect(self._reindex)
         self.selectionChanged.connect(self._track_selection)
         self.set_journey(journey)
 
@@ -126,9 +121,10 @@ class JourneyScene(QGraphicsScene):
         self.add_stage_button, self.add_lane_button = AddButtonItem("stage"), AddButtonItem("lane")
         self.overview = CardOverview()
         self.overview.setVisible(not self._readable)
+        self.connection_overview = ConnectionOverview()
         self.persona_filter = None  # a filter names a persona of the map it was chosen on
         for item in (self.grid, self.curve, self.stage_scores_item, self.blueprint, self.metrics_lane,
-                     self.add_stage_button, self.add_lane_button, self.overview):
+                     self.add_stage_button, self.add_lane_button, self.overview, self.connection_overview):
             self.addItem(item)
         self.editor = InlineEditor()
         self.addItem(self.editor)
@@ -172,9 +168,10 @@ class JourneyScene(QGraphicsScene):
         self.connection_items[source, target] = item = ConnectionItem(source, target)
         item.show_connection(self.journey.connection(source, target))
         item.set_detail(self._readable)
-        item.setVisible(self._layers["connections"])
+        item.set_layer(self._layers["connections"])
         self._unplaced.add(item)
         self.addItem(item)
+        self.connection_overview.refresh()
 
     def _add_header(self, kind: str, item_id: str) -> None:
         self.headers[kind, item_id] = header = HeaderItem(kind, item_id)
@@ -210,9 +207,11 @@ class JourneyScene(QGraphicsScene):
                 self._dim_connection(source, target)
             case ev.ConnectionRemoved(source, target):
                 self._remove(self.connection_items, (source, target))
+                self.connection_overview.refresh()
                 structural = False
             case ev.ConnectionChanged(source, target):
                 self.connection_items[source, target].show_connection(self.journey.connection(source, target))
+                self.connection_overview.refresh()
                 structural = False
             case ev.StageAdded(stage_id):
                 self._add_header("stage", stage_id)
@@ -259,6 +258,7 @@ class JourneyScene(QGraphicsScene):
         for tp_id in [touchpoint_id] if touchpoint_id is not None else list(self.cards):
             rect = g.cards[tp_id]
             self.cards[tp_id].setPos(rect.x, rect.y)
+        self.overview.refresh()
         for item in self.connections_of(touchpoint_id) if touchpoint_id is not None else self.connection_items.values():
             item.set_route(g.routes[item.key])
 
@@ -294,7 +294,11 @@ class JourneyScene(QGraphicsScene):
                  if rect is not old_cards.get(tp_id) or self.cards[tp_id] in unplaced]
         routes = [(self.connection_items[key], route) for key, route in g.routes.items()
                   if route is not old_routes.get(key) or self.connection_items[key] in unplaced]
-        self._before_moving(len(cards) + len(routes))
+        # Moved items stay in Qt's BSP index, which updates each: switching the index off for a bulk
+        # move and rebuilding it later made every paint and drag until then test every item (a drag
+        # on the 5,000 map: 28 -> 11 ms with the index kept). Cards do not tell the overview of
+        # their moves (a Python call per card moved, twice): it is refreshed below, by `set_bounds`,
+        # and by whatever else moves or selects cards.
         for card, rect in cards:
             card.setPos(rect.x, rect.y)
         for item, route in routes:
@@ -328,18 +332,7 @@ class JourneyScene(QGraphicsScene):
                          theme.MARGIN + theme.STAGE_HEADER_HEIGHT + gap))
         self.setSceneRect(QRectF(0, 0, g.width + size + 2 * gap, g.height))
         self.overview.set_bounds(QRectF(0, 0, g.width, g.height))
-
-    def _before_moving(self, count: int) -> None:
-        """Many items about to move at once (a column widened, a stage came back) move unindexed.
-
-        Qt's BSP index updates every moved item, which costs five times more than moving them with
-        the index off; rebuilding it costs a frame too, so that waits until the user pauses."""
-        if count >= BULK_MOVE:
-            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-            self._reindex_timer.start()
-
-    def _reindex(self) -> None:
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.connection_overview.set_bounds(self.sceneRect())
 
     def set_detail(self, readable: bool) -> None:
         """Whether the view shows cards large enough to read. When not, the cards stop painting
@@ -354,6 +347,7 @@ class JourneyScene(QGraphicsScene):
             connection.set_detail(readable)
         self.overview.setVisible(not readable)
         self.overview.refresh()
+        self._show_connection_overview()
 
     # ----------------------------------------------------------------- persona filter and to-be view
     def set_persona_filter(self, persona_id: str | None) -> None:
@@ -408,10 +402,16 @@ class JourneyScene(QGraphicsScene):
         self.curve.setVisible(self._layers["emotion"])
         self.stage_scores_item.setVisible(self._layers["scores"])
         for item in self.connection_items.values():
-            item.setVisible(self._layers["connections"])
+            item.set_layer(self._layers["connections"])
+        self._show_connection_overview()
+
+    def _show_connection_overview(self) -> None:
+        self.connection_overview.setVisible(self._layers["connections"] and not self._readable)
+        self.connection_overview.refresh()
 
     # ----------------------------------------------------------------- selection
     def _track_selection(self) -> None:
+        self.overview.refresh()  # a selected card's face has a bold border
         selected = {item.touchpoint_id for item in self.selectedItems() if isinstance(item, CardItem)}
         self._selection_order = [t for t in self._selection_order if t in selected]
         self._selection_order += sorted(selected - set(self._selection_order))

@@ -46,7 +46,6 @@ class CardItem(QGraphicsRectItem):
         self.setRect(self._outline())
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)  # the zoomed-out faces follow
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(2)
@@ -65,12 +64,6 @@ class CardItem(QGraphicsRectItem):
             self.update()
             if self.scene() is not None:
                 self.scene().overview.refresh()
-
-    def itemChange(self, change, value):
-        if (change in (QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged,
-                       QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged) and self.scene() is not None):
-            self.scene().overview.refresh()
-        return super().itemChange(change, value)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()

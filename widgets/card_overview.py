@@ -3,7 +3,8 @@
 Zoomed out, the scene turns the cards' own painting off (they are still selected, hovered,
 clicked and dragged) and this item draws their faces instead, grouped by look: a few Qt calls
 a frame instead of one Python call per card, and nothing to work out again until a card moves,
-changes colour, or is selected or marked.
+changes colour, or is selected or marked. Cards do not report their own moves (that was two Python
+calls per card moved by a layout): the scene and the drag gesture, which move them, call `refresh`.
 """
 
 from __future__ import annotations

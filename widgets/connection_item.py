@@ -4,7 +4,8 @@ Qt paints connections without calling Python: the curve, the arrow head and the 
 own path, polygon and text items, whose pens and brushes are set when the route, the connection,
 the selection or the emphasis changes, never while painting. (Filling a stroked outline instead
 would be one item fewer, but rasterises ten times slower zoomed out.) A map with 3,000
-connections then repaints at the speed of C++.
+connections then repaints at the speed of C++. Zoomed out, plain connections hide and
+`widgets.connection_overview` strokes them all in one pass.
 """
 
 from __future__ import annotations
@@ -35,6 +36,25 @@ def arrow_head(route: Route) -> QPolygonF:
     back = QPointF(direction.x, direction.y) * theme.ARROW_LENGTH
     side = QPointF(-direction.y, direction.x) * (theme.ARROW_WIDTH / 2)
     return QPolygonF([tip, tip - back + side, tip - back - side])
+
+
+def hairline(kind, faint: bool = False) -> QPen:
+    """The pen of a plain connection of `kind`: one pixel at any zoom, faint when zoomed out.
+
+    A one-pixel hairline: Qt antialiases it five times faster than a scaled 1.5-unit stroke
+    (a repaint at 100% is mostly connections), and it stays visible zoomed out. Faint is the
+    colour seen through at `FAINT` opacity over the white cells, but opaque: a translucent
+    stroke of thousands of curves costs Qt twice as much to draw."""
+    colour = QColor(theme.connection_colour(kind))
+    if faint:
+        over = QColor(theme.CARD_BACKGROUND)
+        colour = QColor.fromRgbF(*(FAINT * mine + (1 - FAINT) * under for mine, under in (
+            (colour.redF(), over.redF()), (colour.greenF(), over.greenF()), (colour.blueF(), over.blueF()))))
+    pen = QPen(colour, 1)
+    pen.setCosmetic(True)
+    if dash := theme.connection_dash(kind):
+        pen.setDashPattern(dash)
+    return pen
 
 
 def _shift(old: Route, new: Route) -> tuple[float, float] | None:
@@ -71,11 +91,14 @@ class ConnectionItem(QGraphicsPathItem):
             part.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.label: QGraphicsSimpleTextItem | None = None
         self._readable = True  # zoomed out, a connection is a faint line without a head
+        self._layer = True  # the connections layer is shown
 
     def set_route(self, route: Route) -> None:
         if route == self._route:
             return
         old, self._route = self._route, route
+        if self.scene() is not None:
+            self.scene().connection_overview.refresh()
         shift = _shift(old, route) if old is not None else None
         if shift is not None:
             # Cards right of a widened column all move alike: moving the item is far cheaper than new paths.
@@ -131,20 +154,23 @@ class ConnectionItem(QGraphicsPathItem):
         if self.kind is None:
             return
         selected = self.isSelected()
-        colour = QColor(theme.SELECTION if selected else self.emphasis or theme.connection_colour(self.kind))
-        dash = theme.connection_dash(self.kind)
         if selected or self.emphasis:
+            colour = QColor(theme.SELECTION if selected else self.emphasis)
             pen = QPen(colour, theme.CONNECTION_WIDTH * (3 if self.emphasis else 1.8))
-            width = theme.CONNECTION_WIDTH
+            if dash := theme.connection_dash(self.kind):
+                pen.setDashPattern([d / theme.CONNECTION_WIDTH for d in dash])
         else:
-            # A one-pixel hairline at any zoom: Qt antialiases it five times faster than a scaled
-            # 1.5-unit stroke (a repaint at 100% is mostly connections), and it stays visible zoomed out.
-            if not self._readable:
-                colour.setAlphaF(FAINT)
-            pen = QPen(colour, 1)
-            pen.setCosmetic(True)
-            width = 1
-        if dash:
-            pen.setDashPattern([d / width for d in dash])
+            pen = hairline(self.kind, faint=not self._readable)
         self.line.setPen(pen)
-        self.head.setBrush(QBrush(colour))
+        self.head.setBrush(QBrush(pen.color()))
+        self._show()
+
+    def set_layer(self, visible: bool) -> None:
+        """Whether the connections layer is shown at all."""
+        self._layer = visible
+        self._show()
+
+    def _show(self) -> None:
+        # Zoomed out, the scene's ConnectionOverview draws plain connections; a selected or
+        # emphasised one stays an item, drawn bold above them (and hiding it would deselect it).
+        self.setVisible(self._layer and (self._readable or self.isSelected() or self.emphasis is not None))

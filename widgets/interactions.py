@@ -107,6 +107,7 @@ class CardDrag(_Drag):
             self.card.setZValue(10)
             self.card.setOpacity(0.85)
         self.card.setPos(self.origin + event.scenePos() - self.press)
+        self.scene.overview.refresh()
         self._follow_connections()
         target = self._target(event.scenePos())
         self.indicator.setVisible(target is not None)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath
 
 from model import theme
 from tests.app.calls import calls_during
@@ -108,9 +108,7 @@ def test_stage_averages_follow_a_score_once_the_user_pauses(window, qtbot, tmp_p
     qtbot.waitUntil(lambda: window.scene.stage_scores_item.scores[0].meaning is None)
 
 
-def test_after_a_column_widens_under_many_cards_clicks_still_find_the_moved_cards(window, qtbot, tmp_path):
-    from PySide6.QtWidgets import QGraphicsScene
-
+def test_after_a_column_widens_under_many_cards_clicks_still_find_the_moved_cards(window, tmp_path):
     journey = large_map(touchpoints=400, stages=10, lanes=4, connections=600)
     open_map(window, journey, tmp_path)
     window.view.actual_size()
@@ -128,7 +126,6 @@ def test_after_a_column_widens_under_many_cards_clicks_still_find_the_moved_card
     assert card_center(window, right).x() > before.x()
     click(window, card_center(window, right))
     assert window.scene.selected_touchpoints() == [right]
-    qtbot.waitUntil(lambda: window.scene.itemIndexMethod() == QGraphicsScene.ItemIndexMethod.BspTreeIndex)
     other = journey.cell("s8", "l2")[0]
     click(window, card_center(window, other))
     assert window.scene.selected_touchpoints() == [other]
@@ -147,3 +144,94 @@ def test_zoomed_out_a_card_can_still_be_selected_dragged_and_marked(window, tmp_
     assert any(QColor(p).blue() > QColor(p).red() + 40 for p in _pixels_near(window, top_edge, radius=1))
     drag(window, card_center(window, moving), cell_center(window, "s3", "l0"))
     assert journey.touchpoint(moving).stage == "s3"
+
+
+def test_zoomed_out_connections_are_one_faint_pass_and_a_selected_one_stays_bold(window, tmp_path):
+    open_map(window, large_map(touchpoints=600, stages=20, lanes=6, connections=900), tmp_path)
+    scene = window.scene
+    selected = next(iter(scene.connection_items))
+    window.view.actual_size()
+    scene.connection_items[selected].setSelected(True)
+    window.view.zoom_to_fit()
+    assert window.view.zoom < 0.4
+    far = calls_during(window.view.viewport().repaint)
+    assert far["connection_overview.py:ConnectionOverview.paint"] == 1
+    shown = [key for key, item in scene.connection_items.items() if item.isVisible()]
+    assert shown == [selected] and scene.selected_connection() == selected  # zooming out kept the selection
+    scene.set_layer_visible("connections", False)
+    assert not scene.connection_overview.isVisible() and not scene.connection_items[selected].isVisible()
+    scene.set_layer_visible("connections", True)
+    window.view.actual_size()
+    near = calls_during(window.view.viewport().repaint)
+    assert near["connection_overview.py:ConnectionOverview.paint"] == 0
+    assert all(item.isVisible() for item in scene.connection_items.values())
+
+
+def test_the_faint_lines_follow_a_moved_card(window, tmp_path):
+    open_map(window, large_map(touchpoints=400, stages=10, lanes=4, connections=600), tmp_path)
+    window.view.zoom_to_fit()
+    window.view.viewport().repaint()
+    scene, journey = window.scene, window.document.journey
+    moving = next(t for t in journey.cell("s4", "l0") if journey.connections_of(t))
+    journey.move_touchpoint(moving, "s5", "l0", 0)
+    settle(window)
+    window.view.viewport().repaint()
+    drawn = QPainterPath()
+    for _, path in scene.connection_overview.lines():
+        drawn.addPath(path)
+    expected = QPainterPath()
+    for key in journey.graph.edges:
+        expected.addPath(route_path(scene.geometry.routes[key]))
+    assert drawn.boundingRect() == expected.boundingRect() and drawn.elementCount() == expected.elementCount()
+
+
+def test_zoomed_out_faces_follow_selection_and_moves(window, tmp_path):
+    open_map(window, large_map(touchpoints=400, stages=10, lanes=4, connections=0), tmp_path)
+    window.view.zoom_to_fit()
+    assert window.view.zoom < 0.4
+    scene, journey = window.scene, window.document.journey
+    tp_id = journey.cell("s4", "l0")[0]
+    corner = lambda: scene.cards[tp_id].pos() + QPointF(1, 1)  # noqa: E731
+    assert theme.SELECTION.lower() not in _pixels_near(window, corner(), 1)
+    scene.select_touchpoints([tp_id])
+    settle(window)
+    assert theme.SELECTION.lower() in _pixels_near(window, corner(), 1)
+    before = scene.cards[tp_id].pos()
+    scene.moveTouchpointRequested.emit(tp_id, "s5", "l0", 0)
+    settle(window)
+    assert scene.cards[tp_id].pos() != before
+    assert theme.SELECTION.lower() in _pixels_near(window, corner(), 1)
+    assert theme.SELECTION.lower() not in _pixels_near(window, before + QPointF(1, 1), 1)
+
+
+def test_the_faint_lines_are_lines_whatever_brush_the_item_before_left(window, tmp_path):
+    """The view does not save painter state between items: a brush left set would fill the curves."""
+    open_map(window, large_map(touchpoints=200, stages=10, lanes=6, connections=300), tmp_path)
+    window.view.zoom_to_fit()
+    overview = window.scene.connection_overview
+    bounds = overview.boundingRect()
+    image = QImage(int(bounds.width() / 4), int(bounds.height() / 4), QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.scale(0.25, 0.25)
+    painter.setBrush(QColor("#00ff00"))
+    overview.paint(painter, None)
+    painter.end()
+    assert QColor("#00ff00").rgb() not in {image.pixel(x, y) for x in range(0, image.width(), 3)
+                                             for y in range(0, image.height(), 3)}
+
+
+def test_a_repaint_of_part_of_the_map_draws_the_cell_lines_there(window, tmp_path):
+    """The grid draws only the cells a repaint exposes: the ones there must still be drawn."""
+    open_map(window, large_map(touchpoints=400, stages=10, lanes=4, connections=0), tmp_path)
+    scene = window.scene
+    cell = scene.geometry.cells["s7", "l2"]
+    source = QRectF(cell.x - 10, cell.y + 5, 20, 20)  # across the cell's left line, below any card
+    image = QImage(20, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("#000000"))
+    painter = QPainter(image)
+    scene.render(painter, QRectF(0, 0, 20, 20), source)
+    painter.end()
+    column = {QColor(image.pixel(10, y)).name() for y in range(20)} | {QColor(image.pixel(9, y)).name() for y in range(20)}
+    assert theme.GRID_LINE.lower() in column
+    assert QColor(image.pixel(15, 10)).name() == theme.CARD_BACKGROUND.lower()
