@@ -101,14 +101,21 @@ def _info(args: argparse.Namespace) -> int:
 def _insights(args: argparse.Namespace) -> int:
     from app.insights_report import insights_report, report_lines
     from model.analysis import analyse
+    from model.projection import persona_journey
 
     journey = _load_or_say(args.file)
     if journey is None:
         return 2
-    if args.persona is not None and args.persona.casefold() != journey.persona.name.casefold():
-        known = f'its persona is "{journey.persona.name}"' if journey.persona.name else "it has no named persona"
-        print(f'{args.file}: there is no persona "{args.persona}" in this map; {known}', file=sys.stderr)
-        return 2
+    if args.persona is not None:
+        named = [p for p in journey.personas if p.name.casefold() == args.persona.casefold()]
+        if not named:
+            names = ", ".join(f'"{p.name}"' for p in journey.personas if p.name)
+            known = f"its personas are {names}" if names else "it has no named persona"
+            if len(journey.personas) == 1 and names:
+                known = f"its persona is {names}"
+            print(f'{args.file}: there is no persona "{args.persona}" in this map; {known}', file=sys.stderr)
+            return 2
+        journey = persona_journey(journey, named[0].id)  # the map as they live it: only what they meet
     report = insights_report(journey, analyse(journey))
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
@@ -191,7 +198,7 @@ def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
     def insights(p):
         p.add_argument("file", metavar="MAP")
         p.add_argument("--json", action="store_true", help="print every finding as JSON for scripts")
-        p.add_argument("--persona", metavar="NAME", help="the persona whose journey to analyse (the map's own)")
+        p.add_argument("--persona", metavar="NAME", help="the persona whose journey to analyse: only the touchpoints they meet, as they feel them")
         p.add_argument("--fail-on-problems", action="store_true",
                        help="exit 1 when the map has a dead end, an unreachable touchpoint or a merge conflict (for CI)")
 

@@ -11,11 +11,13 @@ import json
 from PySide6.QtCore import QMimeData
 from pydantic import TypeAdapter, ValidationError
 
-from model.entities import Connection, Touchpoint
+from model.entities import Connection, Persona, Touchpoint
 from model.errors import first_problem
 from model.journey_map import JourneyMap, new_id
 
 MIME_TYPE = "application/x-wayfinder-touchpoints+json"
+PERSONAS_MIME_TYPE = "application/x-wayfinder-personas+json"
+_PERSONAS = TypeAdapter(list[Persona])
 _TOUCHPOINTS = TypeAdapter(list[Touchpoint])
 _CONNECTIONS = TypeAdapter(list[Connection])
 
@@ -33,6 +35,28 @@ def to_mime(journey: JourneyMap, touchpoint_ids: list[str]) -> QMimeData:
     mime.setData(MIME_TYPE, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
     mime.setText("\n".join(_as_text(journey, tp) for tp in touchpoints))
     return mime
+
+
+def personas_to_mime(personas: list[Persona]) -> QMimeData:
+    """Personas to paste into another map (Edit → Copy with a persona shown on the map's page)."""
+    mime = QMimeData()
+    mime.setData(PERSONAS_MIME_TYPE,
+                 json.dumps(_PERSONAS.dump_python(personas, mode="json"), ensure_ascii=False).encode("utf-8"))
+    mime.setText("\n".join(" — ".join(part for part in (p.name, p.purpose) if part) for p in personas))
+    return mime
+
+
+def personas_from_mime(mime: QMimeData) -> list[Persona]:
+    """The clipboard's personas (none unless Wayfinder put them there); `DamagedClipboard` if unreadable."""
+    if not mime.hasFormat(PERSONAS_MIME_TYPE):
+        return []
+    try:
+        return _PERSONAS.validate_python(json.loads(bytes(mime.data(PERSONAS_MIME_TYPE)).decode("utf-8")))
+    except ValidationError as error:
+        place, reason = first_problem(error)
+        raise DamagedClipboard(f"{place}: {reason}") from None
+    except ValueError as error:
+        raise DamagedClipboard(f"not the JSON Wayfinder writes ({error})") from None
 
 
 def _as_text(journey: JourneyMap, touchpoint: Touchpoint) -> str:
@@ -66,6 +90,13 @@ def from_mime(mime: QMimeData, journey: JourneyMap, cell: tuple[str, str]) -> tu
 
 
 
+def _known_personas(journey: JourneyMap, tp: Touchpoint) -> dict:
+    """A card from another map keeps only mentions of personas this map has (everyone's if none is left)."""
+    members = None if tp.personas is None else tuple(p for p in tp.personas if journey.has_persona(p)) or None
+    return {"personas": members,
+            "experiences": tuple(e for e in tp.experiences if journey.has_persona(e.persona))}
+
+
 def copies(journey: JourneyMap, touchpoints: list[Touchpoint], connections: list[Connection],
            cell: tuple[str, str]) -> tuple[list[Touchpoint], list[Connection]]:
     """Touchpoints and their connections with new ids, the first one placed into `cell`.
@@ -92,7 +123,7 @@ def copies(journey: JourneyMap, touchpoints: list[Touchpoint], connections: list
         taken.add(fresh)
         renamed[tp.id] = fresh
         stage, lane = placed(tp)
-        result.append(tp.model_copy(update={"id": fresh, "stage": stage, "lane": lane}))
+        result.append(tp.model_copy(update={"id": fresh, "stage": stage, "lane": lane, **_known_personas(journey, tp)}))
     links = [c.model_copy(update={"source": renamed[c.source], "target": renamed[c.target]})
              for c in connections if c.source in renamed and c.target in renamed]
     return result, links

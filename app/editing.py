@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import clipboard
 from app import commands as cmd
+from app import persona_commands as pc
 from app.document import Document
 from app.keymap import bindings
+from model.personas import personas_to_import
 from model import events as ev
 from model.errors import InvalidChange
 from widgets.canvas_scene import JourneyScene
@@ -74,7 +76,15 @@ class MapEditing(QObject):
         i.stageEdited.connect(lambda stage, changes: self.push(cmd.edit_stage(self.journey, stage, **changes)))
         i.laneEdited.connect(lambda lane, changes: self.push(cmd.edit_lane(self.journey, lane, **changes)))
         i.infoEdited.connect(lambda changes: self.push(cmd.edit_info(self.journey, **changes)))
-        i.personaEdited.connect(lambda changes: self.push(cmd.edit_persona(self.journey, **changes)))
+        i.personaEdited.connect(lambda persona, changes: self.push(
+            pc.edit_persona_of(self.journey, persona, **changes) if persona
+            else cmd.edit_persona(self.journey, **changes)))
+        i.personaAdded.connect(self.add_persona)
+        i.personaRemoved.connect(lambda persona: self.push(pc.RemovePersona(self.journey, persona)))
+        i.membershipRequested.connect(
+            lambda tp, persona, on: self.push(pc.set_membership(self.journey, tp, persona, on)))
+        i.experienceRequested.connect(
+            lambda tp, persona, changes: self.push(pc.set_experience(self.journey, tp, persona, **changes)))
         i.connectionEdited.connect(
             lambda source, target, changes: self.push(cmd.edit_connection(self.journey, source, target, **changes)))
         i.painPointAdded.connect(lambda tp: self.add_pain_point(tp))
@@ -246,6 +256,15 @@ class MapEditing(QObject):
         selected = self.scene.selected_touchpoints()
         return selected[-1] if selected else None
 
+    def add_persona(self) -> None:
+        """A new persona on the map, shown in the inspector with its name ready to type over."""
+        number = len(self.journey.personas) + 1
+        command = pc.add_persona(self.journey, f"Persona {number}")
+        if self.push(command):
+            self.inspector.show_map(self.journey)
+            self.inspector.map_page.pick(command.personas[0].id)
+            self.inspector.focus_field("persona.name")
+
     def add_pain_point(self, touchpoint_id: str | None = None) -> None:
         self._add_note(touchpoint_id, "pain_point", text="New pain point")
 
@@ -285,9 +304,14 @@ class MapEditing(QObject):
 
     # ----------------------------------------------------------------- clipboard
     def copy(self) -> bool:
+        """Copy the selected cards; with none selected and a persona on the map's page, that persona."""
         chosen = self.scene.selected_touchpoints()
         if chosen:
             QApplication.clipboard().setMimeData(clipboard.to_mime(self.journey, chosen))
+        elif self.inspector.page is self.inspector.map_page and self.journey.personas:
+            persona = self.inspector.map_page.persona
+            QApplication.clipboard().setMimeData(clipboard.personas_to_mime([persona]))
+            self.said.emit(f"Copied persona “{persona.name or 'Unnamed'}”: paste it into another map.")
         return bool(chosen)
 
     def cut(self) -> None:
@@ -297,6 +321,8 @@ class MapEditing(QObject):
             self.push(command)
 
     def paste(self) -> None:
+        if self._paste_personas():
+            return
         cell = self.scene.current_cell()
         if cell is None:
             return
@@ -307,6 +333,25 @@ class MapEditing(QObject):
                                 f"The clipboard holds Wayfinder cards that cannot be read: {error}. Nothing was pasted.")
             return
         self._insert_copies(touchpoints, connections, "Paste")
+
+    def _paste_personas(self) -> bool:
+        """Paste the clipboard's personas, if it holds any; whether it did."""
+        try:
+            pasted = clipboard.personas_from_mime(QApplication.clipboard().mimeData())
+        except clipboard.DamagedClipboard as error:
+            QMessageBox.warning(self.view, "Cannot paste",
+                                f"The clipboard holds Wayfinder personas that cannot be read: {error}. Nothing was pasted.")
+            return True
+        if not pasted:
+            return False
+        personas = personas_to_import(self.journey, pasted)
+        if not personas:
+            self.said.emit("This map has that persona already: nothing pasted.")
+        elif self.push(pc.AddPersonas(self.journey, personas, "Paste persona")):
+            self.inspector.show_map(self.journey)
+            self.inspector.map_page.pick(personas[0].id)
+            self.said.emit(f"Pasted persona “{personas[0].name or 'Unnamed'}”.")
+        return True
 
     def duplicate(self) -> None:
         """Copies of the selected cards in their own cells, with the connections among them."""

@@ -14,7 +14,10 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from model.analysis import Insights, analyse
+from model.entities import ToBeChange
+from model.journey_map import JourneyMap
 from model.paths import easiest_path, happy_path, most_painful_path
+from model.projection import persona_journey, to_be_journey
 from widgets.insights_panel import InsightsPanel
 from widgets.overlays import COLOUR_BY, PATHS, OverlayChoice, OverlayLegend, apply_overlays
 
@@ -40,6 +43,9 @@ class InsightsController(QObject):
             path=str(settings.value("overlay/path", "none")),
             target_curve=settings.value("overlay/target_curve", False, type=bool))
         self.insights: Insights | None = None
+        self.persona_id: str | None = None  # whom the analysis answers for (None: everyone)
+        self.to_be = False  # whether it answers for the to-be journey rather than today's
+        self.lived: JourneyMap | None = None  # the map as that persona lives it (today or to-be), analysed last
         self.path: list[str] = []
         self.review_marks: dict[str, str] = {}
         self.timer = QTimer(self)
@@ -94,12 +100,28 @@ class InsightsController(QObject):
         if self.view.painted:
             self.timer.start()  # after the window has rebuilt the canvas for the new map
 
+    def set_persona(self, persona_id: str | None) -> None:
+        """Answer for one persona (None: everyone) from now on."""
+        self.persona_id = persona_id
+        self.refresh()
+
+    def set_to_be(self, on: bool) -> None:
+        """Answer for the to-be journey (retired touchpoints gone, targets reached), or for today's."""
+        self.to_be = on
+        self.refresh()
+
     def refresh(self) -> None:
         """Analyse the map now and show the result (the timer calls this after edits)."""
         self.timer.stop()
         journey = self.document.journey
-        self.insights = analyse(journey)
-        self.panel.show_insights(journey, self.insights)
+        if self.persona_id is not None and not journey.has_persona(self.persona_id):
+            self.persona_id = None  # the persona filter follows; until it does, answer for everyone
+        self.lived = persona_journey(journey, self.persona_id)
+        if self.to_be:
+            self.lived = to_be_journey(self.lived)
+        self.insights = analyse(self.lived)
+        persona = journey.persona_by_id(self.persona_id).name if self.persona_id else ""
+        self.panel.show_insights(self.lived, self.insights, persona, self.to_be)
         self.legend.show_for(self.choice.colour_by)
         self._apply()
 
@@ -116,10 +138,10 @@ class InsightsController(QObject):
         if self.insights is None:
             return
         self.path = self._path()
-        apply_overlays(self.scene, self.choice, self.insights, self.path, self.review_marks)
+        apply_overlays(self.scene, self.choice, self.insights, self.path, self.review_marks, self.lived)
 
     def _path(self) -> list[str]:
-        journey = self.document.journey
+        journey = self.lived
         if self.choice.path == "happy":
             found = happy_path(journey)
             if found is None:
@@ -129,6 +151,14 @@ class InsightsController(QObject):
             selected = self.scene.selected_touchpoints()
             if len(selected) != 2:
                 self._say("Select two touchpoints (Ctrl-click) to see the path between them.")
+                return []
+            if missing := [tp_id for tp_id in selected if not journey.has_touchpoint(tp_id)]:
+                title = self.document.journey.touchpoint(missing[0]).title
+                if self.to_be and self.document.journey.touchpoint(missing[0]).to_be == ToBeChange.removed:
+                    self._say(f"“{title}” is retired in the to-be journey: leave the to-be view to see paths through it.")
+                else:
+                    self._say(f"{journey.persona.name or 'This persona'} never meets “{title}”: "
+                              "choose Everyone in the persona filter to see paths through it.")
                 return []
             find = easiest_path if self.choice.path == "easiest" else most_painful_path
             found = find(journey, *selected)

@@ -45,7 +45,13 @@ def insights_report(journey: JourneyMap, insights: Insights) -> dict[str, Any]:
     served = motivators_by_stage(journey)
     return {
         "title": journey.info.title,
-        "persona": journey.persona.name,
+        # Whom the report answers for: the map's one persona (a map filtered to one persona has just
+        # them); on a map of several, everyone, and the persona field is empty.
+        "persona": journey.persona.name if len(journey.personas) == 1 else "",
+        "evidence": {"summary": insights.evidence.sentence(),
+                     **{level.value: count for level, count in insights.evidence.by_level.items()}},
+        "assumptions_to_test": [{**card(a.touchpoint_id), "text": a.text, "note": a.note_id,
+                                 "evidence": a.level.value, "risk": a.risk} for a in insights.assumptions],
         "headline": {
             "dead_ends": [journey.touchpoint(t).title for t in insights.dead_ends],
             "weakest_stage": journey.stage(weakest_stage.stage_id).name if weakest_stage else None,
@@ -105,6 +111,9 @@ def report_lines(report: dict[str, Any]) -> list[str]:
         ("Expectation gaps", [f"{g['title']} — distance {g['distance']}" for g in report["expectation_gaps"]]),
         ("Furthest from target", [f"{g['title']} — distance {g['distance']}" for g in report["furthest_from_target"]]),
         ("Happy path", [titles(report["happy_path"])] if report["happy_path"] else []),
+        ("Evidence", [report["evidence"]["summary"]]),
+        ("Assumptions to test first", [f"{a['text'] or 'Untitled'} — {a['evidence']}, risk {a['risk']}"
+                                       for a in report["assumptions_to_test"]]),
         ("Merge conflicts", report["merge_conflicts"]),
     ]
     for name, entries in sections:

@@ -30,6 +30,8 @@ from app.document import Document
 from app.editing import MapEditing
 from app.file_handling import FileHandling
 from app.insights import InsightsController
+from app.persona_files import PersonaFiles
+from app.persona_filter import PersonaFilter
 from app.team_review import ReviewController
 from app.export_dialogs import export_interactively, import_interactively
 from app.keymap import help_rows
@@ -63,6 +65,9 @@ class MainWindow(QMainWindow):
         self.editing = MapEditing(self.document, self.scene, self.view, self.inspector, self)
         self.files = FileHandling(self, self.document, self.settings)
         self.insights = InsightsController(self, self.settings)
+        self.persona_files = PersonaFiles(self)
+        self.persona_filter = PersonaFilter(self)
+        self.persona_filter.changed.connect(self._persona_chosen)
         self.editing.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.workshop = Workshop(self, self.settings)
         self.review = ReviewController(self)
@@ -106,6 +111,11 @@ class MainWindow(QMainWindow):
                                    "Make a map from a Mermaid journey or a spreadsheet")
         a["export"] = self._action("&Export…", self.export_dialog, "Ctrl+E",
                                    "Export the map as PDF, Mermaid, CSV, PNG or SVG")
+        a["import_personas"] = self._action("Import &Personas…", lambda: self.persona_files.import_personas(),
+                                            tip="Copy the personas of another map into this one")
+        a["refresh_metrics"] = self._action("Refresh &Metrics…", lambda: self.persona_files.refresh_metrics(),
+                                            tip="Read stage metric values from a CSV or XLSX file "
+                                                "(columns stage, metric, date, value)")
         a["quit"] = self._action("&Quit", self.close, K.Quit, "Quit Wayfinder")
         undo = self.document.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(K.Undo)
@@ -126,6 +136,11 @@ class MainWindow(QMainWindow):
         a["zoom_out"] = self._action("Zoom &Out", self.view.zoom_out, K.ZoomOut)
         a["zoom_fit"] = self._action("Zoom to &Fit", self.view.zoom_to_fit, "Ctrl+9")
         a["zoom_actual"] = self._action("&Actual Size", self.view.actual_size, "Ctrl+0")
+        a["to_be_view"] = self._action("&To-be Journey", self._to_be_view, "Ctrl+Shift+B",
+                                       "Show the journey as it will be: new, changed and retired touchpoints "
+                                       "and the to-be emotion", checkable=True)
+        a["next_persona"] = self._action("Next &Persona", self._next_persona, "Ctrl+Shift+P",
+                                         "Answer for the next persona of the map (then everyone again)")
         for name, label in VIEW_OPTIONS:
             a[f"show_{name}"] = self._action(f"Show {label}", lambda on, n=name: self._set_view_option(n, on),
                                              checkable=True)
@@ -160,6 +175,8 @@ class MainWindow(QMainWindow):
             file_menu.addAction(a[name])
         file_menu.addSeparator()
         file_menu.addAction(a["import"])
+        file_menu.addAction(a["import_personas"])
+        file_menu.addAction(a["refresh_metrics"])
         file_menu.addAction(a["export"])
         file_menu.addAction(a["compare"])
         file_menu.addSeparator()
@@ -169,7 +186,7 @@ class MainWindow(QMainWindow):
             edit_menu.addSeparator() if name is None else edit_menu.addAction(a[name])
         view_menu = bar.addMenu("&View")
         for name in ("zoom_in", "zoom_out", "zoom_fit", "zoom_actual", None, "present", "walk_through", None,
-                     *(f"show_{n}" for n, _ in VIEW_OPTIONS)):
+                     "to_be_view", "next_persona", None, *(f"show_{n}" for n, _ in VIEW_OPTIONS)):
             view_menu.addSeparator() if name is None else view_menu.addAction(a[name])
         view_menu.addSeparator()
         a.update(self.insights.build_menu(view_menu.addMenu("O&verlays")))
@@ -194,16 +211,36 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for name in ("new", "open", "save", None, "undo", "redo", None, "add_stage", "add_lane",
                      "add_touchpoint", "add_connection", "add_pain", None, "zoom_out", "zoom_in", "zoom_fit", None,
-                     "present"):
+                     "present", None, "to_be_view"):
             toolbar.addSeparator() if name is None else toolbar.addAction(a[name])
+        self.persona_filter.add_to(toolbar)
         for name in ("undo", "redo"):
             # Icons only: the text names the step ("Undo Add touchpoint “Sees ad”") and would make the
             # buttons after it jump at every edit; the tooltip still names it.
             toolbar.widgetForAction(a[name]).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
+    # ----------------------------------------------------------------- personas and the to-be view
+    def _persona_chosen(self, persona_id: str | None) -> None:
+        self.scene.set_persona_filter(persona_id)
+        self.insights.set_persona(persona_id)
+
+    def _to_be_view(self, on: bool) -> None:
+        self.scene.set_to_be_view(on)
+        self.insights.set_to_be(on)
+
+    def _next_persona(self) -> None:
+        combo = self.persona_filter.combo
+        if combo.isEnabled():
+            combo.setCurrentIndex((combo.currentIndex() + 1) % combo.count())
+        else:
+            self.statusBar().showMessage("This map follows one persona: add another in the Inspector "
+                                         "(click the canvas background) to compare them.", 8000)
+
     # ----------------------------------------------------------------- files (app.file_handling, app.autosave)
     def _show_new_journey(self) -> None:
         self.scene.set_journey(self.document.journey)
+        self.scene.set_persona_filter(self.persona_filter.persona_id)
+        self.scene.set_to_be_view(self.actions_by_name["to_be_view"].isChecked())
         self.editing.journey_replaced()
         self.view.zoom_to_fit()
 

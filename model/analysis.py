@@ -13,6 +13,7 @@ from typing import Iterable, Optional
 
 import networkx as nx
 
+from .evidence import Assumption, EvidenceCoverage, review_evidence
 from .journey_map import JourneyMap
 from .lenses import Gap, PainTally, expectation_gaps, pain_tally, stages_without_motivators, target_gaps, unscored
 
@@ -181,6 +182,8 @@ class Insights:
     stages_without_motivators: list[str]
     expectation_gaps: list[Gap]
     target_gaps: list[Gap]
+    evidence: EvidenceCoverage
+    assumptions: list[Assumption]  # worth testing first
 
     def problems(self) -> dict[str, str]:
         """Touchpoint id -> "dead_end" or "unreachable" (a touchpoint that is both is marked unreachable,
@@ -211,4 +214,5 @@ def analyse(journey: JourneyMap, weakest_limit: int = 5, gaps_limit: int = 10) -
         stages_without_motivators=stages_without_motivators(journey),
         expectation_gaps=expectation_gaps(journey, gaps_limit),
         target_gaps=target_gaps(journey, gaps_limit),
+        **dict(zip(("evidence", "assumptions"), review_evidence(journey))),
     )

@@ -1,7 +1,8 @@
 """Where the parts of a card, a stage or lane header and a scores-band slot go.
 
 `model.layout` says where a card is; this module says where, inside it, the title, the
-channel line, the emotion face, the M / V / A bars and the pain marker go. The canvas items
+channel line, the emotion face, the evidence mark, the M / V / A bars and the pain marker go,
+and where a stage's metrics go in the metrics lane. The canvas items
 (widgets/) and the PDF (app/pdf/) both paint from these parts, so the two cannot drift.
 Parts are rectangles in layout units with y growing down, relative to the card's (or
 header's, or band slot's) top-left corner for cards and to the map for headers and slots.
@@ -70,6 +71,7 @@ class CardParts:
     face: Rect
     bars: tuple[ScoreBar, ...]
     pain_marker: Rect
+    evidence: Rect  # the badge saying how sure the team is of the card, under the face
     badge_height: float  # the "Dead end" tab's height; its width follows its text (`badge`)
 
     def badge(self, text_width: float) -> Rect:
@@ -104,6 +106,8 @@ def card_parts(title_lines: int = theme.CARD_TITLE_MAX_LINES) -> CardParts:
         face=Rect(theme.CARD_WIDTH - pad - face, pad, face, face),
         bars=bars,
         pain_marker=Rect(theme.CARD_WIDTH - pad - marker, theme.CARD_HEIGHT - pad - marker, marker, marker),
+        evidence=Rect(theme.CARD_WIDTH - pad - face / 2 - theme.EVIDENCE_MARK_SIZE / 2, pad + face + 3,
+                      theme.EVIDENCE_MARK_SIZE, theme.EVIDENCE_MARK_SIZE),
         badge_height=theme.PROBLEM_TAB_HEIGHT,
     )
 
@@ -140,6 +144,13 @@ def lane_header_parts(header: Rect, name_lines: int | None = None) -> HeaderPart
     kind = TextSlot(Rect(header.x + HEADER_PAD, header.y + 12 + used * spacing, width, kind_spacing),
                     theme.STAGE_GOAL_SIZE)
     return HeaderParts(name, kind)
+
+
+# ----------------------------------------------------------------- metrics lane
+def metric_row(band: Rect, index: int) -> Rect:
+    """Where a stage's `index`th metric goes in its part of the metrics lane (see `layout.metrics_band_height`)."""
+    return Rect(band.x + theme.CELL_PADDING, band.y + theme.METRICS_BAND_PADDING + index * theme.METRIC_ROW_HEIGHT,
+                band.width - 2 * theme.CELL_PADDING, theme.METRIC_ROW_HEIGHT)
 
 
 # ----------------------------------------------------------------- scores band

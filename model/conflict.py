@@ -48,8 +48,9 @@ def new_conflict(path: Path, base: Any, ours: Any, theirs: Any) -> Conflict:
 
 
 # ----------------------------------------------------------------- resolving
-_RECORDS = {"info": JourneyMap.set_info, "persona": JourneyMap.set_persona}
-_ENTITIES = {"stages": (JourneyMap.stage, JourneyMap.update_stage),
+_RECORDS = {"info": JourneyMap.set_info}
+_ENTITIES = {"personas": (JourneyMap.persona_by_id, JourneyMap.update_persona),
+             "stages": (JourneyMap.stage, JourneyMap.update_stage),
              "lanes": (JourneyMap.lane, JourneyMap.update_lane),
              "touchpoints": (JourneyMap.touchpoint, JourneyMap.update_touchpoint)}
 
@@ -88,6 +89,9 @@ def _put_entity(journey: JourneyMap, collection: str, key: str, value: Any) -> C
     """Only removal: the merge keeps every entity a conflict is about, so keeping it changes nothing."""
     if value is not MISSING:
         return lambda: None
+    if collection == "personas":
+        removed = journey.remove_persona(key)
+        return lambda: journey.restore_persona(removed)
     remove = {"stages": journey.remove_stage, "lanes": journey.remove_lane,
               "touchpoints": journey.remove_touchpoint}[collection]
     removal = remove(key)

@@ -15,7 +15,7 @@ from .entity_tree import MISSING, ORDER_WITHIN, UNORDERED, Collection, Path, ali
 from .journey_map import JourneyMap
 
 # Singular names of the collections a person reads about; others are named by their key.
-ENTITY_NAMES = {"info": "Map", "persona": "Persona", "stages": "Stage", "lanes": "Lane", "touchpoints": "Touchpoint",
+ENTITY_NAMES = {"info": "Map", "personas": "Persona", "stages": "Stage", "lanes": "Lane", "touchpoints": "Touchpoint",
                 "connections": "Connection", "pain_points": "pain point", "opportunities": "opportunity"}
 
 

@@ -18,7 +18,7 @@ from .journey_map import JourneyMap
 from .room import BlueprintLine, ParkingItem, Vote, Voter
 
 FORMAT_MARKER = "wayfinder.journey"
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 
 class JourneyDocument(BaseModel):
@@ -31,9 +31,10 @@ class JourneyDocument(BaseModel):
     )
 
     format: Literal["wayfinder.journey"] = Field(description="Marks the file as a Wayfinder map.")
-    version: Literal[5] = Field(description="Format version; Wayfinder refuses versions newer than its own.")
+    version: Literal[6] = Field(description="Format version; Wayfinder refuses versions newer than its own.")
     info: MapInfo = Field(default_factory=MapInfo)
-    persona: Persona = Field(default_factory=Persona)
+    personas: list[Persona] = Field(
+        default_factory=list, description="The personas whose journeys the map follows, in the legend's order.")
     stages: list[Stage] = Field(default_factory=list, description="Columns, left to right.")
     lanes: list[Lane] = Field(default_factory=list, description="Rows, top to bottom.")
     touchpoints: list[Touchpoint] = Field(
@@ -61,7 +62,7 @@ def to_document(journey: JourneyMap) -> JourneyDocument:
         format=FORMAT_MARKER,
         version=FORMAT_VERSION,
         info=journey.info,
-        persona=journey.persona,
+        personas=list(journey.personas),
         stages=list(journey.stages),
         lanes=list(journey.lanes),
         touchpoints=journey.touchpoints(),
@@ -77,10 +78,11 @@ def to_document(journey: JourneyMap) -> JourneyDocument:
 
 def to_map(document: JourneyDocument) -> JourneyMap:
     """Build a map from a validated document; `InvalidChange.place` says where a reference is wrong."""
-    journey = JourneyMap(document.info, document.persona)
+    journey = JourneyMap(document.info)
     for name, items, insert in (
-        ("stages", document.stages, lambda s: journey.add_stage(s.name, s.goal, id=s.id)),
-        ("lanes", document.lanes, lambda l: journey.add_lane(l.name, l.kind, id=l.id)),
+        ("personas", document.personas, journey.insert_persona),
+        ("stages", document.stages, lambda s: journey.add_stage(s.name, s.goal, id=s.id, kpis=s.kpis)),
+        ("lanes", document.lanes, lambda l: journey.add_lane(l.name, l.kind, id=l.id, persona=l.persona)),
         ("touchpoints", document.touchpoints, journey.insert_touchpoint),
         ("connections", document.connections, journey.insert_connection),
         ("voters", document.voters, lambda v: journey.add_voter(v.name, v.budget, id=v.id)),

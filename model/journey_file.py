@@ -28,9 +28,10 @@ from .migrations import migrate
 from .journey_map import JourneyMap
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-# A 2,000-touchpoint map holds about 70,000 values; this allows maps seven times larger while
-# refusing, before parsing, the millions of values that would cost seconds and gigabytes to build.
-MAX_VALUES = 500_000
+# A 2,000-touchpoint map holds about 75,000 values (format 6 gave each card who passes it, its
+# evidence and its to-be mark); this allows maps seven times larger while refusing, before
+# parsing, the millions of values that would cost seconds and gigabytes to build.
+MAX_VALUES = 600_000
 MAX_NESTING = 32
 MAX_NUMBER_CHARS = 32
 # A `.name.*.tmp` beside a map older than this is what a save cut short left behind; a save
@@ -79,7 +80,8 @@ def _nesting_depth(value: Any) -> int:
             if depth > MAX_NESTING:
                 return depth
             children = item.values() if isinstance(item, dict) else item
-            stack.extend((child, depth + 1) for child in children)
+            # Only containers go on the stack: most values are scalars, and a map holds hundreds of thousands.
+            stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
     return deepest
 
 
@@ -261,7 +263,8 @@ def document_bytes(document: JourneyDocument) -> bytes:
                 fields[name] = [item.model_dump(mode="json") for item in value]
             else:
                 fields[name] = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
-        return (json.dumps(fields, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        # A document is a tree of plain values: checking for cycles would only slow every save down.
+        return (json.dumps(fields, indent=2, ensure_ascii=False, check_circular=False) + "\n").encode("utf-8")
 
 
 def writable(path: str | os.PathLike) -> bool:

@@ -31,6 +31,7 @@ from .entities import (
 )
 from .errors import InvalidChange, invalid_change
 from .ordering import Axis, position
+from .personas import PersonaRecord
 from .room import RoomRecord
 
 if TYPE_CHECKING:
@@ -81,12 +82,12 @@ class Removal:
     connections: list[Connection] = field(default_factory=list)
 
 
-class JourneyMap(RoomRecord):
+class JourneyMap(PersonaRecord, RoomRecord):
     """A customer journey: stages x lanes, touchpoints in cells, connections between them."""
 
-    def __init__(self, info: MapInfo | None = None, persona: Persona | None = None):
+    def __init__(self, info: MapInfo | None = None, persona: Persona | None = None,
+                 personas: Iterable[Persona] = ()):
         self._info = info or MapInfo()
-        self._persona = persona or Persona()
         self._stages = Axis("stage", ev.StageAdded, ev.StageChanged, ev.StageRemoved, ev.StagesReordered)
         self._lanes = Axis("lane", ev.LaneAdded, ev.LaneChanged, ev.LaneRemoved, ev.LanesReordered)
         self._graph = nx.DiGraph()
@@ -94,6 +95,7 @@ class JourneyMap(RoomRecord):
         self._subscribers: list[Subscriber] = []
         self._reading: tuple[Touchpoint, ...] | None = None
         self._init_room()
+        self._init_personas([persona, *personas] if persona else personas)
         self._conflicts: tuple[Conflict, ...] = ()
 
     # ----------------------------------------------------------------- subscribers
@@ -116,10 +118,6 @@ class JourneyMap(RoomRecord):
     @property
     def info(self) -> MapInfo:
         return self._info
-
-    @property
-    def persona(self) -> Persona:
-        return self._persona
 
     @property
     def conflicts(self) -> tuple[Conflict, ...]:
@@ -211,19 +209,12 @@ class JourneyMap(RoomRecord):
     def __len__(self) -> int:
         return self._graph.number_of_nodes()
 
-    # ----------------------------------------------------------------- map info and persona
+    # ----------------------------------------------------------------- map info
     def set_info(self, **changes: Any) -> MapInfo:
         """Change the map's title, description, client or author; returns the old info."""
         old = self._info
         self._info = _changed(old, changes, fixed=())
         self._emit(ev.InfoChanged())
-        return old
-
-    def set_persona(self, **changes: Any) -> Persona:
-        """Change the persona's name, purpose, goals or expectations; returns the old persona."""
-        old = self._persona
-        self._persona = _changed(old, changes, fixed=())
-        self._emit(ev.PersonaChanged())
         return old
 
     def set_conflicts(self, conflicts: Sequence[Conflict]) -> tuple[Conflict, ...]:
@@ -234,24 +225,28 @@ class JourneyMap(RoomRecord):
         return old
 
     # ----------------------------------------------------------------- stages and lanes
-    def add_stage(self, name: str, goal: str = "", index: int | None = None, id: str | None = None) -> Stage:
+    def add_stage(self, name: str, goal: str = "", index: int | None = None, id: str | None = None,
+                  **fields: Any) -> Stage:
         """Insert a stage (at the end unless `index` says where)."""
         stage = _validated(Stage, {"id": id or new_id("stage", self._stages.index_of.__contains__),
-                                   "name": name, "goal": goal})
+                                   "name": name, "goal": goal, **fields})
         return self._insert_on(self._stages, stage, index)
 
-    def add_lane(self, name: str, kind: str = "channel", index: int | None = None, id: str | None = None) -> Lane:
+    def add_lane(self, name: str, kind: str = "channel", index: int | None = None, id: str | None = None,
+                 **fields: Any) -> Lane:
         """Insert a lane (at the bottom unless `index` says where)."""
         lane = _validated(Lane, {"id": id or new_id("lane", self._lanes.index_of.__contains__),
-                                 "name": name, "kind": kind})
+                                 "name": name, "kind": kind, **fields})
+        self._check_lane_persona(lane)
         return self._insert_on(self._lanes, lane, index)
 
     def update_stage(self, stage_id: str, **changes: Any) -> Stage:
-        """Change a stage's name or goal; returns the old stage."""
+        """Change a stage's name, goal or metrics; returns the old stage."""
         return self._update_on(self._stages, stage_id, changes)
 
     def update_lane(self, lane_id: str, **changes: Any) -> Lane:
-        """Change a lane's name or kind; returns the old lane."""
+        """Change a lane's name, kind or persona; returns the old lane."""
+        self._check_lane_persona(_changed(self.lane(lane_id), changes))
         return self._update_on(self._lanes, lane_id, changes)
 
     def move_stage(self, stage_id: str, index: int) -> None:
@@ -310,6 +305,7 @@ class JourneyMap(RoomRecord):
             raise InvalidChange(f"a touchpoint with id {touchpoint.id!r} exists already", "id")
         self._check_cell(touchpoint.stage, touchpoint.lane)
         self._check_note_ids(touchpoint)
+        self._check_persona_refs(touchpoint)
         cell = self._cells.get((touchpoint.stage, touchpoint.lane), [])
         cell.insert(position(index, len(cell)), touchpoint.id)
         self._cells[touchpoint.stage, touchpoint.lane] = cell
@@ -322,9 +318,13 @@ class JourneyMap(RoomRecord):
         old = self.touchpoint(touchpoint_id)
         new = _changed(old, changes, fixed=_PLACED_FIELDS)
         self._check_note_ids(new)
-        self._graph.nodes[touchpoint_id]["touchpoint"] = new
-        self._emit(ev.TouchpointChanged(touchpoint_id, frozenset(changes)))
+        self._check_persona_refs(new)
+        self._replace_touchpoint(new, frozenset(changes))
         return old
+
+    def _replace_touchpoint(self, touchpoint: Touchpoint, fields: frozenset[str]) -> None:
+        self._graph.nodes[touchpoint.id]["touchpoint"] = touchpoint
+        self._emit(ev.TouchpointChanged(touchpoint.id, fields))
 
     def move_touchpoint(self, touchpoint_id: str, stage: str, lane: str, index: int | None = None) -> tuple[str, str, int]:
         """Move a card to cell (stage, lane) at `index` (end of cell if None).
@@ -438,10 +438,10 @@ class JourneyMap(RoomRecord):
 
     # ----------------------------------------------------------------- pain points and opportunities
     def add_pain_point(self, touchpoint_id: str, text: str, severity: int = 2, kind: str = "frustration",
-                       index: int | None = None, id: str | None = None) -> PainPoint:
-        """Note a pain point on a touchpoint."""
+                       index: int | None = None, id: str | None = None, **fields: Any) -> PainPoint:
+        """Note a pain point on a touchpoint (`fields`: its evidence)."""
         return self._add_note(touchpoint_id, "pain_points", index,
-                              {"id": id, "text": text, "severity": severity, "kind": kind})
+                              {"id": id, "text": text, "severity": severity, "kind": kind, **fields})
 
     def update_pain_point(self, touchpoint_id: str, pain_id: str, **changes: Any) -> PainPoint:
         """Change a pain point's text, severity or kind; returns the old one."""
@@ -452,9 +452,9 @@ class JourneyMap(RoomRecord):
         return self._remove_note(touchpoint_id, "pain_points", pain_id)
 
     def add_opportunity(self, touchpoint_id: str, text: str, index: int | None = None,
-                        id: str | None = None) -> Opportunity:
-        """Note an improvement idea on a touchpoint."""
-        return self._add_note(touchpoint_id, "opportunities", index, {"id": id, "text": text})
+                        id: str | None = None, **fields: Any) -> Opportunity:
+        """Note an improvement idea on a touchpoint (`fields`: its evidence)."""
+        return self._add_note(touchpoint_id, "opportunities", index, {"id": id, "text": text, **fields})
 
     def update_opportunity(self, touchpoint_id: str, opportunity_id: str, **changes: Any) -> Opportunity:
         return self._update_note(touchpoint_id, "opportunities", opportunity_id, changes)

@@ -16,7 +16,7 @@ lands where the card will be drawn.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from . import theme
@@ -140,6 +140,13 @@ class MapGeometry:
     emotion_zero_y: float
     scores_header: Rect
     scores_band: dict[str, Rect]  # stage id -> where that stage's M / V / A averages go
+    # On a map of several personas, each one's curve over the cards they meet (persona id -> points),
+    # today's and the to-be's; empty on a map of one persona or none, whose curve is `emotion_curve`.
+    persona_curves: dict[str, tuple[Point, ...]] = field(default_factory=dict)
+    persona_target_curves: dict[str, tuple[Point, ...]] = field(default_factory=dict)
+    # The metrics lane under the emotion band, on a map whose stages carry metrics; else None and empty.
+    metrics_header: Optional[Rect] = None
+    metrics_band: dict[str, Rect] = field(default_factory=dict)  # stage id -> where its metrics go
 
     def emotion_y(self, emotion: float) -> float:
         """The height of an emotion (-2..+2, fractions allowed) in the emotion band; +2 is on top."""
@@ -204,7 +211,10 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
         row_top[l] = y
         y += row_height[l]
     grid_bottom = y
-    scores_top = grid_bottom + theme.EMOTION_BAND_HEIGHT
+    metrics_rows = max((len(stage.kpis) for stage in journey.stages), default=0)
+    metrics_top = grid_bottom + theme.EMOTION_BAND_HEIGHT
+    metrics_height = metrics_band_height(metrics_rows)
+    scores_top = metrics_top + metrics_height
     map_bottom = scores_top + theme.SCORES_BAND_HEIGHT
 
     stage_headers = {s: Rect(column_left[s], theme.MARGIN, column_width[s], theme.STAGE_HEADER_HEIGHT)
@@ -222,6 +232,9 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
     # Emotions summed per card x: cards sharing a sub-column make one point of the curve.
     emotion_sums: dict[float, list[float]] = {}
     target_sums: dict[float, list[float]] = {}
+    personas = [p.id for p in journey.personas] if len(journey.personas) > 1 else []
+    persona_sums: dict[str, dict[float, list[float]]] = {p: {} for p in personas}
+    persona_target_sums: dict[str, dict[float, list[float]]] = {p: {} for p in personas}
     # The cells are visited in reading order, the order of the map's (cached) touchpoint list.
     in_reading_order = iter(journey.touchpoints())
     for s in stage_ids:
@@ -239,6 +252,10 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
                 touchpoint = next(in_reading_order)
                 _add_emotion(emotion_sums, card, touchpoint.emotion)
                 _add_emotion(target_sums, card, touchpoint.target.emotion)
+                for persona_id in personas:
+                    if touchpoint.meets(persona_id):
+                        _add_emotion(persona_sums[persona_id], card, touchpoint.emotion_of(persona_id))
+                        _add_emotion(persona_target_sums[persona_id], card, touchpoint.target.emotion)
 
     # Sorted in reading order so that the drawing order of overlapping routes is stable too.
     edges = sorted(journey.graph.edges, key=lambda e: (reading_order[e[0]], reading_order[e[1]]))
@@ -279,7 +296,18 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
         scores_header=Rect(theme.MARGIN, scores_top, theme.LANE_HEADER_WIDTH, theme.SCORES_BAND_HEIGHT),
         scores_band={s: Rect(column_left[s], scores_top, column_width[s], theme.SCORES_BAND_HEIGHT)
                      for s in stage_ids},
+        persona_curves={p: _curve(emotion_band, sums) for p, sums in persona_sums.items()},
+        persona_target_curves={p: _curve(emotion_band, sums) for p, sums in persona_target_sums.items()},
+        metrics_header=Rect(theme.MARGIN, metrics_top, theme.LANE_HEADER_WIDTH, metrics_height)
+        if metrics_rows else None,
+        metrics_band={s: Rect(column_left[s], metrics_top, column_width[s], metrics_height)
+                      for s in stage_ids} if metrics_rows else {},
     )
+
+
+def metrics_band_height(rows: int) -> float:
+    """The metrics lane's height for stages of at most `rows` metrics; 0 when no stage has any."""
+    return 2 * theme.METRICS_BAND_PADDING + rows * theme.METRIC_ROW_HEIGHT if rows else 0
 
 
 def _cards_between(column_tops: dict[float, list[float]], source: Rect, target: Rect) -> bool:

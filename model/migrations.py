@@ -34,7 +34,20 @@ def _v4_to_v5(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "version": 5}
 
 
-STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
+def _v5_to_v6(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 6 follows any number of personas, with evidence, to-be marks and stage metrics.
+    A version 5 map's one persona becomes the first of the list (none, if it was never described);
+    every touchpoint is everyone's, and the new fields' defaults say what a version 5 map holds."""
+    upgraded = {key: value for key, value in raw.items() if key != "persona"}
+    persona = raw.get("persona")
+    described = isinstance(persona, dict) and any(persona.get(key) for key in persona)
+    upgraded["personas"] = [{"id": "persona-1", **persona}] if described else []
+    upgraded["version"] = 6
+    return upgraded
+
+
+STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6}
 
 
 def migrate(raw: dict[str, Any], to_version: int) -> dict[str, Any]:

@@ -43,6 +43,9 @@ EMOTION_BAND_HEIGHT = 120
 # Keeps the curve's +2 and -2 points (and their markers) off the band's edges.
 EMOTION_BAND_PADDING = 14
 SCORES_BAND_HEIGHT = 44
+METRIC_ROW_HEIGHT = 32  # one stage metric in the metrics lane: name over value and target, a trend beside
+METRICS_BAND_PADDING = 6
+EVIDENCE_MARK_SIZE = 15  # the badge under a card's face saying how sure the team is of it
 MARGIN = 24
 GRID_LINE_WIDTH = 1
 
@@ -117,6 +120,16 @@ REVIEW_MARKS = {"conflict": (ORANGE, "Conflict"), "added": (BLUISH_GREEN, "New")
 PROBLEM_TAB_HEIGHT = 16
 PROBLEM_TAB_OVERLAP = 4  # the tab comes down over the card's edge and rises no higher than the cell's padding
 TARGET_CURVE = BLUISH_GREEN  # the to-be emotion, dashed beside today's
+# Curve colours for personas without one of their own, in the order personas are listed;
+# distinct in hue and in lightness, so the curves stay apart in greyscale print.
+PERSONA_CURVES = ("#1f4e79", "#d55e00", "#009e73", "#7e2f8e", "#8a6d00")
+DIMMED_OPACITY = 0.22  # cards the chosen persona never meets, and cards the to-be retires
+# Evidence marks: a letter in a badge whose outline also differs (dashed, thin, filled), so the
+# level reads without colour. Keys are `EvidenceLevel` values.
+EVIDENCE_INK = {"assumption": VERMILLION, "anecdote": ORANGE, "research": BLUE}
+TO_BE_MARKS = {"new": ("New", BLUISH_GREEN), "changed": ("Changed", BLUE), "removed": ("Retired", "#5c5c5c")}
+KPI_STATUS_COLOURS = {"met": BLUISH_GREEN, "missed": VERMILLION, "unknown": "#9a9a9a"}
+METRICS_BAND_BACKGROUND = "#ffffff"
 PATH_COLOURS = {"easiest": BLUISH_GREEN, "painful": VERMILLION, "happy": BLUE}
 
 # ----------------------------------------------------------------- room mode

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 from typing import Mapping, Sequence
 
 from hypothesis import strategies as st
 
+from model.entities import (Evidence, EvidenceLevel, Experience, Kpi, KpiDirection, KpiReading, Source,
+                            ToBeChange)
 from model.journey_map import JourneyMap
 from model.room import BlueprintLine, BlueprintLineKind
 
@@ -33,6 +36,26 @@ def make_map(stages: Sequence[str] = ("Aware", "Buy"), lanes: Sequence[str] = ("
             while journey.has_touchpoint(card_id):
                 card_id += "-again"
             journey.add_touchpoint(_id(stage), _id(lane), card_title, id=card_id)
+    return journey
+
+
+def two_persona_map() -> JourneyMap:
+    """Ad -> Browse -> Pay and Ad -> Visit -> Pay: Maya never visits the shop, Sam never browses the web.
+
+    Ad: emotion +1 (Sam feels -1), Browse +2 (Maya's only), Visit -2 (Sam's only), Pay 0.
+    """
+    journey = make_map(stages=("Aware", "Choose", "Buy"), lanes=("Web", "Shop"),
+                       cards={("Aware", "Web"): ["Ad"], ("Choose", "Web"): ["Browse"],
+                              ("Choose", "Shop"): ["Visit"], ("Buy", "Web"): ["Pay"]})
+    journey.add_persona("Maya", id="maya")
+    journey.add_persona("Sam", id="sam")
+    for source, target in (("ad", "browse"), ("ad", "visit"), ("browse", "pay"), ("visit", "pay")):
+        journey.add_connection(source, target)
+    journey.update_touchpoint("ad", emotion=1, scores={"accommodation": 4},
+                              experiences=(Experience(persona="sam", emotion=-1),))
+    journey.update_touchpoint("browse", emotion=2, personas=("maya",), scores={"accommodation": 5})
+    journey.update_touchpoint("visit", emotion=-2, personas=("sam",), scores={"accommodation": 1})
+    journey.update_touchpoint("pay", emotion=0)
     return journey
 
 
@@ -79,9 +102,10 @@ scores = st.none() | st.integers(1, 5)
 
 @st.composite
 def journey_maps(draw, max_stages: int = 4, max_lanes: int = 3, max_touchpoints: int = 12,
-                 room: bool = False) -> JourneyMap:
+                 room: bool = False, personas: bool = False) -> JourneyMap:
     """Any valid map: random names in any script, scores, notes and connections; with `room`, also
-    a workshop's record (voters, dots, rounds, the parking lot) and blueprint lines."""
+    a workshop's record (voters, dots, rounds, the parking lot) and blueprint lines; with `personas`,
+    several personas, who passes where and how they feel, evidence, to-be marks and stage metrics."""
     journey = JourneyMap()
     journey.set_info(title=draw(names))
     stage_ids = [journey.add_stage(draw(names), goal=draw(texts)).id
@@ -105,7 +129,40 @@ def journey_maps(draw, max_stages: int = 4, max_lanes: int = 3, max_touchpoints:
                 journey.add_connection(source, target)
     if room:
         _draw_room(draw, journey, lane_ids)
+    if personas:
+        _draw_personas(draw, journey, lane_ids, stage_ids)
     return journey
+
+
+dates = st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31))
+sources = st.builds(Source, quote=texts, who=st.sampled_from(("", "Interview 3", "Survey Q2")),
+                    date=st.none() | dates, link=st.sampled_from(("", "notes/interview-3.md", "https://example.com/r")))
+evidence = st.builds(Evidence, level=st.sampled_from(list(EvidenceLevel)), sources=st.lists(sources, max_size=2).map(tuple))
+kpis = st.builds(Kpi, name=st.sampled_from(("NPS", "CSAT", "Drop-off", "Time to task", "Custom")),
+                 unit=st.sampled_from(("", "%", "min")), direction=st.sampled_from(list(KpiDirection)),
+                 current=st.none() | st.floats(-100, 1000, allow_nan=False),
+                 target=st.none() | st.floats(-100, 1000, allow_nan=False),
+                 history=st.lists(st.builds(KpiReading, date=dates, value=st.floats(-100, 1000, allow_nan=False)),
+                                  max_size=3, unique_by=lambda r: r.date).map(tuple))
+
+
+def _draw_personas(draw, journey: JourneyMap, lane_ids: list[str], stage_ids: list[str]) -> None:
+    persona_ids = [journey.add_persona(draw(names), goals=tuple(draw(st.lists(names, max_size=2))),
+                                       colour=draw(st.none() | st.just("#336699"))).id
+                   for _ in range(draw(st.integers(1, 4)))]
+    for tp in journey.touchpoints():
+        members = draw(st.none() | st.lists(st.sampled_from(persona_ids), unique=True).map(tuple))
+        experiences = tuple(Experience(persona=p, emotion=draw(st.none() | st.integers(-2, 2)),
+                                       scores={"meaning": draw(scores), "value": draw(scores)})
+                            for p in draw(st.lists(st.sampled_from(persona_ids), unique=True, max_size=2)))
+        journey.update_touchpoint(tp.id, personas=members, experiences=experiences, evidence=draw(evidence),
+                                  to_be=draw(st.none() | st.sampled_from(list(ToBeChange))))
+        for pain in tp.pain_points:
+            journey.update_pain_point(tp.id, pain.id, evidence=draw(evidence))
+    for lane_id in lane_ids:
+        journey.update_lane(lane_id, persona=draw(st.none() | st.sampled_from(persona_ids)))
+    for stage_id in stage_ids:
+        journey.update_stage(stage_id, kpis=tuple(draw(st.lists(kpis, max_size=2, unique_by=lambda k: k.name))))
 
 
 def _draw_room(draw, journey: JourneyMap, lane_ids: list[str]) -> None:

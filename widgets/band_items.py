@@ -10,10 +10,11 @@ from model import theme
 from model.analysis import StageScores
 from model.card_parts import score_slots
 from model.layout import MapGeometry, Rect, smooth_curve
+from model.personas import persona_colour
 from model.vocabulary import NO_VALUE, average_label, signed
 from widgets.detail import readable
 from widgets.emotion_face import paint_face
-from widgets.text import font
+from widgets.text import elided_lines, font
 
 
 def qrect(rect: Rect) -> QRectF:
@@ -54,7 +55,7 @@ class GridItem(_GeometryItem):
     def set_geometry(self, geometry: MapGeometry) -> None:
         # Converted once per layout, drawn in one call each per frame.
         self._cells = [qrect(rect) for rect in geometry.cells.values()]
-        self._scores_band = [qrect(rect) for rect in geometry.scores_band.values()]
+        self._scores_band = [qrect(rect) for rect in (*geometry.scores_band.values(), *geometry.metrics_band.values())]
         super().set_geometry(geometry)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
@@ -71,19 +72,48 @@ class GridItem(_GeometryItem):
         painter.drawRects(self._scores_band)
         painter.setBrush(QColor(theme.BAND_HEADER_BACKGROUND))
         text = readable(option, painter)
-        for rect, label in ((g.emotion_header, "Emotion"), (g.scores_header, "Meaning / Value /\nAccommodation")):
+        # With several personas the emotion header holds their legend, its label on top.
+        top, middle = Qt.AlignmentFlag.AlignTop, Qt.AlignmentFlag.AlignVCenter
+        headers = [(g.emotion_header, "Emotion", top if g.persona_curves else middle),
+                   (g.scores_header, "Meaning / Value /\nAccommodation", middle)]
+        if g.metrics_header is not None:
+            headers.append((g.metrics_header, "Stage metrics", top))
+        for rect, label, align in headers:
             painter.setPen(QPen(QColor(theme.GRID_LINE), theme.GRID_LINE_WIDTH))
             painter.drawRect(qrect(rect))
             if not text:
                 continue
             painter.setPen(QColor(theme.HEADER_TEXT))
             painter.setFont(font(theme.BAND_LABEL_SIZE, bold=True))
-            painter.drawText(qrect(rect).adjusted(10, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, label)
+            painter.drawText(qrect(rect).adjusted(10, 6, -6, -6), align, label)
+        if g.persona_curves and text:
+            self._paint_persona_legend(painter, g.emotion_header)
         if self.cursor_cell in g.cells:
             painter.setPen(QPen(QColor(theme.SELECTION), 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(qrect(g.cells[self.cursor_cell]).adjusted(2, 2, -2, -2))
 
+
+    def _paint_persona_legend(self, painter: QPainter, header: Rect) -> None:
+        """One row per persona under the band's label: a line in their colour, their name."""
+        scene = self.scene()
+        journey = scene.journey
+        rows = [(p.name or "Unnamed persona", persona_colour(journey, p.id), Qt.PenStyle.SolidLine)
+                for p in journey.personas if p.id in self.geometry.persona_curves]
+        if scene.curve.target_shown:
+            rows.append(("to-be (dashed)", theme.TEXT_MUTED, Qt.PenStyle.DashLine))
+        top = header.y + 26
+        step = min(16.0, (header.bottom - 4 - top) / max(len(rows), 1))
+        label_font = font(theme.SCORE_LABEL_SIZE + 1)
+        painter.setFont(label_font)
+        width = header.width - 48
+        for i, (name, colour, style) in enumerate(rows):
+            y = top + i * step + step / 2
+            painter.setPen(QPen(QColor(colour), theme.EMOTION_CURVE_WIDTH, style))
+            painter.drawLine(QPointF(header.x + 10, y), QPointF(header.x + 30, y))
+            painter.setPen(QColor(theme.TEXT))
+            painter.drawText(QRectF(header.x + 36, y - step / 2, width, step), Qt.AlignmentFlag.AlignVCenter,
+                             elided_lines(name, label_font, width, 1)[0])
 
     def set_cursor_cell(self, cell: tuple[str, str] | None) -> None:
         """Mark the keyboard's cell, repainting only the cell it leaves and the one it enters."""
@@ -106,13 +136,29 @@ def _curve_path(points) -> QPainterPath:
 
 
 class EmotionCurveItem(_GeometryItem):
-    """The customer's emotion across the journey: a smooth line through each card column's average."""
+    """The customer's emotion across the journey: a smooth line through each card column's average.
+
+    On a map of several personas, one curve per persona in their colour (today solid, to-be dashed;
+    the grid draws their legend in the band's header); the persona the canvas answers for stands
+    out, the others fade.
+    """
 
     def __init__(self):
         super().__init__()
         self.setZValue(1)
         self.show_target = False  # the to-be emotion as a second, dashed curve
+        self.persona_filter: str | None = None
         self._path = self._target_path = QPainterPath()
+        self._persona_paths: dict[str, tuple[QPainterPath, QPainterPath]] = {}
+
+    def set_persona_filter(self, persona_id: str | None) -> None:
+        self.persona_filter = persona_id
+        self.update()
+
+    @property
+    def target_shown(self) -> bool:
+        """The to-be curve shows when the overlay asks for it, and always in the to-be view."""
+        return self.show_target or self.scene().to_be_view
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         g = self.geometry
@@ -128,13 +174,33 @@ class EmotionCurveItem(_GeometryItem):
             for emotion, label in ((2, "+2"), (0, "0"), (-2, "−2")):
                 painter.drawText(QRectF(band.x + 4, g.emotion_y(emotion) - 8, 24, 16), Qt.AlignmentFlag.AlignVCenter,
                                  label)
-        if self.show_target:
+        if g.persona_curves:
+            self._paint_persona_curves(painter, g)
+            return
+        if self.target_shown:
             self._paint_curve(painter, g.target_emotion_curve, self._target_path, theme.TARGET_CURVE,
                               Qt.PenStyle.DashLine)
         self._paint_curve(painter, g.emotion_curve, self._path, theme.EMOTION_CURVE, Qt.PenStyle.SolidLine)
 
+    def _paint_persona_curves(self, painter: QPainter, g: MapGeometry) -> None:
+        journey = self.scene().journey
+        for persona in journey.personas:
+            if persona.id not in g.persona_curves:
+                continue
+            colour = persona_colour(journey, persona.id)
+            path, target_path = self._persona_paths[persona.id]
+            faded = self.persona_filter is not None and persona.id != self.persona_filter
+            painter.setOpacity(0.25 if faded else 1.0)
+            if self.target_shown:
+                self._paint_curve(painter, g.persona_target_curves[persona.id], target_path, colour,
+                                  Qt.PenStyle.DashLine)
+            self._paint_curve(painter, g.persona_curves[persona.id], path, colour, Qt.PenStyle.SolidLine)
+        painter.setOpacity(1.0)
+
     def set_geometry(self, geometry: MapGeometry) -> None:
         self._path, self._target_path = _curve_path(geometry.emotion_curve), _curve_path(geometry.target_emotion_curve)
+        self._persona_paths = {persona_id: (_curve_path(points), _curve_path(geometry.persona_target_curves[persona_id]))
+                               for persona_id, points in geometry.persona_curves.items()}
         super().set_geometry(geometry)
 
     @staticmethod

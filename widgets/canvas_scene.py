@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsScene, QGraphicsSceneCont
 from model import events as ev
 from model import theme
 from model.analysis import stage_scores
+from model.entities import ToBeChange
 from model.journey_map import JourneyMap
 from model.layout import MapGeometry, Point, cell_at, layout
 from model.room import BLUEPRINT_LINE_LABELS
@@ -25,6 +26,7 @@ from widgets.blueprint_item import BlueprintLinesItem
 from widgets.capture_keys import CaptureKeys
 from widgets.card_item import CardItem
 from widgets.card_overview import CardOverview
+from widgets.metrics_lane import MetricsLaneItem
 from widgets.connection_item import ConnectionItem
 from widgets.connection_overview import ConnectionOverview
 from widgets.header_item import AddButtonItem, HeaderItem
@@ -33,6 +35,8 @@ from widgets.interactions import CancelReason, gesture_for
 
 Cell = tuple[str, str]
 SCORES_DELAY_MS = 120  # as the Insights dock: stage averages follow edits once the user pauses
+# Touchpoint fields the emotion curves are drawn from: a change to one lays the map out again.
+_CURVE_FIELDS = frozenset({"emotion", "target", "personas", "experiences"})
 
 
 class JourneyScene(QGraphicsScene):
@@ -69,6 +73,9 @@ class JourneyScene(QGraphicsScene):
     # contrast. The presentation view sets them while it paints; items cache per view.
     text_floor = 0
     high_contrast = False
+    # What the canvas answers for: one persona (None: everyone), and today or the to-be.
+    persona_filter: str | None = None
+    to_be_view = False
 
     def __init__(self, journey: JourneyMap, parent=None):
         super().__init__(parent)
@@ -110,13 +117,14 @@ class JourneyScene(QGraphicsScene):
         self.geometry = None
         self._unplaced: set = set()  # items made since the last layout (they may reuse an id it placed)
         self.grid, self.curve, self.stage_scores_item = GridItem(), EmotionCurveItem(), StageScoresItem()
-        self.blueprint = BlueprintLinesItem()
+        self.blueprint, self.metrics_lane = BlueprintLinesItem(), MetricsLaneItem()
         self.add_stage_button, self.add_lane_button = AddButtonItem("stage"), AddButtonItem("lane")
         self.overview = CardOverview()
         self.overview.setVisible(not self._readable)
         self.connection_overview = ConnectionOverview()
-        for item in (self.grid, self.curve, self.stage_scores_item, self.blueprint, self.add_stage_button,
-                     self.add_lane_button, self.overview, self.connection_overview):
+        self.persona_filter = None  # a filter names a persona of the map it was chosen on
+        for item in (self.grid, self.curve, self.stage_scores_item, self.blueprint, self.metrics_lane,
+                     self.add_stage_button, self.add_lane_button, self.overview, self.connection_overview):
             self.addItem(item)
         self.editor = InlineEditor()
         self.addItem(self.editor)
@@ -135,6 +143,8 @@ class JourneyScene(QGraphicsScene):
         self._dirty = self._scores_dirty = True
         self.ensure_layout()
         self._refresh_scores()
+        if self.to_be_view:  # nothing else fades on a map just shown: it answers for everyone
+            self._apply_dimming()
 
     def _add_card(self, tp_id: str) -> None:
         self.cards[tp_id] = card = CardItem(tp_id)
@@ -179,6 +189,7 @@ class JourneyScene(QGraphicsScene):
         match event:
             case ev.TouchpointAdded(tp_id):
                 self._add_card(tp_id)
+                self._dim(tp_id)
             case ev.TouchpointRemoved(tp_id):
                 self._remove(self.cards, tp_id)
                 self.overview.refresh()
@@ -187,10 +198,13 @@ class JourneyScene(QGraphicsScene):
                 self.cards[tp_id].update()
                 if "colour" in fields:
                     self.overview.refresh()
-                structural = "emotion" in fields
+                if fields & {"personas", "to_be"}:
+                    self._dim(tp_id)
+                structural = bool(fields & _CURVE_FIELDS)
                 self._scores_dirty |= bool(fields & {"emotion", "scores"})
             case ev.ConnectionAdded(source, target):
                 self._add_connection(source, target)
+                self._dim_connection(source, target)
             case ev.ConnectionRemoved(source, target):
                 self._remove(self.connection_items, (source, target))
                 self.connection_overview.refresh()
@@ -209,11 +223,16 @@ class JourneyScene(QGraphicsScene):
                 self._remove(self.headers, ("lane", lane_id))
             case ev.StageChanged(stage_id):
                 self.headers["stage", stage_id].update()
-                structural = False
+                self.metrics_lane.update()
+                structural = False  # a metrics lane that grows or shrinks changes the geometry: see below
+                self._dirty |= self._metric_rows != self._count_metric_rows()
             case ev.LaneChanged(lane_id):
                 self.headers["lane", lane_id].update()
                 structural = False
-            case ev.InfoChanged() | ev.PersonaChanged() | ev.VotersChanged() | ev.ParkingLotChanged():
+            case ev.PersonaChanged():  # curves and their legend follow the list of personas
+                self.curve.update()
+                self.grid.update()
+            case ev.InfoChanged() | ev.VotersChanged() | ev.ParkingLotChanged():
                 structural = False
             case ev.BlueprintLinesChanged():
                 self.blueprint.update()
@@ -290,9 +309,14 @@ class JourneyScene(QGraphicsScene):
             for (kind, item_id), header in self.headers.items():
                 rect = g.stage_headers[item_id] if kind == "stage" else g.lane_headers[item_id]
                 header.set_rect(qrect(rect))
-        banded = [self.curve] if grid_changed or (g.emotion_curve, g.target_emotion_curve) != (
-            old.emotion_curve, old.target_emotion_curve) else []
-        for item in ([self.grid, self.stage_scores_item, self.blueprint] if grid_changed else []) + banded:
+        self._metric_rows = self._count_metric_rows()
+        grid_changed = grid_changed or g.metrics_band != old.metrics_band or (
+            set(g.persona_curves) != set(old.persona_curves))  # the grid draws the bands' headers and legend
+        banded = [self.curve] if grid_changed or (g.emotion_curve, g.target_emotion_curve, g.persona_curves,
+                                                  g.persona_target_curves) != (
+            old.emotion_curve, old.target_emotion_curve, old.persona_curves, old.persona_target_curves) else []
+        for item in ([self.grid, self.stage_scores_item, self.blueprint, self.metrics_lane]
+                     if grid_changed else []) + banded:
             item.set_geometry(g)
         gap = 12
         size = AddButtonItem.SIZE
@@ -324,6 +348,49 @@ class JourneyScene(QGraphicsScene):
         self.overview.setVisible(not readable)
         self.overview.refresh()
         self._show_connection_overview()
+
+    # ----------------------------------------------------------------- persona filter and to-be view
+    def set_persona_filter(self, persona_id: str | None) -> None:
+        """Answer for one persona: cards they never meet fade, and their curve stands out."""
+        self.persona_filter = persona_id
+        self.curve.set_persona_filter(persona_id)
+        self._apply_dimming()
+
+    def set_to_be_view(self, on: bool) -> None:
+        """Show the to-be: retired cards fade, new, changed and retired ones carry a tab, the to-be curves show."""
+        self.to_be_view = on
+        for card in self.cards.values():
+            card.update()
+        self.curve.update()
+        self.grid.update()
+        self._apply_dimming()
+
+    def is_dimmed(self, touchpoint_id: str) -> bool:
+        tp = self.journey.touchpoint(touchpoint_id)
+        return (not tp.meets(self.persona_filter)) or (self.to_be_view and tp.to_be == ToBeChange.removed)
+
+    def _dim(self, touchpoint_id: str) -> None:
+        self.cards[touchpoint_id].setOpacity(theme.DIMMED_OPACITY if self.is_dimmed(touchpoint_id) else 1.0)
+        self.overview.refresh()
+        for connection in self.journey.connections_of(touchpoint_id):
+            self._dim_connection(*connection.key)
+
+    def _dim_connection(self, source: str, target: str) -> None:
+        item = self.connection_items.get((source, target))
+        if item is not None:
+            faded = self.is_dimmed(source) or self.is_dimmed(target)
+            item.setOpacity(theme.DIMMED_OPACITY if faded else 1.0)
+
+    def _apply_dimming(self) -> None:
+        dimmed = {tp_id for tp_id in self.cards if self.is_dimmed(tp_id)}
+        for tp_id, card in self.cards.items():
+            card.setOpacity(theme.DIMMED_OPACITY if tp_id in dimmed else 1.0)
+        for (source, target), item in self.connection_items.items():
+            item.setOpacity(theme.DIMMED_OPACITY if source in dimmed or target in dimmed else 1.0)
+        self.overview.refresh()
+
+    def _count_metric_rows(self) -> int:
+        return max((len(stage.kpis) for stage in self.journey.stages), default=0)
 
     # ----------------------------------------------------------------- layers
     def set_layer_visible(self, name: str, visible: bool) -> None:

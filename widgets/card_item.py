@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 
 from model import theme
 from model.card_parts import card_parts
-from model.entities import Touchpoint
+from model.entities import EvidenceLevel, ToBeChange, Touchpoint
+from model.evidence import EVIDENCE_MARKS
 from model.room_geometry import vote_dots
 from widgets.band_items import qrect
 from widgets.detail import readable
@@ -54,12 +55,12 @@ class CardItem(QGraphicsRectItem):
         return self.scene().journey.touchpoint(self.touchpoint_id)
 
     def _outline(self) -> QRectF:
-        return _CARD_RECT.adjusted(-3, -(BADGE_RISE if self.badge else DOT_RISE), 3 + HANDLE_RADIUS, 3)
+        # Room above for a problem tab, a to-be tab or vote dots, whichever the card shows.
+        return _CARD_RECT.adjusted(-3, -max(BADGE_RISE, DOT_RISE), 3 + HANDLE_RADIUS, 3)
 
     def set_overlay(self, highlight: str | None = None, fill: str | None = None, badge: str = "") -> None:
         if (highlight, fill, badge) != (self.highlight, self.fill, self.badge):
             self.highlight, self.fill, self.badge = highlight, fill, badge
-            self.setRect(self._outline())  # the badge's tab stands above the card
             self.update()
             if self.scene() is not None:
                 self.scene().overview.refresh()
@@ -127,6 +128,9 @@ class CardItem(QGraphicsRectItem):
             painter.drawText(qrect(slot.box), Qt.AlignmentFlag.AlignLeft,
                              elided_lines(meta, painter.font(), slot.box.width, 1)[0])
         self._paint_scores(painter, tp)
+        self._paint_evidence(painter, tp.evidence.level)
+        if tp.to_be is not None and self.scene().to_be_view:
+            self._paint_to_be(painter, tp.to_be)
         if tp.pain_points:
             self._paint_pain_marker(painter, len(tp.pain_points), tp.worst_severity)
         if dots := self.scene().journey.dots_on(self.touchpoint_id):
@@ -165,6 +169,37 @@ class CardItem(QGraphicsRectItem):
         painter.setFont(badge_font)
         painter.setPen(QColor("#ffffff"))
         painter.drawText(tab, Qt.AlignmentFlag.AlignCenter, self.badge)
+
+    @staticmethod
+    def _paint_evidence(painter: QPainter, level: EvidenceLevel) -> None:
+        """The evidence level as a letter in a badge whose outline differs too: dashed for an
+        assumption, thin for an anecdote, filled for research, so it survives greyscale print."""
+        rect = qrect(PARTS.evidence)
+        ink = QColor(theme.EVIDENCE_INK[level.value])
+        filled = level == EvidenceLevel.research
+        pen = QPen(ink, 1.3)
+        if level == EvidenceLevel.assumption:
+            pen.setDashPattern([2.0, 1.5])
+        painter.setPen(pen)
+        painter.setBrush(ink if filled else QColor(theme.CARD_BACKGROUND))
+        painter.drawEllipse(rect)
+        painter.setPen(QColor("#ffffff") if filled else ink)
+        painter.setFont(font(theme.SCORE_LABEL_SIZE, bold=True))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, EVIDENCE_MARKS[level])
+
+    @staticmethod
+    def _paint_to_be(painter: QPainter, change: ToBeChange) -> None:
+        """A tab above the card's right end saying what the to-be does to it: New, Changed, Retired."""
+        label, colour = theme.TO_BE_MARKS[change.value]
+        tab_font = font(theme.CARD_META_SIZE, bold=True)
+        width = QFontMetricsF(tab_font).horizontalAdvance(label) + 12
+        tab = QRectF(theme.CARD_WIDTH - width, -BADGE_RISE, width, theme.PROBLEM_TAB_HEIGHT)
+        painter.setPen(QPen(QColor(colour), 1.2))
+        painter.setBrush(QColor(theme.CARD_BACKGROUND) if change == ToBeChange.removed else QColor(colour))
+        painter.drawRoundedRect(tab, 4, 4)
+        painter.setFont(tab_font)
+        painter.setPen(QColor(colour) if change == ToBeChange.removed else QColor("#ffffff"))
+        painter.drawText(tab, Qt.AlignmentFlag.AlignCenter, label)
 
     @staticmethod
     def _paint_scores(painter: QPainter, tp: Touchpoint) -> None:

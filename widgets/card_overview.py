@@ -25,7 +25,7 @@ class CardOverview(QGraphicsItem):
         super().__init__()
         self.setZValue(2)  # where the cards are
         self._bounds = QRectF()
-        self._faces: list[tuple[QPen, QColor, list[QRectF]]] | None = None
+        self._faces: list[tuple[QPen, QColor, float, list[QRectF]]] | None = None
 
     def set_bounds(self, rect: QRectF) -> None:
         if rect != self._bounds:
@@ -45,21 +45,24 @@ class CardOverview(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self._faces is None:
             self._faces = self._group()
-        for pen, fill, rects in self._faces:
+        for pen, fill, opacity, rects in self._faces:
             painter.setPen(pen)
             painter.setBrush(fill)
+            painter.setOpacity(opacity)  # cards a chosen persona never meets fade here too
             # Square corners: at this scale the rounding is under a pixel, and rects go in one call.
             painter.drawRects(rects)
+        painter.setOpacity(1.0)
 
-    def _group(self) -> list[tuple[QPen, QColor, list[QRectF]]]:
+    def _group(self) -> list[tuple[QPen, QColor, float, list[QRectF]]]:
         scene = self.scene()
         journey = scene.journey
-        groups: dict[tuple[str, float, str], list[QRectF]] = defaultdict(list)
+        groups: dict[tuple[str, float, str, float], list[QRectF]] = defaultdict(list)
         for tp_id, card in scene.cards.items():
             pos = card.pos()
-            groups[card.face(journey.touchpoint(tp_id))].append(
+            groups[(*card.face(journey.touchpoint(tp_id)), card.opacity())].append(
                 QRectF(pos.x(), pos.y(), theme.CARD_WIDTH, theme.CARD_HEIGHT))
-        return [(_pen(border, width), QColor(fill), rects) for (border, width, fill), rects in groups.items()]
+        return [(_pen(border, width), QColor(fill), opacity, rects)
+                for (border, width, fill, opacity), rects in groups.items()]
 
 
 def _pen(colour: str, width: float) -> QPen:

@@ -6,6 +6,7 @@ that names a touchpoint emits `touchpointActivated` (a loop or a team emits all 
 
 from __future__ import annotations
 
+from html import escape
 from typing import Iterable, Optional
 
 from PySide6.QtCore import Qt, Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 from model import theme
 from model.analysis import Insights, StageScores
 from model.journey_map import JourneyMap
+from model.evidence import EVIDENCE_LABELS, EVIDENCE_MARKS
 from model.headline import headline
 from model.lenses import Gap, motivators_by_stage
 from model.priorities import room_priorities
@@ -60,15 +62,21 @@ class InsightsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.headline)
         layout.addWidget(self.tree, 1)
-        self._open: set[str] = {"What the room prioritised", "Dead ends", "Unreachable touchpoints", "Pain by team",
-                                "Stages"}
+        self._open: set[str] = {"What the room prioritised", "Evidence", "Assumptions to test first", "Dead ends",
+                                "Unreachable touchpoints", "Pain by team", "Stages"}
 
     # ----------------------------------------------------------------- showing
-    def show_insights(self, journey: JourneyMap, insights: Insights) -> None:
+    def show_insights(self, journey: JourneyMap, insights: Insights, persona: str = "", to_be: bool = False) -> None:
+        """Show `insights` of `journey`; `persona` names whom they answer for when not everyone,
+        `to_be` says they answer for the to-be journey."""
         self._remember_open_sections()
         self.tree.clear()
         self._journey = journey
-        self.headline.setText(self._headline(journey, insights))
+        headline_text = self._headline(journey, insights)
+        if persona or to_be:
+            whom = f"For {escape(persona)}" if persona else "For everyone"
+            headline_text = f"<b>{whom}{', in the to-be journey' if to_be else ''}:</b><br>{headline_text}"
+        self.headline.setText(headline_text)
         title = lambda tp_id: journey.touchpoint(tp_id).title or "Untitled"  # noqa: E731
         if ranked := room_priorities(journey):
             self._section("What the room prioritised", f"Dots of voting round {journey.voting_round}, most first.",
@@ -90,6 +98,15 @@ class InsightsPanel(QWidget):
         self._section("Weakest touchpoints", "Lowest scores and most severe pains first.",
                       [(f"{title(w.touchpoint_id)} — mean {_number(w.mean_score)}, pain {w.pain_severity}",
                         [w.touchpoint_id]) for w in insights.weakest])
+        self._section("Evidence", "How sure the team is of each touchpoint.",
+                      [(insights.evidence.sentence(), [])]
+                      + [(f"{EVIDENCE_LABELS[level]}: {count}",
+                          [tp.id for tp in journey.touchpoints() if tp.evidence.level == level])
+                         for level, count in insights.evidence.by_level.items() if count], counted=False)
+        self._section("Assumptions to test first", "Little evidence and much at stake: pain or the room's dots.",
+                      [(f"{EVIDENCE_MARKS[a.level]} {a.text or 'Untitled'}"
+                        + ("" if a.note_id is None else f" ({title(a.touchpoint_id)})") + f" — risk {a.risk}",
+                        [a.touchpoint_id]) for a in insights.assumptions])
         pains = insights.pains
         self._section("Pain by team", "Which team owns the most pain (severities added up).",
                       [(f"{o.owner or 'No owner'} — {o.pain_points} pain point{'s' * (o.pain_points != 1)}, "
@@ -127,8 +144,8 @@ class InsightsPanel(QWidget):
                 f"A {_number(s.accommodation)} · emotion {_number(s.emotion, with_sign=True)}")
 
     def _section(self, name: str, hint: str, entries: list[tuple[str, list[str]]], problem: bool = False,
-                 empty: str = "None", problems: Iterable[str] = ()) -> None:
-        header = QTreeWidgetItem(self.tree, [f"{name} ({len(entries)})" if entries else name])
+                 empty: str = "None", problems: Iterable[str] = (), counted: bool = True) -> None:
+        header = QTreeWidgetItem(self.tree, [f"{name} ({len(entries)})" if entries and counted else name])
         bold = QFont(header.font(0))
         bold.setBold(True)
         header.setFont(0, bold)

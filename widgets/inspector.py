@@ -28,7 +28,11 @@ class Inspector(QWidget):
     stageEdited = Signal(str, dict)
     laneEdited = Signal(str, dict)
     infoEdited = Signal(dict)
-    personaEdited = Signal(dict)
+    personaEdited = Signal(str, dict)  # persona id ("" on a map of none), field -> new value
+    personaAdded = Signal()
+    personaRemoved = Signal(str)
+    membershipRequested = Signal(str, str, bool)  # touchpoint, persona, passes here
+    experienceRequested = Signal(str, str, dict)  # touchpoint, persona, their own emotion or scores
     connectionEdited = Signal(str, str, dict)  # source, target, field -> new value
     painPointAdded = Signal(str)  # touchpoint id
     painPointEdited = Signal(str, str, dict)  # touchpoint id, pain point id, field -> new value
@@ -59,11 +63,12 @@ class Inspector(QWidget):
         for page in (self.map_page, self.touchpoint_page, self.stage_page, self.lane_page, self.connection_page):
             self.pages.addWidget(page)
             page.editFinished.connect(self.editFinished)
-        for name in ("touchpointEdited", "painPointAdded", "painPointEdited", "painPointRemoved",
+        for name in ("touchpointEdited", "membershipRequested", "experienceRequested", "painPointAdded", "painPointEdited", "painPointRemoved",
                      "opportunityAdded", "opportunityEdited", "opportunityRemoved"):
             getattr(self.touchpoint_page, name).connect(getattr(self, name))
         self.map_page.infoEdited.connect(self.infoEdited)
-        self.map_page.personaEdited.connect(self.personaEdited)
+        for name in ("personaEdited", "personaAdded", "personaRemoved"):
+            getattr(self.map_page, name).connect(getattr(self, name))
         self.stage_page.edited.connect(self.stageEdited)
         self.lane_page.edited.connect(self.laneEdited)
         self.connection_page.connectionEdited.connect(self.connectionEdited)
@@ -84,7 +89,7 @@ class Inspector(QWidget):
         return self.pages.currentWidget()
 
     def show_map(self, journey: JourneyMap) -> None:
-        """Nothing selected: the map's details and its persona."""
+        """Nothing selected: the map's details and its personas."""
         self._show(self.map_page, journey)
 
     def show_touchpoint(self, journey: JourneyMap, touchpoint_id: str) -> None:

@@ -403,13 +403,23 @@ class ComboField(Field):
 
     def __init__(self, choices: Sequence[tuple[Any, str]], hint: str):
         super().__init__(QComboBox(), hint)
-        self.values = [value for value, _ in choices]
-        for _, text in choices:
-            self.widget.addItem(text)
+        self.values: list[Any] = []
+        self.set_choices(choices)
         # Narrow enough for a 320 px dock; the open list is as wide as its longest choice.
         self.widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.widget.setMinimumContentsLength(4)
         self.widget.activated.connect(self._chosen)
+
+    def set_choices(self, choices: Sequence[tuple[Any, str]]) -> None:
+        """Offer other choices (a lane's persona: the map's personas of the moment)."""
+        texts = [text for _, text in choices]
+        if [value for value, _ in choices] == self.values and texts == [
+                self.widget.itemText(i) for i in range(self.widget.count())]:
+            return
+        with QSignalBlocker(self.widget):
+            self.widget.clear()
+            self.widget.addItems(texts)
+        self.values = [value for value, _ in choices]
 
     @property
     def value(self) -> Any:

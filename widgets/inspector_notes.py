@@ -12,10 +12,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from model import theme
-from model.entities import SEVERITY_RANGE, Opportunity, PainPoint
+from model.entities import SEVERITY_RANGE, Evidence, Opportunity, PainPoint
 from model.vocabulary import PAIN_KIND_NAMES, SEVERITY_NAMES
 from widgets.capture_keys import key_code, key_table
 from widgets.inspector_fields import ChoiceField, ComboField, TextField, muted_label, stripped
+from widgets.inspector_personas import evidence_level_field, evidence_with_level
 
 NOTE_TEXT_MAX = 20_000
 
@@ -46,6 +47,12 @@ class NoteRow(QFrame):
         self.column.addLayout(top)
         self._connect("text", self.text)
         self.remove_button.clicked.connect(self.removeClicked)
+        self.evidence = evidence_level_field()
+        self.evidence.widget.setObjectName("evidence")
+        self._evidence = Evidence()
+        self.evidence.edited.connect(lambda level: self.edited.emit(
+            {"evidence": evidence_with_level(self._evidence, level)}))
+        self.evidence.finished.connect(self.finished)
 
     def _connect(self, name: str, field) -> None:
         field.edited.connect(lambda value: self.edited.emit({name: value}))
@@ -53,6 +60,8 @@ class NoteRow(QFrame):
 
     def show_note(self, note, force: bool) -> None:
         self.text.show_value(note.text, force)
+        self._evidence = note.evidence
+        self.evidence.show_value(note.evidence.level, force)
 
 
 class PainPointRow(NoteRow):
@@ -72,6 +81,7 @@ class PainPointRow(NoteRow):
         bottom.addWidget(self.severity.widget, 3)
         bottom.addWidget(self.kind.widget, 2)
         self.column.addLayout(bottom)
+        self.column.addWidget(self.evidence.widget)
         self._connect("severity", self.severity)
         self._connect("kind", self.kind)
         self.commands = key_table(self.key_commands)
@@ -103,6 +113,7 @@ class PainPointRow(NoteRow):
 class OpportunityRow(NoteRow):
     def __init__(self, note_id: str):
         super().__init__(note_id, "opportunity", "How could this moment be better?")
+        self.column.addWidget(self.evidence.widget)
 
 
 class NoteList(QWidget):

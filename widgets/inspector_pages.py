@@ -23,8 +23,10 @@ from model.entities import (
     Metrics,
     Motivator,
     Name,
+    Persona,
     Tag,
     Text,
+    ToBeChange,
     Touchpoint,
 )
 from model.journey_map import JourneyMap
@@ -46,6 +48,7 @@ from widgets.inspector_fields import (
     verbatim,
 )
 from widgets.inspector_notes import NoteList, OpportunityRow, PainPointRow
+from widgets.inspector_personas import KpiList, PersonaPicker, PersonaRows, evidence_fields
 
 
 def _max_length(annotated: Any) -> int:
@@ -188,14 +191,16 @@ class Page(QScrollArea):
 
 
 class MapPage(Page):
-    """Nothing selected: the map's details and its persona."""
+    """Nothing selected: the map's details and its personas, one at a time (the picker says which)."""
 
     heading = "Journey map"
     infoEdited = Signal(dict)
-    personaEdited = Signal(dict)
+    personaEdited = Signal(str, dict)  # persona id ("" on a map of none: the first is made), field -> value
+    personaAdded = Signal()
+    personaRemoved = Signal(str)
 
     INFO = ("title", "accessible_title", "description", "client", "author")
-    PERSONA = ("name", "purpose", "goals", "expectations")
+    PERSONA = ("name", "purpose", "goals", "expectations", "colour", "initials")
 
     def __init__(self):
         super().__init__()
@@ -208,7 +213,13 @@ class MapPage(Page):
                    _text_field("What the journey covers and why it was mapped.", "What this map covers, and why"))
         self._info(info, "client", "Client", _name_field("Who the map is made for.", "Who the map is for"))
         self._info(info, "author", "Author", _name_field("Who made the map.", "Who made it"))
-        persona = self.section("Persona")
+        persona = self.section("Personas")
+        self.picker = PersonaPicker()
+        persona.addRow("Persona", self.picker)
+        self.persona_id: str | None = None
+        self.picker.picked.connect(self._pick)
+        self.picker.addClicked.connect(self.personaAdded)
+        self.picker.removeClicked.connect(self.personaRemoved)
         self._persona(persona, "name", "Name",
                       _name_field("Who the customer is.", "e.g. First-time buyer"))
         self._persona(persona, "purpose", "Purpose",
@@ -217,7 +228,26 @@ class MapPage(Page):
                                                              "One goal per line"))
         self._persona(persona, "expectations", "Expectations",
                       _list_field("What they expect from us on the way, one per line.", "One expectation per line"))
+        self._persona(persona, "colour", "Curve colour", ColourField("The colour of their emotion curve."))
+        self._persona(persona, "initials", "Initials",
+                      TextField.line("Up to three letters for their badge; empty: from the name.", stripped(3),
+                                     placeholder="from the name", max_length=3))
         self.end()
+
+    @property
+    def persona(self) -> Persona:
+        """The persona the fields show: the picked one, or the first (an empty one on a map of none)."""
+        if self.persona_id and self.journey.has_persona(self.persona_id):
+            return self.journey.persona_by_id(self.persona_id)
+        return self.journey.persona
+
+    def pick(self, persona_id: str) -> None:
+        """Show and edit this persona (after adding one, the app picks it)."""
+        self._pick(persona_id)
+
+    def _pick(self, persona_id: str) -> None:
+        self.persona_id = persona_id
+        self.refresh(force=True)
 
     def _info(self, form, name: str, label: str, field: Field) -> None:
         self.add(form, name, label, field,
@@ -225,22 +255,31 @@ class MapPage(Page):
 
     def _persona(self, form, name: str, label: str, field: Field) -> None:
         self.add(form, f"persona.{name}", label, field,
-                 lambda value: same(getattr(self.journey.persona, name), value)
-                 or self.personaEdited.emit({name: value}))
+                 lambda value: same(getattr(self.persona, name), value)
+                 or self.personaEdited.emit(self.persona.id if self.journey.personas else "", {name: value}))
 
     def refresh(self, force: bool = False) -> None:
         for name in self.INFO:
             self.fields[name].show_value(getattr(self.journey.info, name), force)
+        persona = self.persona
+        self.persona_id = persona.id if self.journey.personas else None
+        self.picker.show_personas(self.journey.personas, self.persona_id)
         for name in self.PERSONA:
-            self.fields[f"persona.{name}"].show_value(getattr(self.journey.persona, name), force)
+            self.fields[f"persona.{name}"].show_value(getattr(persona, name), force)
 
     def subheading(self) -> str:
-        return "Nothing selected: the map's details and its persona."
+        return "Nothing selected: the map's details and its personas."
+
+
+TO_BE_CHOICES = [(None, "Stays as it is"), (ToBeChange.new, "New"), (ToBeChange.changed, "Changed"),
+                 (ToBeChange.removed, "Retired")]
 
 
 class TouchpointPage(Page):
     heading = "Touchpoint"
     touchpointEdited = Signal(str, dict)
+    membershipRequested = Signal(str, str, bool)  # touchpoint, persona, passes here
+    experienceRequested = Signal(str, str, dict)  # touchpoint, persona, their own values
     painPointAdded = Signal(str)
     painPointEdited = Signal(str, str, dict)
     painPointRemoved = Signal(str, str)
@@ -249,7 +288,7 @@ class TouchpointPage(Page):
     opportunityRemoved = Signal(str, str)
 
     FIELDS = ("title", "description", "channel", "owner", "emotion", "tags", "colour", "motivators", "expected",
-              "experienced")
+              "experienced", "to_be")
 
     def __init__(self):
         super().__init__()
@@ -280,7 +319,22 @@ class TouchpointPage(Page):
                                   ("experienced", "Experienced", "What the customer got here")):
             self._plain(motivation, name, label, _score_field(hint, theme.SELECTION))
 
+        self.personas = PersonaRows()
+        self.section("Personas").addRow(self.personas)
+        self.personas.membershipRequested.connect(
+            lambda persona, on: self.exists() and self.membershipRequested.emit(self.touchpoint_id, persona, on))
+        self.personas.experienceRequested.connect(self._persona_experience)
+        self.personas.finished.connect(self.editFinished)
+
+        evidence = self.section("Evidence")
+        level, sources = evidence_fields()
+        self.add(evidence, "evidence.level", "Level", level, lambda value: self._edit_evidence(level=value))
+        self.add(evidence, "evidence.sources", "Sources", sources, lambda value: self._edit_evidence(sources=value),
+                 "who or where | date | link or file | quote")
+
         target = self.section("To-be target")
+        self._plain(target, "to_be", "In the to-be", ComboField(TO_BE_CHOICES, "What the to-be journey does to "
+                                                                               "this touchpoint."))
         self.add(target, "target.emotion", "Emotion", _emotion_field("The emotion we want customers to feel here."),
                  lambda value: self._edit_part("target", "emotion", value),
                  "Shown as a dashed second curve (View → Overlays).")
@@ -334,6 +388,17 @@ class TouchpointPage(Page):
         if not same(getattr(self.touchpoint, name), value):
             self.touchpointEdited.emit(self.touchpoint_id, {name: value})
 
+    def _edit_evidence(self, **changes: Any) -> None:
+        self._edit("evidence", self.touchpoint.evidence.model_copy(update=changes))
+
+    def _persona_experience(self, persona_id: str, changes: dict) -> None:
+        if not self.exists():
+            return
+        experience = self.touchpoint.experience(persona_id)
+        own = {"emotion": experience.emotion, **experience.scores.model_dump()} if experience else {}
+        if any(not same(own.get(name), value) for name, value in changes.items()):
+            self.experienceRequested.emit(self.touchpoint_id, persona_id, changes)
+
     def _edit_part(self, whole: str, name: str, value: Any) -> None:
         """Scores and metrics are sent whole, with one part changed."""
         current = getattr(self.touchpoint, whole).model_dump()
@@ -353,6 +418,9 @@ class TouchpointPage(Page):
             self.fields[name].show_value(getattr(tp.metrics, name), force)
         for name in ("emotion", *SCORE_NAMES):
             self.fields[f"target.{name}"].show_value(getattr(tp.target, name), force)
+        self.fields["evidence.level"].show_value(tp.evidence.level, force)
+        self.fields["evidence.sources"].show_value(tp.evidence.sources, force)
+        self.personas.show_touchpoint(self.journey.personas, tp)
         if force:  # note ids are unique only within a touchpoint: start afresh for another one
             self.pain_points.clear()
             self.opportunities.clear()
@@ -411,13 +479,21 @@ class StagePage(_AxisPage):
         self._field(form, "name", "Name", _name_field("Shown in the stage header.", "e.g. Awareness"))
         goal = "What does this person need from us to move forward?"
         self._field(form, "goal", "Customer goal", _text_field(goal, goal))
+        self.kpis = KpiList()
+        self.section("Stage metrics").addRow(self.kpis)
+        self.kpis.kpisEdited.connect(lambda kpis: self.exists() and self.edited.emit(self.ids[0], {"kpis": kpis}))
+        self.kpis.finished.connect(self.editFinished)
         self.end()
+
+    def refresh(self, force: bool = False) -> None:
+        super().refresh(force)
+        self.kpis.show_kpis(self.entity.kpis, force)
 
 
 class LanePage(_AxisPage):
     heading = "Lane"
     axis = "lane"
-    FIELDS = ("name", "kind")
+    FIELDS = ("name", "kind", "persona")
     place = "Row"
 
     def __init__(self):
@@ -427,7 +503,14 @@ class LanePage(_AxisPage):
         kinds = [(LaneKind.channel, "Channel"), (LaneKind.actor, "Actor"), (LaneKind.backstage, "Backstage")]
         self._field(form, "kind", "Kind", ComboField(kinds, "What the row stands for: a channel the customer "
                                                             "uses, an actor, or a backstage team."))
+        self._field(form, "persona", "Persona", ComboField([(None, "Everyone's")], "Whose lane this is: one "
+                                                           "persona's own, or everyone's. Reassign it at any time."))
         self.end()
+
+    def refresh(self, force: bool = False) -> None:
+        self.fields["persona"].set_choices([(None, "Everyone's")] + [
+            (p.id, p.name or "Unnamed persona") for p in self.journey.personas])
+        super().refresh(force)
 
 
 class ConnectionPage(Page):

@@ -58,10 +58,12 @@ def legend_entries(colour_by: str) -> list[tuple[str, str]]:
 
 
 def apply_overlays(scene, choice: OverlayChoice, insights: Insights, path: Sequence[str] = (),
-                   review: Mapping[str, str] = {}) -> None:
+                   review: Mapping[str, str] = {}, journey=None) -> None:
     """Paint `choice` onto the scene's cards, connections and emotion curve; `review` (touchpoint id ->
-    a key of `theme.REVIEW_MARKS`) marks what a comparison or a merge points at, above problem marks."""
-    journey = scene.journey
+    a key of `theme.REVIEW_MARKS`) marks what a comparison or a merge points at, above problem marks.
+    `journey` is the map the insights answer for (a persona's, see `model.projection`); cards not on
+    it keep their own colour."""
+    journey = scene.journey if journey is None else journey
     marks = {tp_id: theme.PROBLEM_MARKS[kind] for tp_id, kind in insights.problems().items()} \
         if choice.problems else {}
     marks.update((tp_id, theme.REVIEW_MARKS[kind]) for tp_id, kind in review.items())
@@ -71,7 +73,8 @@ def apply_overlays(scene, choice: OverlayChoice, insights: Insights, path: Seque
         highlight, badge = marks.get(tp_id, (None, ""))
         if tp_id in on_path and not badge:
             highlight = path_colour
-        card.set_overlay(highlight, card_fill(journey.touchpoint(tp_id), choice.colour_by), badge)
+        fill = card_fill(journey.touchpoint(tp_id), choice.colour_by) if journey.has_touchpoint(tp_id) else None
+        card.set_overlay(highlight, fill, badge)
     steps = set(zip(path, path[1:]))
     for key, item in scene.connection_items.items():
         item.set_emphasis(path_colour if key in steps else None)

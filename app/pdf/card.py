@@ -1,7 +1,7 @@
 """One touchpoint card, drawn as the canvas's card item draws it, from the same theme sizes.
 
-Title (two lines at most, ellipsis), channel · owner line, emotion face, M / V / A bars and
-the pain marker all sit where they sit on screen, so a printed card reads like the card on
+Title (two lines at most, ellipsis), channel · owner line, emotion face, evidence mark, M / V / A
+bars and the pain marker all sit where they sit on screen, so a printed card reads like the card on
 the canvas. All text is fitted to the card: nothing spills out of it. The parts every card
 shares in few variants (frame, face, bars, pain marker) are stamps (see `stamps`).
 """
@@ -40,6 +40,10 @@ def draw_card(canvas: Canvas, touchpoint: Touchpoint, x: float, top: float, prob
     face = PARTS.face
     stamp(canvas, ("card face", emotion), _BOX,
           lambda c: marks.emotion_face(c, face.center.x, -face.center.y, face.width, emotion))
+    level = touchpoint.evidence.level.value
+    mark = PARTS.evidence
+    stamp(canvas, ("card evidence", level), _BOX,
+          lambda c: marks.evidence_mark(c, mark.center.x, -mark.center.y, mark.width, level))
     for i, (bar, score) in enumerate(zip(PARTS.bars, touchpoint.scores.values())):
         stamp(canvas, ("card bar", i, bar.name, score), _BOX, lambda c: _score_bar(c, bar.track, bar.name, score))
     if touchpoint.pain_points:

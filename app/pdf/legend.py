@@ -48,12 +48,15 @@ EXAMPLE_CARD = Touchpoint(
 )
 # Callout numbers beside the parts of the example card, as (x, y down from the card's top).
 _CALLOUTS = ((-11, PARTS.title.box.y + 8), (-11, PARTS.meta.box.center.y), (theme.CARD_WIDTH + 11, PARTS.face.center.y),
-             (-11, PARTS.bars[1].track.center.y), (theme.CARD_WIDTH + 11, PARTS.pain_marker.bottom - 6))
+             (-11, PARTS.bars[1].track.center.y), (theme.CARD_WIDTH + 11, PARTS.pain_marker.bottom - 6),
+             (theme.CARD_WIDTH + 11, PARTS.evidence.center.y + 2))
 _CALLOUT_TEXT = ("Title: three lines at most; the appendix has every title in full.",
                  "Channel · owner: where the moment happens and the team that owns it.",
                  "Emotion: how the customer feels here (see Emotion).",
                  "Meaning, Value and Accommodation scores (see Scores).",
-                 "Pain points: how many, in the colour of the worst (see Pain points).")
+                 "Pain points: how many, in the colour of the worst (see Pain points).",
+                 "Evidence: ? an assumption nobody checked (dashed), A an anecdote from one source, "
+                 "R research-backed: several sources or data (filled).")
 
 
 def _number(canvas: Canvas, x: float, y: float, number: int) -> None:
@@ -152,9 +155,19 @@ PROBLEM_EXPLANATIONS = {
 }
 
 
-def legend(width: float, target: bool, problems: set[str] = frozenset()) -> list[Flowable]:
+def _persona_line(ink: str) -> Draw:
+    def draw(canvas: Canvas, width: float, height: float) -> None:
+        canvas.setStrokeColor(marks.colour(ink))
+        canvas.setLineWidth(theme.EMOTION_CURVE_WIDTH)
+        canvas.line(2, height / 2, width - 4, height / 2)
+    return draw
+
+
+def legend(width: float, target: bool, problems: set[str] = frozenset(),
+           personas: list[tuple[str, str]] = ()) -> list[Flowable]:
     """The legend's flowables for a frame `width` points wide; `target`: the map draws a target
-    emotion curve, `problems`: the kinds of problem marks it shows, which are then explained too."""
+    emotion curve, `problems`: the kinds of problem marks it shows, which are then explained too;
+    `personas`: (name, colour) of each persona's curve on a map of several."""
     s = styles()
     row_height = 22
     card = [para("Touchpoint card", s.subheading),
@@ -182,7 +195,10 @@ def legend(width: float, target: bool, problems: set[str] = frozenset()) -> list
     curves = [(Swatch(SWATCH_WIDTH, 34, _curve(False)), "Emotion curve",
                "The average emotion of each column of cards, from −2 (bottom) to +2 (top); the dashed grey line "
                "is neutral.")]
-    if target:
+    if personas:
+        curves = [(Swatch(SWATCH_WIDTH, 16, _persona_line(ink)), name,
+                   "Their emotion across the cards they meet; dashed: their to-be.") for name, ink in personas]
+    if target and not personas:  # with personas, each one's to-be is dashed in their own colour
         curves.append((Swatch(SWATCH_WIDTH, 34, _curve(True)), "Target emotion",
                        "The to-be: the average target emotion of each column of cards that has targets."))
     bands = [para("Emotion curve and stage averages", s.subheading), _rows([

@@ -18,10 +18,12 @@ from reportlab.platypus import Flowable
 
 from model import theme
 from model.analysis import Insights
-from model.card_parts import HEADER_PAD, TextSlot, lane_header_parts, score_slots, stage_header_parts
+from model.card_parts import HEADER_PAD, TextSlot, lane_header_parts, metric_row, score_slots, stage_header_parts
 from model.connection_labels import LABEL_PADDING, place_labels
 from model.journey_map import JourneyMap
 from model.layout import MapGeometry, Point, Rect, Route
+from model.personas import persona_colour
+from model.stage_metrics import format_value, kpi_status
 
 from model.vocabulary import NO_VALUE, average_label, signed
 
@@ -141,6 +143,7 @@ class MapPainter:
             if self.tile.bands:
                 self._draw_emotion_band()
                 self._draw_stage_averages()
+                self._draw_metrics()
             draw_blueprint_lines(self.canvas, self.journey, self.geometry)
             self._draw_cards()
             draw_vote_dots(self.canvas, self.journey, self.geometry, self._visible)
@@ -191,7 +194,7 @@ class MapPainter:
                 self._rect(rect, theme.CARD_BACKGROUND)
         if self.tile.bands:
             self._rect(self.geometry.emotion_band, theme.EMOTION_BAND_BACKGROUND)
-            for rect in self.geometry.scores_band.values():
+            for rect in (*self.geometry.scores_band.values(), *self.geometry.metrics_band.values()):
                 if self._visible(rect):
                     self._rect(rect, theme.SCORES_BAND_BACKGROUND)
 
@@ -234,8 +237,36 @@ class MapPainter:
         for emotion in (2, 0, -2):
             baseline = centred_baseline(-geometry.emotion_y(emotion), theme.SCORE_LABEL_SIZE)
             text.draw_line(canvas, visible_left + 4, baseline, signed(emotion), theme.SCORE_LABEL_SIZE)
+        if geometry.persona_curves:
+            for persona_id, points in geometry.persona_curves.items():
+                ink = persona_colour(self.journey, persona_id)
+                marks.emotion_curve(canvas, [_flip(p) for p in geometry.persona_target_curves[persona_id]], True, ink)
+                marks.emotion_curve(canvas, [_flip(point) for point in points], ink=ink)
+            return
         marks.emotion_curve(canvas, [_flip(point) for point in geometry.target_emotion_curve], target=True)
         marks.emotion_curve(canvas, [_flip(point) for point in geometry.emotion_curve])
+
+    def _draw_metrics(self) -> None:
+        """Each stage's metrics as the canvas's metrics lane shows them: status, name, now → target."""
+        canvas, size = self.canvas, theme.SCORE_LABEL_SIZE + 1
+        for stage in self.journey.stages:
+            band = self.geometry.metrics_band.get(stage.id)
+            if band is None or not self._visible(band):
+                continue
+            for i, kpi in enumerate(stage.kpis):
+                row = metric_row(band, i)
+                half = row.height / 2
+                marks.kpi_status(canvas, row.x + 6, -(row.y + half / 2 + 1), 12, kpi_status(kpi).value)
+                canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
+                width = row.width - 17
+                text.draw_fitted(canvas, row.x + 17, centred_baseline(-(row.y + half / 2), size), kpi.name, size,
+                                 width)
+                values = format_value(kpi, kpi.current)
+                if kpi.target is not None:
+                    values += f" \u2192 {format_value(kpi, kpi.target)}"
+                canvas.setFillColor(marks.colour(theme.TEXT))
+                text.draw_fitted(canvas, row.x + 17, centred_baseline(-(row.y + 1.5 * half), size), values, size,
+                                 width, bold=True)
 
     def _draw_stage_averages(self) -> None:
         """Each stage's average M, V, A and emotion in the slots `score_slots` gives, as on the canvas."""
@@ -327,16 +358,36 @@ class MapPainter:
             text.draw_line(canvas, rect.x + HEADER_PAD, centred_baseline(-rect.center.y, theme.BAND_LABEL_SIZE),
                            "Emotion", theme.BAND_LABEL_SIZE, bold=True)
         if self.tile.bands:
-            for attribute, label in _BAND_LABELS:
+            labels = _BAND_LABELS + ((("metrics_header", "Stage metrics"),) if geometry.metrics_header else ())
+            for attribute, label in labels:
                 rect = getattr(geometry, attribute)
                 self._rect(rect, theme.BAND_HEADER_BACKGROUND)
                 canvas.setFillColor(marks.colour(theme.HEADER_TEXT))
                 size = theme.BAND_LABEL_SIZE
                 lines = text.fit_lines(label, size, rect.width - 16, 2, bold=True)
-                y = rect.y + (rect.height - len(lines) * line_height(size)) / 2
+                # With several personas (or metrics) the label goes on top, their legend (or rows) below.
+                on_top = attribute == "metrics_header" or (attribute == "emotion_header" and geometry.persona_curves)
+                y = rect.y + 6 if on_top else rect.y + (rect.height - len(lines) * line_height(size)) / 2
                 for line in lines:
                     text.draw_line(canvas, rect.x + HEADER_PAD, -(y + ascent(size)), line, size, bold=True)
                     y += line_height(size)
+            if geometry.persona_curves:
+                self._draw_persona_legend(geometry.emotion_header)
+
+    def _draw_persona_legend(self, header: Rect) -> None:
+        """A line in each persona's colour and their name, under the emotion band's label."""
+        canvas, size = self.canvas, theme.SCORE_LABEL_SIZE + 1
+        personas = [p for p in self.journey.personas if p.id in self.geometry.persona_curves]
+        top = header.y + 26
+        step = min(16.0, (header.bottom - 4 - top) / max(len(personas), 1))
+        for i, persona in enumerate(personas):
+            y = -(top + i * step + step / 2)
+            canvas.setStrokeColor(marks.colour(persona_colour(self.journey, persona.id)))
+            canvas.setLineWidth(theme.EMOTION_CURVE_WIDTH)
+            canvas.line(header.x + 10, y, header.x + 30, y)
+            canvas.setFillColor(marks.colour(theme.TEXT))
+            text.draw_fitted(canvas, header.x + 36, centred_baseline(y, size), persona.name or "Unnamed persona",
+                             size, header.width - 44)
 
 
 def _draw_lines(canvas: Canvas, slot: TextSlot, lines) -> None:

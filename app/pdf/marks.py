@@ -14,6 +14,8 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
 from model import theme
+from model.entities import EvidenceLevel
+from model.evidence import EVIDENCE_MARKS
 from model.layout import Point, Route, smooth_curve
 
 from . import text
@@ -159,12 +161,13 @@ def label_halo(canvas: Canvas, x: float, y: float, width: float, height: float) 
 TARGET_DASH = (4 * theme.EMOTION_CURVE_WIDTH, 2 * theme.EMOTION_CURVE_WIDTH)
 
 
-def emotion_curve(canvas: Canvas, points: Sequence[Point], target: bool = False) -> None:
+def emotion_curve(canvas: Canvas, points: Sequence[Point], target: bool = False, ink: str | None = None) -> None:
     """The smooth curve through `points` (the canvas's Catmull-Rom spline) and a dot on each:
-    today's emotion, or (`target`) the to-be emotion, dashed in its own colour."""
+    today's emotion, or (`target`) the to-be emotion, dashed; in its own colour unless `ink`
+    (a persona's) says another."""
     if not points:
         return
-    ink = colour(theme.TARGET_CURVE if target else theme.EMOTION_CURVE)
+    ink = colour(ink or (theme.TARGET_CURVE if target else theme.EMOTION_CURVE))
     canvas.setStrokeColor(ink)
     canvas.setLineWidth(theme.EMOTION_CURVE_WIDTH)
     canvas.setLineJoin(1)
@@ -190,3 +193,45 @@ def zero_line(canvas: Canvas, x0: float, x1: float, y: float) -> None:
     canvas.setDash([4, 3], 0)
     canvas.line(x0, y, x1, y)
     canvas.setDash([], 0)
+
+
+def evidence_mark(canvas: Canvas, x: float, y: float, size: float, level: str) -> None:
+    """The card's evidence badge centred on (x, y): a letter in a circle, dashed for an assumption,
+    thin for an anecdote, filled for research, as the canvas draws it."""
+    ink = colour(theme.EVIDENCE_INK[level])
+    canvas.setStrokeColor(ink)
+    canvas.setLineWidth(1.3)
+    canvas.setDash([2, 1.5] if level == "assumption" else [], 0)
+    canvas.setFillColor(ink if level == "research" else colour(theme.CARD_BACKGROUND))
+    canvas.circle(x, y, size / 2, stroke=1, fill=1)
+    canvas.setDash([], 0)
+    canvas.setFillColor(WHITE if level == "research" else ink)
+    letter = EVIDENCE_MARKS[EvidenceLevel(level)]
+    text.draw_line(canvas, x, centred_baseline(y, theme.SCORE_LABEL_SIZE), letter, theme.SCORE_LABEL_SIZE,
+                   bold=True, align="center")
+
+
+def kpi_status(canvas: Canvas, x: float, y: float, size: float, status: str) -> None:
+    """A stage metric's status centred on (x, y): a tick in a disc (met), a cross (missed), a ring (unknown)."""
+    ink = colour(theme.KPI_STATUS_COLOURS[status])
+    if status == "unknown":
+        canvas.setStrokeColor(ink)
+        canvas.setLineWidth(1.5)
+        canvas.circle(x, y, size / 2 - 1, stroke=1, fill=0)
+        return
+    canvas.setFillColor(ink)
+    canvas.circle(x, y, size / 2, stroke=0, fill=1)
+    canvas.setStrokeColor(WHITE)
+    canvas.setLineWidth(1.8)
+    canvas.setLineCap(1)
+    h = size / 2
+    if status == "met":
+        path = canvas.beginPath()
+        path.moveTo(x - 0.46 * h, y + 0.04 * h)
+        path.lineTo(x - 0.12 * h, y - 0.4 * h)
+        path.lineTo(x + 0.48 * h, y + 0.36 * h)
+        canvas.drawPath(path, stroke=1, fill=0)
+    else:
+        canvas.line(x - 0.36 * h, y + 0.36 * h, x + 0.36 * h, y - 0.36 * h)
+        canvas.line(x - 0.36 * h, y - 0.36 * h, x + 0.36 * h, y + 0.36 * h)
+    canvas.setLineCap(0)

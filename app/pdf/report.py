@@ -26,6 +26,7 @@ from model.errors import JourneyFileError
 from model.journey_file import write_atomically
 from model.journey_map import JourneyMap
 from model.layout import MapGeometry, layout
+from model.personas import persona_colour
 
 from . import fonts, marks, text, tile_links
 from .appendix import appendix, row_count
@@ -237,7 +238,9 @@ def _map_and_sections(journey: JourneyMap, geometry: MapGeometry, insights: Insi
         story += [PageBreak(), Marker(f"Map, {part[0].lower()}{part[1:]}", part, level=1),
                   MapTileFlowable(content, plan, i)]
     story += [NextPageTemplate("document"), PageBreak()]
-    legend_page = legend(width, target=bool(geometry.target_emotion_curve), problems=set(insights.problems().values()))
+    legend_page = legend(width, target=bool(geometry.target_emotion_curve), problems=set(insights.problems().values()),
+                         personas=[(p.name or "Unnamed persona", persona_colour(journey, p.id))
+                                   for p in journey.personas if p.id in geometry.persona_curves])
     story += [Marker("Legend", "Legend"), *legend_page, _Step(), PageBreak(),
               Marker("Summary", "Summary"), *summary(journey, insights, width),
               *room_priorities_section(journey, width), _Step(), PageBreak(),

@@ -1,8 +1,8 @@
 """The summary pages: what `model.analysis.analyse` found, for a reader who will not study the map.
 
 Stage-by-stage scores (chart and table), the weakest
-touchpoints, dead ends, unreachable touchpoints, loops, pain points by severity, then the lenses
-(see `lens_sections`). Every answer comes from the `Insights` passed in, the very object the
+touchpoints, dead ends, unreachable touchpoints, loops, pain points by severity, evidence and the
+as-is against the to-be (see `evidence_sections`), then the lenses (see `lens_sections`). Every answer comes from the `Insights` passed in, the very object the
 insights panel shows; nothing here analyses the map itself, so new insights arrive in one place.
 """
 
@@ -14,6 +14,7 @@ from model.analysis import Insights
 from model.journey_map import JourneyMap
 
 from .chart import stage_charts
+from .evidence_sections import comparison_sections, evidence_sections
 from .lens_sections import lens_sections
 from .sections import LIST_LIMIT, listed, more, nothing, place, section, table
 from .styles import bold_column, cell_text, para, rich, severity_mark, styles
@@ -33,6 +34,7 @@ def summary(journey: JourneyMap, insights: Insights, width: float) -> list[Flowa
     flowables += _weakest(journey, insights, width)
     flowables += _problems(journey, insights, width)
     flowables += _pains(journey, width)
+    flowables += evidence_sections(journey, insights, width) + comparison_sections(journey, width)
     flowables += lens_sections(journey, insights, width)
     return flowables
 

@@ -159,15 +159,28 @@ class MapDraft:
             with self._at(lane_places[name]):
                 journey.add_lane(self.lane_labels.get(name, name), kind=self.lane_kinds.get(name, self.lane_kind),
                                  id=lane_ids[name])
+        persona_ids = self._personas(journey)
         ids = self._ids()
         for card, card_id in zip(self.cards, ids):
+            fields = dict(card.fields)
+            if fields.get("personas") is not None:
+                fields["personas"] = tuple(dict.fromkeys(persona_ids[name] for name in fields["personas"]))
             try:
                 journey.add_touchpoint(f"stage-{card.stage + 1}", lane_ids[card.lane], card.title,
-                                       id=card_id, **card.fields)
+                                       id=card_id, **fields)
             except InvalidChange as error:
                 raise JourneyFileError(self.source, error.reason, card.where(error.place)) from None
         self._connect(journey, ids)
         return journey
+
+    def _personas(self, journey: JourneyMap) -> dict[str, str]:
+        """Persona ids by name for the personas the cards name (`fields["personas"]`: names, or None
+        for everyone), adding those the map lacks in the order they first appear."""
+        ids = {persona.name: persona.id for persona in journey.personas}
+        for name in (name for card in self.cards for name in card.fields.get("personas") or ()):
+            if name not in ids:
+                ids[name] = journey.add_persona(name, id=f"persona-{len(journey.personas) + 1}").id
+        return ids
 
     def _ids(self) -> list[str]:
         """The file's ids where it gives them (each once), else short numbered ones."""

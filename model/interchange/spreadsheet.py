@@ -17,6 +17,10 @@ the lanes instead. Unknown columns are ignored with a warning.
   commas or line breaks; a tag holding a comma is written in double quotes.
 - The flow: a "Next" column names the touchpoints that follow each one (by id or title, one per
   line, optionally `id|kind|label`); without one, each row leads to the next row.
+- Who passes a touchpoint: "Personas here" names them one per line (a name may hold commas; blank:
+  every persona), each name a persona of the map; "Evidence" is assumption (or blank), anecdote or
+  research; "To-be" is new, changed, removed or blank (stays as it is). The personas' own
+  emotions and the evidence's sources stay out.
 - Text cells are kept exactly as written (spaces and tabs included); a row whose cells are all
   blank is skipped. Cells are protected from running as formulas (see `cell_text`).
 - Files from Excel: UTF-8 with or without a byte order mark, or else Windows-1252 with a warning;
@@ -40,7 +44,7 @@ import re
 from decimal import Decimal
 from typing import Any, Callable
 
-from ..entities import ConnectionKind, LaneKind, Motivator, PainKind, Touchpoint
+from ..entities import ConnectionKind, EvidenceLevel, LaneKind, Motivator, PainKind, ToBeChange, Touchpoint
 from ..errors import JourneyFileError
 from ..journey_map import JourneyMap
 from . import DEFAULT_LANE, CardDraft, MapDraft, read_bytes
@@ -125,6 +129,9 @@ def touchpoint_cells(journey: JourneyMap, tp: Touchpoint) -> dict[str, str]:
         **{field: _number(getattr(tp.target, name)) for field, name in TARGETS.items()},
         **{name: _number(getattr(tp.metrics, name)) for name in METRICS},
         "colour": tp.colour or "",
+        "personas": "" if tp.personas is None else _note_lines(journey.persona_by_id(p).name for p in tp.personas),
+        "evidence": "" if tp.evidence.level == EvidenceLevel.assumption else tp.evidence.level.value,
+        "to_be": tp.to_be.value if tp.to_be else "",
     }
 
 
@@ -286,6 +293,11 @@ class _SheetReader:
             "target": {name: whole(field) for field, name in TARGETS.items()},
             "metrics": {name: whole(name) for name in METRICS},
             "colour": cell("colour").strip() or None,
+            # Personas by name, one per line (a name may hold commas); blank: every persona.
+            "personas": _notes(cell("personas")) or None,
+            "evidence": {"level": self._choice(EvidenceLevel, cell("evidence").strip(), places.get("evidence", ""),
+                                               "an evidence level") or EvidenceLevel.assumption},
+            "to_be": self._choice(ToBeChange, cell("to_be").strip(), places.get("to_be", ""), "a to-be mark"),
         }
         links = [_link(line) for line in _notes(cell("next"), strip=False)]
         self.draft.add_card(CardDraft(self.stages[stage], lane, cell("title"), fields, f"row {number}", places,

@@ -5,7 +5,7 @@ import json
 from model.analysis import analyse
 from model.journey_file import load, save
 from tests.command_line import ROOT, wayfinder
-from tests.factories import make_map
+from tests.factories import make_map, two_persona_map
 
 RETAIL = ROOT / "resources" / "samples" / "retail-purchase.journey"
 
@@ -40,12 +40,24 @@ def test_a_map_without_problems_passes_the_check(tmp_path):
     assert wayfinder("insights", "--fail-on-problems", str(tmp_path / "ok.journey")).returncode == 0
 
 
-def test_persona_is_checked_against_the_maps_persona():
-    name = load(RETAIL).persona.name
-    assert wayfinder("insights", "--persona", name.upper(), str(RETAIL)).returncode == 0
+def test_persona_is_checked_against_the_maps_personas():
+    names = [p.name for p in load(RETAIL).personas]
+    assert wayfinder("insights", "--persona", names[1].upper(), str(RETAIL)).returncode == 0
     result = wayfinder("insights", "--persona", "Bob", str(RETAIL))
     assert result.returncode == 2
-    assert result.stderr == f'{RETAIL}: there is no persona "Bob" in this map; its persona is "{name}"\n'
+    assert result.stderr == (f'{RETAIL}: there is no persona "Bob" in this map; its personas are '
+                             f'"{names[0]}", "{names[1]}"\n')
+
+
+def test_insights_for_a_persona_answer_for_the_touchpoints_they_meet_as_they_feel_them(tmp_path):
+    save(two_persona_map(), tmp_path / "two.journey")
+    everyone = json.loads(wayfinder("insights", "--json", str(tmp_path / "two.journey")).stdout)
+    sam = json.loads(wayfinder("insights", "--json", "--persona", "sam", str(tmp_path / "two.journey")).stdout)
+    assert (everyone["persona"], sam["persona"]) == ("", "Sam")
+    choose = {s["stage"]: s for s in sam["stage_averages"]}["Choose"]
+    assert choose["emotion"] == -2 and {s["stage"]: s for s in everyone["stage_averages"]}["Choose"]["emotion"] == 0
+    assert [c["title"] for c in sam["happy_path"]] == ["Ad", "Visit", "Pay"]
+    assert "Browse" not in json.dumps(sam)
 
 
 def test_info_json_carries_everything_info_prints():

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QUndoStack
 
 from app import room_commands as rc
-from model.journey_file import to_bytes
 from model.room import BlueprintLine
+from tests.app.undo_check import assert_undoable
 from tests.factories import make_map
 
 
@@ -37,14 +36,4 @@ def commands(journey):
 
 @pytest.mark.parametrize("index", range(11))
 def test_each_command_changes_the_map_and_undo_and_redo_restore_it(journey, index, qapp):
-    before = to_bytes(journey)
-    command = list(commands(journey))[index]()
-    stack = QUndoStack()
-    command.do_first()
-    stack.push(command)
-    after = to_bytes(journey)
-    assert after != before
-    stack.undo()
-    assert to_bytes(journey) == before
-    stack.redo()
-    assert to_bytes(journey) == after
+    assert_undoable(journey, list(commands(journey))[index]())

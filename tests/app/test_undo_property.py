@@ -46,6 +46,8 @@ def must_change(journey, gesture, card: str, cards: list[str]) -> bool | None:
         other = cards[gesture[2] % len(cards)]
         first, second = sorted((card, other), key=cards.index)
         return other != card and not journey.has_connection(first, second)
+    if kind == "dot":  # the map's one voter may have placed all their dots this round: then it is refused
+        return any(journey.dots_left(voter.id) > 0 for voter in journey.voters)
     return True
 
 

@@ -94,6 +94,7 @@ def test_map_persona_lane_note_and_connection_fields_are_said_in_words():
     old = make_map(cards={("Aware", "Web"): ["Ad"], ("Buy", "Web"): ["Pay"]})
     old.add_pain_point("pay", "Slow", id="slow")
     old.add_connection("ad", "pay")
+    old.add_persona("Maya", id="maya")
     new = copy(old)
     new.set_info(title="Sofa journey")
     new.set_persona(goals=("A sofa",))
@@ -102,7 +103,7 @@ def test_map_persona_lane_note_and_connection_fields_are_said_in_words():
     new.update_connection("ad", "pay", kind="fallback")
     assert describe(diff(old, new), old, new) == [
         'Map: title "Test journey" → "Sofa journey"',
-        'Persona: goals [] → ["A sofa"]',
+        'Persona "Maya": goals [] → ["A sofa"]',
         'Lane "Web": kind "channel" → "actor"',
         'Pain point "Slow" of touchpoint "Pay": severity 2 → 3',
         'Connection "Ad" → "Pay": kind "main" → "fallback"',

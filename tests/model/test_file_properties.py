@@ -15,14 +15,17 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 
 @SETTINGS
-@given(journey_maps(room=True))
+@given(journey_maps(room=True, personas=True))
 def test_every_map_saves_loads_and_saves_to_the_same_bytes(journey):
+    """Any map, with a workshop's record and several personas, evidence and stage metrics."""
     data = to_bytes(journey)
     again = map_from_bytes(data)
     assert to_bytes(again) == data
     assert [tp.id for tp in again.touchpoints()] == [tp.id for tp in journey.touchpoints()]
     assert again.votes() == journey.votes() and again.voting_round == journey.voting_round
     assert again.parking_lot == journey.parking_lot and again.blueprint_lines == journey.blueprint_lines
+    assert again.personas == journey.personas and again.touchpoints() == journey.touchpoints()
+    assert again.stages == journey.stages and again.lanes == journey.lanes
 
 
 @SETTINGS

@@ -43,6 +43,22 @@ def test_version_1_maps_have_no_motivators_expectations_or_targets():
         assert touchpoint.target.emotion is None and touchpoint.target.meaning is None
 
 
+def test_a_version_5_persona_becomes_the_first_persona_and_everyone_passes_everywhere():
+    old = json.loads((FIXTURES / "format-v5.journey").read_text())
+    journey, _ = read(FIXTURES / "format-v5.journey")
+    assert len(journey.personas) == 1 and journey.persona.name == old["persona"]["name"]
+    assert journey.persona.goals == tuple(old["persona"]["goals"])
+    assert all(tp.personas is None and tp.evidence.level.value == "assumption" for tp in journey.touchpoints())
+
+
+def test_a_version_5_map_without_a_persona_has_none():
+    from model.journey_file import map_from_bytes
+
+    raw = json.loads((FIXTURES / "format-v5.journey").read_text())
+    raw["persona"] = {"name": "", "purpose": "", "goals": [], "expectations": []}
+    assert map_from_bytes(json.dumps(raw).encode()).personas == ()
+
+
 def test_version_2_maps_have_no_merge_conflicts():
     journey, version = read(FIXTURES / "format-v2.journey")
     assert version == 2 and journey.conflicts == ()

@@ -165,7 +165,7 @@ def small_map() -> JourneyMap:
 
 HEADER = ("Id,Stage,Lane,Title,Description,Channel,Owner,Emotion,Meaning,Value,Accommodation,Pain points,"
           "Opportunities,Tags,Next,Motivators,Expected,Experienced,Target emotion,Target meaning,Target value,"
-          "Target accommodation,Time to task (minutes),Completion rate (%),NPS,Colour,Stage goal,Lane kind,"
+          "Target accommodation,Time to task (minutes),Completion rate (%),NPS,Colour,Personas here,Evidence,To-be,Stage goal,Lane kind,"
           "Map title,Map description,Client,Author,Accessible title,Persona,Persona purpose,Persona goals,"
           "Persona expectations\r\n")
 
@@ -184,9 +184,9 @@ def test_export_writes_one_row_per_touchpoint_in_reading_order_with_every_field(
     assert lines[1:] == [
         'ad,Awareness,Web,"Ad, seen","Line one\nLine two",Instagram,Marketing,1,4,,5,'
         '"1|effort|Too loud\n3|dead_end|Hides the price\n\'\tuntil the end",Show the price,,till|fallback|no stock,'
-        'purpose,4,2,2,,,,,62.5,-10,#ff8800,Know we exist,channel,Retail,,Lindqvist,,,First-time buyer,,'
+        'purpose,4,2,2,,,,,62.5,-10,#ff8800,,,,Know we exist,channel,Retail,,Lindqvist,,,First-time buyer,,'
         '"A sofa\nBy Friday",',
-        'till,Purchase,Store,Till,,,,-2,,2,,,,"queue, cash",,,,,,,,,,,,,,channel,,,,,,,,,',
+        'till,Purchase,Store,Till,,,,-2,,2,,,,"queue, cash",,,,,,,,,,,,,,,,,channel,,,,,,,,,',
         '',
     ]
 
@@ -381,3 +381,27 @@ def test_csv_to_map_to_csv_is_lossless_for_a_sample():
     again, _ = from_csv(text)
     assert to_csv(again) == text
     assert again.connections() == sample.connections() and again.persona == sample.persona
+
+
+def test_who_passes_each_touchpoint_its_evidence_and_to_be_mark_survive_export_and_import():
+    original = small_map()
+    original.set_persona(name="Maya")
+    original.add_persona("Tom, trade buyer", id="tom")
+    original.update_touchpoint("ad", personas=("tom",), evidence={"level": "research"}, to_be="changed")
+    text = to_csv(original)
+    assert ',"Tom, trade buyer",research,changed,' in text
+    again, _ = from_csv(text)
+    assert [p.name for p in again.personas] == ["Maya", "Tom, trade buyer"]
+    ad = next(tp for tp in again.touchpoints() if tp.title == "Ad, seen")
+    assert [again.persona_by_id(p).name for p in ad.personas] == ["Tom, trade buyer"]
+    assert ad.evidence.level.value == "research" and ad.to_be.value == "changed"
+    till = next(tp for tp in again.touchpoints() if tp.title == "Till")
+    assert till.personas is None and till.to_be is None and till.evidence.level.value == "assumption"
+    assert to_csv(again) == text
+
+
+def test_an_unknown_evidence_level_names_its_cell():
+    with pytest.raises(JourneyFileError) as caught:
+        from_csv("Title,Evidence\nAd,hunch\n", "bad.csv")
+    assert str(caught.value) == ('bad.csv: row 2, column "Evidence": an evidence level must be one of assumption, '
+                                 'anecdote, research, not "hunch"')
