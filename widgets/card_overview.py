@@ -13,39 +13,20 @@ from collections import defaultdict
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem
 
 from model import theme
+from widgets.detail import ZoomedOutLayer
 
 
-class CardOverview(QGraphicsItem):
-    """The faces of all the scene's cards; shown only while the scene is zoomed out."""
+class CardOverview(ZoomedOutLayer):
+    """The faces of all the scene's cards; shown only while the scene is zoomed out. The scene and
+    the drag gesture, which move the cards, call `refresh`."""
 
     def __init__(self):
-        super().__init__()
-        self.setZValue(2)  # where the cards are
-        self._bounds = QRectF()
-        self._faces: list[tuple[QPen, QColor, float, list[QRectF]]] | None = None
-
-    def set_bounds(self, rect: QRectF) -> None:
-        if rect != self._bounds:
-            self.prepareGeometryChange()
-            self._bounds = rect
-        self.refresh()
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def refresh(self) -> None:
-        """Something about the cards changed: group their faces again at the next paint."""
-        self._faces = None
-        if self.isVisible():
-            self.update()
+        super().__init__(z=2)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self._faces is None:
-            self._faces = self._group()
-        for pen, fill, opacity, rects in self._faces:
+        for pen, fill, opacity, rects in self.gathered():
             painter.setPen(pen)
             painter.setBrush(fill)
             painter.setOpacity(opacity)  # cards a chosen persona never meets fade here too
@@ -53,7 +34,7 @@ class CardOverview(QGraphicsItem):
             painter.drawRects(rects)
         painter.setOpacity(1.0)
 
-    def _group(self) -> list[tuple[QPen, QColor, float, list[QRectF]]]:
+    def _gather(self) -> list[tuple[QPen, QColor, float, list[QRectF]]]:
         scene = self.scene()
         journey = scene.journey
         groups: dict[tuple[str, float, str, float], list[QRectF]] = defaultdict(list)

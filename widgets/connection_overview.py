@@ -10,35 +10,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem
 
 from widgets.connection_item import hairline
+from widgets.detail import ZoomedOutLayer
 
 
-class ConnectionOverview(QGraphicsItem):
-    """The faint lines of all the scene's connections; shown only while the scene is zoomed out."""
+class ConnectionOverview(ZoomedOutLayer):
+    """The faint lines of all the scene's connections; shown only while the scene is zoomed out. The
+    scene calls `refresh` when a connection comes, goes, moves or changes kind."""
 
     def __init__(self):
-        super().__init__()
-        self.setZValue(1)  # where the connections are
-        self._bounds = QRectF()
-        self._lines: list[tuple[QPen, QPainterPath]] | None = None
-
-    def set_bounds(self, rect: QRectF) -> None:
-        if rect != self._bounds:
-            self.prepareGeometryChange()
-            self._bounds = rect
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def refresh(self) -> None:
-        """A connection came, went, moved or changed kind: gather the lines again at the next paint."""
-        self._lines = None
-        if self.isVisible():
-            self.update()
+        super().__init__(z=1)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setBrush(Qt.BrushStyle.NoBrush)  # the view does not save painter state between items
@@ -48,10 +32,11 @@ class ConnectionOverview(QGraphicsItem):
 
     def lines(self) -> list[tuple[QPen, QPainterPath]]:
         """What a paint strokes: a pen per kind and the curves, in scene coordinates, drawn with it."""
-        if self._lines is None:
-            paths: dict = defaultdict(QPainterPath)
-            for item in self.scene().connection_items.values():
-                if item.kind is not None:
-                    paths[item.kind].addPath(item.line.path().translated(item.pos()))
-            self._lines = [(hairline(kind, faint=True), path) for kind, path in paths.items()]
-        return self._lines
+        return self.gathered()
+
+    def _gather(self) -> list[tuple[QPen, QPainterPath]]:
+        paths: dict = defaultdict(QPainterPath)
+        for item in self.scene().connection_items.values():
+            if item.kind is not None:
+                paths[item.kind].addPath(item.line.path().translated(item.pos()))
+        return [(hairline(kind, faint=True), path) for kind, path in paths.items()]
