@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QGraphicsItem, QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent,
-                               QMenu)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent
 
 from model import events as ev
 from model import theme
@@ -20,10 +19,10 @@ from model.analysis import stage_scores
 from model.entities import ToBeChange
 from model.journey_map import JourneyMap
 from model.layout import MapGeometry, Point, cell_at, layout
-from model.room import BLUEPRINT_LINE_LABELS
 from widgets.band_items import EmotionCurveItem, GridItem, StageScoresItem, qrect
 from widgets.blueprint_item import BlueprintLinesItem
 from widgets.capture_keys import CaptureKeys
+from widgets.canvas_menus import show_context_menu
 from widgets.card_item import CardItem
 from widgets.card_overview import CardOverview
 from widgets.metrics_lane import MetricsLaneItem
@@ -597,46 +596,4 @@ class JourneyScene(QGraphicsScene):
             super().keyPressEvent(event)
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
-        item = self.item_under(event.scenePos())
-        menu = QMenu()
-        if isinstance(item, HeaderItem):
-            self._header_menu(menu, item)
-        elif isinstance(item, CardItem):
-            if not item.isSelected():
-                self.select_touchpoints([item.touchpoint_id])
-            tp = item.touchpoint_id
-            menu.addAction("Rename", lambda: self.edit_title(tp))
-            menu.addAction("Add Pain Point", lambda: self.painPointRequested.emit(tp))
-            menu.addAction("Add Opportunity", lambda: self.opportunityRequested.emit(tp))
-            menu.addSeparator()
-            menu.addAction("Delete", self.deleteRequested.emit)
-        elif (cell := self.cell_under(event.scenePos())) is not None:
-            menu.addAction("Add Touchpoint Here", lambda: self.addTouchpointRequested.emit(*cell, -1, ""))
-        else:
-            return
-        menu.exec(event.screenPos())
-
-    def _header_menu(self, menu: QMenu, header: HeaderItem) -> None:
-        self.select_header(header.kind, header.item_id)
-        kind, item_id = header.kind, header.item_id
-        noun, before, after, add, remove, index_of = {
-            "stage": ("Stage", "Before", "After", self.addStageRequested, self.removeStageRequested,
-                      self.journey.stage_index),
-            "lane": ("Lane", "Above", "Below", self.addLaneRequested, self.removeLaneRequested,
-                     self.journey.lane_index),
-        }[kind]
-        index = index_of(item_id)
-        menu.addAction(f"Rename {noun}", lambda: self.edit_header(kind, item_id))
-        menu.addAction(f"Insert {noun} {before}", lambda: add.emit(index))
-        menu.addAction(f"Insert {noun} {after}", lambda: add.emit(index + 1))
-        if kind == "lane":
-            self._blueprint_menu(menu.addMenu("Blueprint Line Above"), item_id)
-        menu.addSeparator()
-        menu.addAction(f"Remove {noun}", lambda: remove.emit(item_id))
-
-    def _blueprint_menu(self, menu: QMenu, lane_id: str) -> None:
-        current = next((line.kind for line in self.journey.blueprint_lines if line.above == lane_id), None)
-        for line_kind, label in ((None, "None"), *BLUEPRINT_LINE_LABELS.items()):
-            action = menu.addAction(label, lambda k=line_kind: self.blueprintLineRequested.emit(lane_id, k))
-            action.setCheckable(True)
-            action.setChecked(line_kind == current)
+        show_context_menu(self, event)

@@ -204,12 +204,14 @@ def test_title_shows_the_file_name_and_modified_mark(window, tmp_path):
 def test_header_context_menus_insert_and_remove_stages_and_lanes(window, tmp_path):
     from PySide6.QtWidgets import QMenu
 
+    from widgets.canvas_menus import fill_header_menu
+
     open_map(window, make_map(stages=("Aware", "Buy"), lanes=("Web", "Store")), tmp_path)
     journey = window.document.journey
 
     def choose(kind: str, item_id: str, text: str) -> None:
         menu = QMenu()
-        window.scene._header_menu(menu, window.scene.headers[kind, item_id])
+        fill_header_menu(window.scene, menu, window.scene.headers[kind, item_id])
         next(action for action in menu.actions() if action.text() == text).trigger()
         settle(window)
 

@@ -331,12 +331,14 @@ def test_help_lists_the_workshop_keys_and_the_presentation_keys(window, monkeypa
 def test_a_lane_headers_menu_draws_a_blueprint_line_above_it_and_undo_removes_it(window, tmp_path):
     from PySide6.QtWidgets import QMenu
 
+    from widgets.canvas_menus import fill_header_menu
+
     path = open_map(window, room_map(), tmp_path)
     journey = window.document.journey
 
     def choose(lane_id: str, text: str) -> list[str]:
         menu = QMenu()
-        window.scene._header_menu(menu, window.scene.headers["lane", lane_id])
+        fill_header_menu(window.scene, menu, window.scene.headers["lane", lane_id])
         submenu = next(a.menu() for a in menu.actions() if a.text() == "Blueprint Line Above")
         checked = [a.text() for a in submenu.actions() if a.isChecked()]
         next(a for a in submenu.actions() if a.text() == text).trigger()
