@@ -52,7 +52,7 @@ class MapContent:
         for (source, target), route in geometry.routes.items():
             connection = journey.connection(source, target)
             self.routes.append((_route_box(route), connection.kind.value,
-                                Route(*map(_flip, (route.start, route.control1, route.control2, route.end)))))
+                                Route(tuple(-v if i % 2 else v for i, v in enumerate(route.points)))))
             if connection.label:
                 labels[source, target] = connection.label
         size = theme.CONNECTION_LABEL_SIZE
@@ -111,10 +111,9 @@ def _intersects(left: float, top: float, right: float, bottom: float, view: tupl
 
 
 def _route_box(route: Route) -> tuple[float, float, float, float]:
-    points = (route.start, route.control1, route.control2, route.end)
+    xs, ys = route.points[::2], route.points[1::2]
     reach = theme.ARROW_LENGTH + theme.CONNECTION_LABEL_SIZE
-    return (min(p.x for p in points) - reach, min(p.y for p in points) - reach,
-            max(p.x for p in points) + reach, max(p.y for p in points) + reach)
+    return min(xs) - reach, min(ys) - reach, max(xs) + reach, max(ys) + reach
 
 
 def _flip(point: Point) -> Point:

@@ -105,7 +105,7 @@ def connection_pen(canvas: Canvas, kind: str, width: float = theme.CONNECTION_WI
 
 
 def connections(canvas: Canvas, routes: Sequence[Route], kind: str) -> None:
-    """Connections of one kind: each route's Bézier curve in the kind's pen, an arrow head at its end."""
+    """Connections of one kind: each route in the kind's pen, an arrow head at its end."""
     connection_lines(canvas, routes, kind)
     arrow_heads(canvas, routes, kind)
 
@@ -122,9 +122,10 @@ def connection_lines(canvas: Canvas, routes: Sequence[Route], kind: str, thin: b
         canvas.setStrokeAlpha(DENSE_ALPHA)
     curves = canvas.beginPath()
     for route in routes:
-        curves.moveTo(route.start.x, route.start.y)
-        curves.curveTo(route.control1.x, route.control1.y, route.control2.x, route.control2.y,
-                       route.end.x, route.end.y)
+        curves.moveTo(route.points[0], route.points[1])
+        c = route.curves()
+        for i in range(0, len(c), 6):
+            curves.curveTo(c[i], c[i + 1], c[i + 2], c[i + 3], c[i + 4], c[i + 5])
     canvas.drawPath(curves, stroke=1, fill=0)
     canvas.restoreState()
 
