@@ -107,3 +107,27 @@ def _export_small(folder):
     journey.add_connection("ad", "pay")
     write_pdf(journey, folder / "small.pdf")
     return folder / "small.pdf"
+
+
+def _corners(route):
+    return list(zip(route.points[::2], route.points[1::2]))
+
+
+@pytest.mark.skipif(not HAVE_PDFTOPPM, reason="needs pdftoppm (poppler-utils)")
+def test_a_connection_across_several_stages_shows_all_the_way_round_the_cards_between(tmp_path):
+    journey = make_map(stages=("Aware", "Think", "Compare", "Buy"), lanes=("Web", "Shop"), cards={
+        ("Aware", "Web"): ["Ad"], ("Think", "Web"): ["Read", "Ask", "Call"], ("Compare", "Web"): ["Test", "Try"],
+        ("Compare", "Shop"): ["Visit"], ("Buy", "Web"): ["Pay", "Wrap"]})
+    for source, target in (("ad", "wrap"), ("ad", "visit"), ("wrap", "ad"), ("call", "pay")):
+        journey.add_connection(source, target)  # over, under and back past the cards between
+    image, pixel = _render_map_page(journey, tmp_path)
+    pixels = image.load()
+    ink = theme.connection_colour("main")
+    for key, route in layout(journey).routes.items():
+        corners = _corners(route)
+        for step in range(1, 100):
+            point = route.point_at(step / 100)
+            if any(abs(point.x - x) + abs(point.y - y) < 2 * theme.ROUTE_CORNER_RADIUS for x, y in corners):
+                continue  # the drawn line rounds the corner
+            x, y = pixel(point.x, point.y)
+            assert any(_near(pixels[x + dx, y + dy], ink, 90) for dx in (-1, 0, 1) for dy in (-1, 0, 1)), (key, point)
