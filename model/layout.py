@@ -356,10 +356,11 @@ def metrics_band_height(rows: int) -> float:
     return 2 * theme.METRICS_BAND_PADDING + rows * theme.METRIC_ROW_HEIGHT if rows else 0
 
 
-def route(source: Rect, target: Rect, channels: Channels = NO_CHANNELS) -> Route:
+def route(source: Rect, target: Rect, channels: Channels = NO_CHANNELS, tracks: bool = True) -> Route:
     """The path from one card to another through the free `channels` of the layout (see
-    `model.routing`); without them (a card being dragged), through the gutters beside the two."""
-    return Route(waypoints(source, target, channels))
+    `model.routing`); without them (a card being dragged), through the gutters beside the two.
+    Without `tracks`, the routes through one channel share one line (for drawing bundles)."""
+    return Route(waypoints(source, target, channels, tracks))
 
 
 # ----------------------------------------------------------------- hit testing

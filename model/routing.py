@@ -108,48 +108,54 @@ class Channels:
 NO_CHANNELS = Channels((), ())  # for a route drawn while a card is dragged: gutters only, no obstacles
 
 
-def waypoints(source, target, channels: Channels) -> tuple[float, ...]:
+def waypoints(source, target, channels: Channels, tracks: bool = True) -> tuple[float, ...]:
     """The corners of the route from card `source` to card `target`, ends included, flat as
-    (x0, y0, x1, y1, ...)."""
+    (x0, y0, x1, y1, ...). Without `tracks`, routes through one channel run on one line, so that
+    they can be drawn as a bundle (see `model.bundles`)."""
     sx, sy, tx, ty = source.x, source.y, target.x, target.y
+    track = channels.track if tracks else _untracked
     if tx > sx:
-        return _forward(source, target, channels)
+        return _forward(source, target, channels, track)
     if tx < sx:
-        return _back(source, target, channels)
+        return _back(source, target, channels, track)
     x = sx + _WIDTH / 2
     if not channels.between(source, target):
         return (x, sy + _HEIGHT, x, ty) if ty > sy else (x, sy, x, ty + _HEIGHT)
-    gutter = channels.right_gutter(sx) + channels.track(source)
+    gutter = channels.right_gutter(sx) + track(source)
     right, y0, y3 = sx + _WIDTH, sy + _HEIGHT / 2, ty + _HEIGHT / 2
     return (right, y0, gutter, y0, gutter, y3, right, y3)
 
 
-def _forward(source, target, channels: Channels) -> tuple[float, ...]:
+def _untracked(card) -> float:
+    return 0.0
+
+
+def _forward(source, target, channels: Channels, track) -> tuple[float, ...]:
     x0, y0 = source.x + _WIDTH, source.y + _HEIGHT / 2
     x3, y3 = target.x, target.y + _HEIGHT / 2
-    into = channels.left_gutter(target.x) + channels.track(target)
+    into = channels.left_gutter(target.x) + track(target)
     if channels.free(y0, x0, into):
         return _simplified(x0, y0, into, y0, into, y3, x3, y3)
-    out = channels.right_gutter(source.x) + channels.track(source)
+    out = channels.right_gutter(source.x) + track(source)
     if channels.free(y3, out, x3):
         return _simplified(x0, y0, out, y0, out, y3, x3, y3)
-    run = channels.run_near(y0, y3) + channels.track(source)
+    run = channels.run_near(y0, y3) + track(source)
     return _simplified(x0, y0, out, y0, out, run, into, run, into, y3, x3, y3)
 
 
-def _back(source, target, channels: Channels) -> tuple[float, ...]:
+def _back(source, target, channels: Channels, track) -> tuple[float, ...]:
     x0, x3 = source.x + _WIDTH / 2, target.x + _WIDTH / 2
     y_out, y_in = channels.above(source), channels.above(target)
     start, end = (x0, source.y), (x3, target.y)
     if y_out == y_in and channels.free(y_out, x3, x0):
         return (*start, x0, y_out, x3, y_out, *end)
-    out = channels.left_gutter(source.x) + channels.track(source)
-    into = channels.right_gutter(target.x) + channels.track(target)
+    out = channels.left_gutter(source.x) + track(source)
+    into = channels.right_gutter(target.x) + track(target)
     if channels.free(y_out, into, x0):
         return _simplified(*start, x0, y_out, into, y_out, into, y_in, x3, y_in, *end)
     if channels.free(y_in, x3, out):
         return _simplified(*start, x0, y_out, out, y_out, out, y_in, x3, y_in, *end)
-    run = channels.run_near(y_out, y_in) + channels.track(source)
+    run = channels.run_near(y_out, y_in) + track(source)
     return _simplified(*start, x0, y_out, out, y_out, out, run, into, run, into, y_in, x3, y_in, *end)
 
 

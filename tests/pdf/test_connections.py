@@ -1,5 +1,5 @@
 """Clean connections in the PDF: labels on a white halo clear of cards, problem tabs and lines,
-arrow heads never hidden, dense maps thinned."""
+arrow heads never hidden, dense maps bundled by channel."""
 
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ def test_no_line_shows_through_a_label_and_every_arrow_head_shows(tmp_path):
         assert any(_near(pixels[inside], colour, 60) for colour in lines), (tip, pixels[inside])
 
 
-def test_a_dense_map_draws_its_connections_finer_and_fainter(tmp_path):
+def test_a_dense_map_draws_its_connections_bundled_and_fainter(tmp_path):
     journey = large_map(touchpoints=600, stages=12, lanes=5, connections=1200)
     write_pdf(journey, tmp_path / "out.pdf", page="A4")
     reader = PdfReader(tmp_path / "out.pdf")
