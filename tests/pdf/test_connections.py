@@ -16,7 +16,7 @@ from app.samples import sample_paths
 from model import theme
 from model.analysis import analyse
 from model.journey_file import load
-from model.layout import layout
+from model.layout import Rect, layout
 from tests.factories import large_map, make_map
 from tests.pdf.page_fill import HAVE_PDFTOPPM
 
@@ -131,3 +131,22 @@ def test_a_connection_across_several_stages_shows_all_the_way_round_the_cards_be
                 continue  # the drawn line rounds the corner
             x, y = pixel(point.x, point.y)
             assert any(_near(pixels[x + dx, y + dy], ink, 90) for dx in (-1, 0, 1) for dy in (-1, 0, 1)), (key, point)
+
+
+def test_labels_sit_clear_of_the_other_connections_lines_on_the_samples():
+    """Except the label of a connection between two stacked cards: no spot near it is free."""
+    for path in sample_paths():
+        journey = load(path)
+        geometry = layout(journey)
+        content = MapContent(journey, geometry, analyse(journey))
+        stacked = {journey.connection(*key).label for key, route in geometry.routes.items()
+                   if len(route.points) == 4 and abs(route.points[3] - route.points[1]) <= theme.CARD_GAP_Y}
+        for box, label in content.labels:
+            for key, route in geometry.routes.items():
+                if journey.connection(*key).label == label or label in stacked:
+                    continue
+                p = route.points
+                for i in range(0, len(p) - 2, 2):
+                    x0, y0, x1, y1 = p[i:i + 4]
+                    leg = Rect(min(x0, x1) - 0.5, min(y0, y1) - 0.5, abs(x1 - x0) + 1, abs(y1 - y0) + 1)
+                    assert not box.intersects(leg), (path.stem, label, key)
