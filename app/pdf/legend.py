@@ -191,7 +191,7 @@ def legend(width: float, target: bool, problems: set[str] = frozenset(),
                                        for kind in kinds], swatch_width=tab)]
     connections = [para("Connections", s.subheading), _rows(
         [(Swatch(SWATCH_WIDTH, row_height, _connection(kind)), *CONNECTION_NAMES[kind]) for kind in ConnectionKind]
-        + [(Swatch(SWATCH_WIDTH, 34, _loop), "Loop back", "An arch above the cards leads to an earlier step.")])]
+        + [(Swatch(SWATCH_WIDTH, 34, _loop), "Loop back", "A line from the top of a card, over the cards, leads back to an earlier step.")])]
     curves = [(Swatch(SWATCH_WIDTH, 34, _curve(False)), "Emotion curve",
                "The average emotion of each column of cards, from −2 (bottom) to +2 (top); the dashed grey line "
                "is neutral.")]
