@@ -1,22 +1,22 @@
 """Where a connection runs: out of its card into a gutter, along free channels, into its target.
 
-Cards stand in sub-columns with gutters between them that no card enters, and the boundaries
-between lanes are free all across the map. A route is an orthogonal path with rounded corners
+Cards stand in sub-columns with gutters between them that no card enters; the boundaries between
+lanes, and in each lane the gaps between the places of a stack, are free all across the map. A route is an orthogonal path with rounded corners
 through these channels, so it never runs behind a card and its arrow head is never hidden:
 
 - forward (to a later sub-column): out of the source's right side, along a free horizontal run,
   up or down the gutter before the target and into its left side. The run is at the source's
-  height if that is free, else at the target's, else along the nearest lane boundary (reached up
-  or down the gutter after the source);
+  height if that is free, else at the target's, else along the nearest of those free runs
+  (reached up or down the gutter after the source);
 - back (a loop to an earlier sub-column): out of the source's top and into the target's, over
-  the cards: along the free run above the source (or the target, or a lane boundary), through
-  the gutters beside them;
+  the cards: along the free run above the source (or the target, or the nearest free run),
+  through the gutters beside them;
 - within one sub-column: straight to the next card, or past the cards between them through the
   gutter at the right.
 
-Connections that go the same way share a gutter and a lane boundary, so a dense map bundles into
-a few channels rather than a tangle; a small offset by each card's place in its sub-column keeps
-the lines of neighbouring cards apart where the map is sparse, and lines into one card meet.
+Connections that go the same way share a gutter and a free run, so a dense map bundles into a
+few channels rather than a tangle; a small offset by each card's place in its stack keeps the
+lines of stacked cards apart where the map is sparse, and lines into one card meet.
 
 `Channels` is made once per layout (each sub-column's card tops, sorted); a route looks only at
 the sub-columns it spans, with a binary search in each, so routing stays cheap for the canvas.
@@ -95,17 +95,19 @@ class Channels:
         return bisect_right(tops, high - 1) - bisect_right(tops, low) > 0
 
     def run_near(self, y0: float, y1: float) -> float:
-        """The free run that makes the shortest way from `y0` to `y1` (the upper of equals)."""
+        """The free run that makes the shortest way from `y0` to `y1`: between them if one is,
+        nearest their middle (the upper of two as near), else the nearest to them."""
         runs = self.runs
         if not runs:
             return min(y0, y1) - theme.CELL_PADDING
         middle = (y0 + y1) / 2
         i = bisect_left(runs, middle)
-        near = runs[max(i - 1, 0):i + 1]
-        return min(near, key=lambda y: (abs(y0 - y) + abs(y - y1), abs(y - middle), y))
+        if i == len(runs) or (i and middle - runs[i - 1] <= runs[i] - middle):
+            return runs[i - 1]
+        return runs[i]
 
 
-NO_CHANNELS = Channels((), ())  # for a route drawn while a card is dragged: gutters only, no obstacles
+NO_CHANNELS = Channels((), ())  # for a route drawn while a card is dragged: no cards in the way
 
 
 def waypoints(source, target, channels: Channels, tracks: bool = True) -> tuple[float, ...]:
