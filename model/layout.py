@@ -295,14 +295,17 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
         runs += [row_top[l] + theme.CELL_PADDING + k * _STEP_Y - theme.CARD_GAP_Y / 2 for k in range(1, stacked[l])]
     runs += [row_top[l] for l in lane_ids[1:]]
     channels = Channels(cards.values(), sorted(runs))
-    unchanged = _unchanged_route(previous, channels)
+    changed = _changed_columns(previous, channels)
     routes = {}
     for key in edges:
         source, target = cards[key[0]], cards[key[1]]
         kept = old_routes.get(key)
-        if kept is not None and source is old_cards[key[0]] and target is old_cards[key[1]] and unchanged(source, target):
-            routes[key] = kept
-            continue
+        if kept is not None and changed is not None and source is old_cards[key[0]] and target is old_cards[key[1]]:
+            low, high = (source.x, target.x) if source.x <= target.x else (target.x, source.x)
+            i = bisect_left(changed, low - _STEP_X)
+            if i == len(changed) or changed[i] > high + _STEP_X:
+                routes[key] = kept
+                continue
         made = route(source, target, channels)
         routes[key] = kept if made == kept else made
 
@@ -336,19 +339,17 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
     )
 
 
-def _unchanged_route(previous: MapGeometry | None, channels: Channels):
-    """A test of whether the route between two cards that stayed put is the same as in `previous`:
-    a route depends on the sub-columns from its source's to its target's and on their neighbours
-    (which place the gutters), so it is, unless one of those changed (or the free runs did)."""
-    if previous is None or previous.channels.runs != channels.runs:
-        return lambda source, target: False
-    old, new = previous.channels.tops, channels.tops
-    changed = sorted(x for x in old.keys() | new.keys() if old.get(x) != new.get(x))
+def _changed_columns(previous: MapGeometry | None, channels: Channels) -> list[float] | None:
+    """The sub-columns (their x, sorted) whose cards are not where they were in `previous`, or None
+    when every route must be worked out again (no previous layout, or the free runs changed).
 
-    def unchanged(source: Rect, target: Rect) -> bool:
-        low, high = sorted((source.x, target.x))
-        return bisect_left(changed, low - _STEP_X) == bisect_right(changed, high + _STEP_X)
-    return unchanged
+    A route depends on the sub-columns from its source's to its target's and their neighbours
+    (which place the gutters): one between two cards that stayed put is the same as before
+    unless one of those changed."""
+    if previous is None or previous.channels.runs != channels.runs:
+        return None
+    old, new = previous.channels.tops, channels.tops
+    return sorted(x for x in old.keys() | new.keys() if old.get(x) != new.get(x))
 
 
 def metrics_band_height(rows: int) -> float:
