@@ -1,8 +1,9 @@
 """Where connection labels go: on their route, clear of cards, problem badges and each other.
 
-A label sits at the middle of its curve when that spot is free; otherwise at the free spot along
-the curve nearest the middle; when none is free (a label between two stacked cards), at the spot
-least covered. It is drawn on a white halo over everything, so it stays readable. Text widths come from the
+A label sits at the middle of its route when that spot is free; otherwise at the free spot along
+the route, or beside it, nearest the middle; when none is free (a label between two stacked
+cards), at the spot least covered. Free means clear of the other connections' lines too, where
+some spot is. It is drawn on a white halo over everything, so it stays readable. Text widths come from the
 caller's `measure`, so any painter's font metrics serve.
 """
 
@@ -14,7 +15,7 @@ from typing import Callable, Iterable
 from . import theme
 from .layout import ConnectionKey, MapGeometry, Point, Rect
 
-# Places along the curve to try, nearest the middle first.
+# Places along the route to try, nearest the middle first.
 CANDIDATES = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)
 _APART = 2 * theme.ROUTE_TRACK + 4  # a label beside its line clears the lines of the tracks beside it too
 _BESIDE = ((0, 0), (1, 0), (-1, 0), (0, 1), (0, -1))  # where a label goes from its spot, in half its size

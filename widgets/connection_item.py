@@ -1,6 +1,6 @@
 """A connection on the canvas: the layout's route, an arrow head, colour and dash by kind.
 
-Qt paints connections without calling Python: the curve, the arrow head and the label are Qt's
+Qt paints connections without calling Python: the path, the arrow head and the label are Qt's
 own path, polygon and text items, whose pens and brushes are set when the route, the connection,
 the selection or the emphasis changes, never while painting. (Filling a stroked outline instead
 would be one item fewer, but rasterises ten times slower zoomed out.) A map with 3,000
@@ -19,7 +19,7 @@ from model.entities import Connection
 from model.layout import Route
 from widgets.text import font
 
-HIT_WIDTH = 10  # how far from the curve a click still picks the connection
+HIT_WIDTH = 10  # how far from the line a click still picks the connection
 FAINT = 0.35  # the opacity of a connection zoomed out below a readable scale
 
 
@@ -74,7 +74,7 @@ class ConnectionItem(QGraphicsPathItem):
     """One transition between two cards, identified by (source, target).
 
     The item itself draws nothing: its path and wide pen only make the area a click picks (and
-    Qt's own selection frame stays unpainted). Its children draw: `line` strokes the curve,
+    Qt's own selection frame stays unpainted). Its children draw: `line` strokes the path,
     `head` fills the arrow head, and a text item shows the label when there is one.
     """
 
