@@ -47,6 +47,7 @@ def test_no_route_of_any_map_runs_behind_a_card(journey):
     g = layout(journey)
     for key, found in g.routes.items():
         assert behind_cards(found, g.cards) == [], key
+        assert all(x0 == x1 or y0 == y1 for x0, y0, x1, y1 in _legs(found)), key  # level or upright legs
 
 
 def test_no_route_of_a_dense_map_runs_behind_a_card():
