@@ -15,12 +15,13 @@ lands where the card will be drawn.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
 from . import theme
 from .journey_map import JourneyMap
+from .routing import NO_CHANNELS, Channels, rounded, waypoints
 
 Cell = tuple[str, str]  # (stage id, lane id)
 ConnectionKey = tuple[str, str]  # (source touchpoint id, target touchpoint id)
@@ -81,36 +82,64 @@ class Rect:
 
 @dataclass(frozen=True, slots=True)
 class Route:
-    """A connection drawn as one cubic Bézier curve from the source card to the target card.
-
-    `arrow` and `label` are worked out when asked for: a layout makes thousands of routes,
-    and the drawing code asks for each once.
+    """A connection's path from the source card to the target card (see `model.routing`): its
+    ends and the corners between them, flat as (x0, y0, x1, y1, ...); every leg is horizontal or
+    vertical. Painters draw `curves()`, the legs with rounded corners. Flat floats, and the curves
+    worked out only when drawn, because a layout makes thousands of routes.
     """
 
-    start: Point
-    control1: Point
-    control2: Point
-    end: Point
+    points: tuple[float, ...]
+
+    @property
+    def start(self) -> Point:
+        return Point(self.points[0], self.points[1])
+
+    @property
+    def end(self) -> Point:
+        return Point(self.points[-2], self.points[-1])
+
+    def curves(self) -> tuple[float, ...]:
+        """The path from `start` as cubic Bézier pieces, flat as (c1x, c1y, c2x, c2y, x, y) each."""
+        return rounded(self.points)
 
     def point_at(self, t: float) -> Point:
-        """The point of the curve at parameter t in 0..1 (for hit testing and drawing labels)."""
-        u = 1 - t
-        a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-        return Point(a * self.start.x + b * self.control1.x + c * self.control2.x + d * self.end.x,
-                     a * self.start.y + b * self.control1.y + c * self.control2.y + d * self.end.y)
+        """The point at `t` in 0..1 of the way along the route (for hit testing, labels and
+        where a route leaves a page)."""
+        p = self.points
+        if t <= 0:
+            return self.start
+        if t >= 1:
+            return self.end
+        legs = [abs(p[i + 2] - p[i]) + abs(p[i + 3] - p[i + 1]) for i in range(0, len(p) - 2, 2)]
+        along = t * sum(legs)
+        for i, leg in enumerate(legs):
+            if along <= leg:
+                share = along / leg if leg else 0.0
+                x, y = p[2 * i], p[2 * i + 1]
+                return Point(x + (p[2 * i + 2] - x) * share, y + (p[2 * i + 3] - y) * share)
+            along -= leg
+        return self.end
 
     @property
     def label(self) -> Point:
-        """The curve's midpoint, where the connection's label goes."""
+        """The route's midpoint, where the connection's label goes."""
         return self.point_at(0.5)
 
     @property
     def arrow(self) -> Point:
-        """Unit vector of the direction of travel at `end`: where the arrow head points."""
-        before = self.control2 if self.control2 != self.end else self.start
-        dx, dy = self.end.x - before.x, self.end.y - before.y
+        """Unit vector of the direction of travel at the end: where the arrow head points."""
+        x0, y0, x1, y1 = self.points[-4:]
+        dx, dy = x1 - x0, y1 - y0
         length = (dx * dx + dy * dy) ** 0.5
         return Point(dx / length, dy / length)
+
+
+def bezier_point(start: Point, control1: Point, control2: Point, end: Point, t: float) -> Point:
+    """The point of a cubic Bézier curve at parameter t in 0..1 (for sampling `smooth_curve`)."""
+    u = 1 - t
+    a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+    return Point(a * start.x + b * control1.x + c * control2.x + d * end.x,
+                 a * start.y + b * control1.y + c * control2.y + d * end.y)
 
 
 @dataclass(frozen=True)
@@ -147,6 +176,8 @@ class MapGeometry:
     # The metrics lane under the emotion band, on a map whose stages carry metrics; else None and empty.
     metrics_header: Optional[Rect] = None
     metrics_band: dict[str, Rect] = field(default_factory=dict)  # stage id -> where its metrics go
+    # The free space routes run through, kept so that the next layout can tell which routes stay.
+    channels: Channels = field(default=NO_CHANNELS, compare=False, repr=False)
 
     def emotion_y(self, emotion: float) -> float:
         """The height of an emotion (-2..+2, fractions allowed) in the emotion band; +2 is on top."""
@@ -259,21 +290,23 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
 
     # Sorted in reading order so that the drawing order of overlapping routes is stable too.
     edges = sorted(journey.graph.edges, key=lambda e: (reading_order[e[0]], reading_order[e[1]]))
-    column_tops: dict[float, list[float]] = {}  # card tops by sub-column x, to see what a straight route crosses
-    for card in cards.values():
-        column_tops.setdefault(card.x, []).append(card.y)
-    for tops in column_tops.values():
-        tops.sort()
+    runs = [grid_top + theme.CELL_PADDING / 2, grid_bottom - theme.CELL_PADDING / 2] if lane_ids else []
+    for l in lane_ids:
+        runs += [row_top[l] + theme.CELL_PADDING + k * _STEP_Y - theme.CARD_GAP_Y / 2 for k in range(1, stacked[l])]
+    runs += [row_top[l] for l in lane_ids[1:]]
+    channels = Channels(cards.values(), sorted(runs))
+    changed = _changed_columns(previous, channels)
     routes = {}
     for key in edges:
         source, target = cards[key[0]], cards[key[1]]
         kept = old_routes.get(key)
-        if kept is not None and source is old_cards[key[0]] and target is old_cards[key[1]] and source.x != target.x:
-            routes[key] = kept
-            continue
-        # A route within one sub-column bows around the cards between its ends, which may change
-        # while its ends stay put: it is worked out again, and the old object kept if it is the same.
-        made = route(source, target, _cards_between(column_tops, source, target))
+        if kept is not None and changed is not None and source is old_cards[key[0]] and target is old_cards[key[1]]:
+            low, high = (source.x, target.x) if source.x <= target.x else (target.x, source.x)
+            i = bisect_left(changed, low - _STEP_X)
+            if i == len(changed) or changed[i] > high + _STEP_X:
+                routes[key] = kept
+                continue
+        made = route(source, target, channels)
         routes[key] = kept if made == kept else made
 
     return MapGeometry(
@@ -302,7 +335,21 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
         if metrics_rows else None,
         metrics_band={s: Rect(column_left[s], metrics_top, column_width[s], metrics_height)
                       for s in stage_ids} if metrics_rows else {},
+        channels=channels,
     )
+
+
+def _changed_columns(previous: MapGeometry | None, channels: Channels) -> list[float] | None:
+    """The sub-columns (their x, sorted) whose cards are not where they were in `previous`, or None
+    when every route must be worked out again (no previous layout, or the free runs changed).
+
+    A route depends on the sub-columns from its source's to its target's and their neighbours
+    (which place the gutters): one between two cards that stayed put is the same as before
+    unless one of those changed."""
+    if previous is None or previous.channels.runs != channels.runs:
+        return None
+    old, new = previous.channels.tops, channels.tops
+    return sorted(x for x in old.keys() | new.keys() if old.get(x) != new.get(x))
 
 
 def metrics_band_height(rows: int) -> float:
@@ -310,50 +357,11 @@ def metrics_band_height(rows: int) -> float:
     return 2 * theme.METRICS_BAND_PADDING + rows * theme.METRIC_ROW_HEIGHT if rows else 0
 
 
-def _cards_between(column_tops: dict[float, list[float]], source: Rect, target: Rect) -> bool:
-    """Whether a card of the same sub-column lies between `source` and `target`."""
-    if source.x != target.x:
-        return False
-    tops = column_tops[source.x]
-    low, high = sorted((source.y, target.y))
-    return bisect_right(tops, high - 1) - bisect_right(tops, low) > 0
-
-
-def route(source: Rect, target: Rect, detour: bool = False) -> Route:
-    """The curve from one card to another.
-
-    Cards of different sub-columns never share x, so three cases cover every pair: forward
-    (side to side), back (a loop: top to top, arching above, so it does not cut through
-    the cards between), and the same sub-column: straight down or up to the next card, or, past
-    cards between them (`detour`), out of the source's right side and into the target's, bowing
-    into the gap beside the column so that it runs behind no card.
-    """
-    # Plain floats until the end: this runs once per connection, thousands of times per layout.
-    sx, sy, tx, ty = source.x, source.y, target.x, target.y
-    if tx > sx:
-        x0, y0 = sx + source.width, sy + source.height / 2
-        x3, y3 = tx, ty + target.height / 2
-        pull = max((x3 - x0) / 2, theme.ROUTE_MIN_PULL)
-        x1, y1, x2, y2 = x0 + pull, y0, x3 - pull, y3
-    elif tx < sx:
-        x0, y0 = sx + source.width / 2, sy
-        x3, y3 = tx + target.width / 2, ty
-        arch = min(theme.ROUTE_LOOP_ARCH + (x0 - x3) * theme.ROUTE_LOOP_RISE, theme.ROUTE_LOOP_ARCH_MAX)
-        x1, x2, y1 = x0, x3, min(y0, y3) - arch
-        y2 = y1
-    elif detour:
-        x0, y0 = sx + source.width, sy + source.height / 2
-        x3, y3 = x0, ty + target.height / 2
-        x1 = x2 = x0 + theme.ROUTE_DETOUR_PULL
-        y1, y2 = y0, y3
-    else:
-        x0 = x1 = x2 = x3 = sx + source.width / 2
-        if ty > sy:
-            y0, y3 = sy + source.height, ty
-        else:
-            y0, y3 = sy, ty + target.height
-        y1 = y2 = (y0 + y3) / 2
-    return Route(Point(x0, y0), Point(x1, y1), Point(x2, y2), Point(x3, y3))
+def route(source: Rect, target: Rect, channels: Channels = NO_CHANNELS, tracks: bool = True) -> Route:
+    """The path from one card to another through the free `channels` of the layout (see
+    `model.routing`); without them (a card being dragged), through the gutters beside the two.
+    Without `tracks`, the routes through one channel share one line (for drawing bundles)."""
+    return Route(waypoints(source, target, channels, tracks))
 
 
 # ----------------------------------------------------------------- hit testing

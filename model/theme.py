@@ -53,17 +53,10 @@ GRID_LINE_WIDTH = 1
 CONNECTION_WIDTH = 1.5
 ARROW_LENGTH = 9
 ARROW_WIDTH = 7
-# Shortest horizontal pull of a forward route's control points, so that routes between
-# neighbouring sub-columns still leave and enter their cards horizontally.
-ROUTE_MIN_PULL = 24
-# A loop back arches above both cards: this high for neighbours, higher the farther it goes
-# back (so long loops clear short ones), never higher than the max (so it stays on the map).
-ROUTE_LOOP_ARCH = 40
-ROUTE_LOOP_RISE = 0.1
-ROUTE_LOOP_ARCH_MAX = 88
-# A route within one sub-column that passes other cards bows out beside them: its control points
-# this far right of the column, so the curve peaks at 3/4 of it, inside the gap to the next column.
-ROUTE_DETOUR_PULL = 16
+# Routes run through the gutters with rounded corners (see `model.routing`); the lines of
+# cards stacked in one sub-column run this far apart where they share a gutter or lane boundary.
+ROUTE_CORNER_RADIUS = 6
+ROUTE_TRACK = 3
 EMOTION_CURVE_WIDTH = 2.5
 EMOTION_MARKER_SIZE = 7
 

@@ -1,6 +1,6 @@
-"""A connection on the canvas: the layout's Bézier route, an arrow head, colour and dash by kind.
+"""A connection on the canvas: the layout's route, an arrow head, colour and dash by kind.
 
-Qt paints connections without calling Python: the curve, the arrow head and the label are Qt's
+Qt paints connections without calling Python: the path, the arrow head and the label are Qt's
 own path, polygon and text items, whose pens and brushes are set when the route, the connection,
 the selection or the emphasis changes, never while painting. (Filling a stroked outline instead
 would be one item fewer, but rasterises ten times slower zoomed out.) A map with 3,000
@@ -19,14 +19,15 @@ from model.entities import Connection
 from model.layout import Route
 from widgets.text import font
 
-HIT_WIDTH = 10  # how far from the curve a click still picks the connection
+HIT_WIDTH = 10  # how far from the line a click still picks the connection
 FAINT = 0.35  # the opacity of a connection zoomed out below a readable scale
 
 
 def route_path(route: Route) -> QPainterPath:
-    path = QPainterPath(QPointF(route.start.x, route.start.y))
-    path.cubicTo(QPointF(route.control1.x, route.control1.y), QPointF(route.control2.x, route.control2.y),
-                 QPointF(route.end.x, route.end.y))
+    path = QPainterPath(QPointF(route.points[0], route.points[1]))
+    c = route.curves()
+    for i in range(0, len(c), 6):
+        path.cubicTo(c[i], c[i + 1], c[i + 2], c[i + 3], c[i + 4], c[i + 5])
     return path
 
 
@@ -59,9 +60,12 @@ def hairline(kind, faint: bool = False) -> QPen:
 
 def _shift(old: Route, new: Route) -> tuple[float, float] | None:
     """(dx, dy) if `new` is `old` moved as a whole, else None."""
-    dx, dy = new.start.x - old.start.x, new.start.y - old.start.y
-    for a, b in ((old.control1, new.control1), (old.control2, new.control2), (old.end, new.end)):
-        if b.x - a.x != dx or b.y - a.y != dy:
+    before, after = old.points, new.points
+    if len(before) != len(after):
+        return None
+    dx, dy = after[0] - before[0], after[1] - before[1]
+    for i in range(2, len(after), 2):
+        if after[i] - before[i] != dx or after[i + 1] - before[i + 1] != dy:
             return None
     return dx, dy
 
@@ -70,7 +74,7 @@ class ConnectionItem(QGraphicsPathItem):
     """One transition between two cards, identified by (source, target).
 
     The item itself draws nothing: its path and wide pen only make the area a click picks (and
-    Qt's own selection frame stays unpainted). Its children draw: `line` strokes the curve,
+    Qt's own selection frame stays unpainted). Its children draw: `line` strokes the path,
     `head` fills the arrow head, and a text item shows the label when there is one.
     """
 

@@ -97,19 +97,19 @@ def _pain(severity: int) -> Draw:
 def _connection(kind: ConnectionKind) -> Draw:
     def draw(canvas: Canvas, width: float, height: float) -> None:
         start, end = Point(0, height / 2), Point(width - 2, height / 2)
-        marks.connections(canvas, [Route(start, start, start, end)], kind.value)
+        marks.connections(canvas, [Route((start.x, start.y, end.x, end.y))], kind.value)
     return draw
 
 
 def _loop(canvas: Canvas, width: float, height: float) -> None:
-    """A connection back to an earlier card leaves the card's top and arches above, as layout routes it."""
+    """A connection back to an earlier card leaves the card's top and runs above, as layout routes it."""
     stub = 10
     canvas.setStrokeColor(marks.colour(theme.CARD_BORDER))
     canvas.setLineWidth(theme.CARD_BORDER_WIDTH)
     for x in (0, width - 2 * stub):
         canvas.roundRect(x, 0, 2 * stub, 6, 2, stroke=1, fill=0)
     start, end = Point(width - stub, 6), Point(stub, 6)
-    marks.connections(canvas, [Route(start, Point(start.x, height), Point(end.x, height), end)],
+    marks.connections(canvas, [Route((start.x, start.y, start.x, height, end.x, height, end.x, end.y))],
                       ConnectionKind.main.value)
 
 
@@ -191,7 +191,7 @@ def legend(width: float, target: bool, problems: set[str] = frozenset(),
                                        for kind in kinds], swatch_width=tab)]
     connections = [para("Connections", s.subheading), _rows(
         [(Swatch(SWATCH_WIDTH, row_height, _connection(kind)), *CONNECTION_NAMES[kind]) for kind in ConnectionKind]
-        + [(Swatch(SWATCH_WIDTH, 34, _loop), "Loop back", "An arch above the cards leads to an earlier step.")])]
+        + [(Swatch(SWATCH_WIDTH, 34, _loop), "Loop back", "A line from the top of a card, over the cards, leads back to an earlier step.")])]
     curves = [(Swatch(SWATCH_WIDTH, 34, _curve(False)), "Emotion curve",
                "The average emotion of each column of cards, from −2 (bottom) to +2 (top); the dashed grey line "
                "is neutral.")]

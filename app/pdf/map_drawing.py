@@ -19,9 +19,10 @@ from reportlab.platypus import Flowable
 from model import theme
 from model.analysis import Insights
 from model.card_parts import HEADER_PAD, TextSlot, lane_header_parts, metric_row, score_slots, stage_header_parts
+from model.bundles import Piece, bundle
 from model.connection_labels import LABEL_PADDING, place_labels
 from model.journey_map import JourneyMap
-from model.layout import MapGeometry, Point, Rect, Route
+from model.layout import ConnectionKey, MapGeometry, Point, Rect, Route, route
 from model.personas import persona_colour
 from model.stage_metrics import format_value, kpi_status
 
@@ -48,17 +49,31 @@ class MapContent:
         self.scores = {entry.stage_id: entry for entry in insights.stage_scores}
         self.problems = insights.problems()
         self.routes: list[tuple[tuple[float, float, float, float], str, Route]] = []  # (box, kind, route)
+        self.kinds: dict[str, list[ConnectionKey]] = {}  # kind -> its connections, for `bundles`
+        self._bundles: dict[str, list[Piece]] | None = None
         labels = {}
         for (source, target), route in geometry.routes.items():
             connection = journey.connection(source, target)
+            self.kinds.setdefault(connection.kind.value, []).append((source, target))
             self.routes.append((_route_box(route), connection.kind.value,
-                                Route(*map(_flip, (route.start, route.control1, route.control2, route.end)))))
+                                Route(tuple(-v if i % 2 else v for i, v in enumerate(route.points)))))
             if connection.label:
                 labels[source, target] = connection.label
         size = theme.CONNECTION_LABEL_SIZE
         places = place_labels(geometry, labels, lambda label: string_width(fonts.clean(label), size),
                               {tp_id: _badge(geometry.cards[tp_id], problem) for tp_id, problem in self.problems.items()})
         self.labels = [(places[key], labels[key]) for key in places]  # (halo box, label)
+
+
+    def bundles(self) -> dict[str, list[Piece]]:
+        """Each kind's connections bundled by the channels they share (see `model.bundles`), for
+        crowded pages; made when a page first needs them."""
+        if self._bundles is None:
+            cards, channels = self.geometry.cards, self.geometry.channels
+            self._bundles = {kind: bundle(route(cards[source], cards[target], channels, tracks=False)
+                                          for source, target in keys)
+                             for kind, keys in self.kinds.items()}
+        return self._bundles
 
 
 class MapTileFlowable(Flowable):
@@ -111,10 +126,9 @@ def _intersects(left: float, top: float, right: float, bottom: float, view: tupl
 
 
 def _route_box(route: Route) -> tuple[float, float, float, float]:
-    points = (route.start, route.control1, route.control2, route.end)
+    xs, ys = route.points[::2], route.points[1::2]
     reach = theme.ARROW_LENGTH + theme.CONNECTION_LABEL_SIZE
-    return (min(p.x for p in points) - reach, min(p.y for p in points) - reach,
-            max(p.x for p in points) + reach, max(p.y for p in points) + reach)
+    return min(xs) - reach, min(ys) - reach, max(xs) + reach, max(ys) + reach
 
 
 def _flip(point: Point) -> Point:
@@ -206,13 +220,19 @@ class MapPainter:
         return by_kind
 
     def _draw_routes(self) -> None:
-        """The connections' curves, under the cards; finer and fainter on a crowded page."""
+        """The connections, under the cards; on a crowded page bundled by the channels they share,
+        each piece of channel drawn once and heavier the more connections run along it."""
         by_kind = self._visible_routes()
         # Crowded: more connections than the page has room for at full weight (per square inch at print size).
         area = (self.right - self.left) * (self.bottom - self.top) * self.tile.scale ** 2 / 72 ** 2
-        thin = sum(map(len, by_kind.values())) > DENSE_PER_SQUARE_INCH * area
-        for kind, routes in by_kind.items():
-            marks.connection_lines(self.canvas, routes, kind, thin)
+        if sum(map(len, by_kind.values())) <= DENSE_PER_SQUARE_INCH * area:
+            for kind, routes in by_kind.items():
+                marks.connection_lines(self.canvas, routes, kind)
+            return
+        left, top, right, bottom = self.view
+        for kind, pieces in self.content.bundles().items():
+            marks.bundled_lines(self.canvas, [(x0, -y0, x1, -y1, n) for x0, y0, x1, y1, n in pieces
+                                              if x0 <= right and left <= x1 and y0 <= bottom and top <= y1], kind)
 
     def _draw_route_ends(self) -> None:
         """Arrow heads and labels, over the cards so that none is hidden; labels on a white halo

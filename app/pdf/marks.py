@@ -8,6 +8,7 @@ Coordinates are reportlab's: y grows upwards. Map drawing negates layout y befor
 from __future__ import annotations
 
 from functools import lru_cache
+from math import log2
 from typing import Optional, Sequence
 
 from reportlab.lib.colors import Color, HexColor
@@ -16,6 +17,7 @@ from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 from model import theme
 from model.entities import EvidenceLevel
 from model.evidence import EVIDENCE_MARKS
+from model.bundles import Piece
 from model.layout import Point, Route, smooth_curve
 
 from . import text
@@ -28,7 +30,8 @@ def colour(hex_colour: str) -> Color:
 
 
 WHITE = colour("#ffffff")
-DENSE_WIDTH, DENSE_ALPHA = 0.55, 0.5  # connections on a crowded page: finer and fainter
+DENSE_WIDTH, DENSE_ALPHA = 0.55, 0.7  # connections on a crowded page: one alone finer, all fainter
+BUNDLE_HEAVIEST = 3.0  # the heaviest bundle, in widths of one connection
 
 
 def emotion_face(canvas: Canvas, cx: float, cy: float, size: float, emotion: Optional[int]) -> None:
@@ -105,27 +108,44 @@ def connection_pen(canvas: Canvas, kind: str, width: float = theme.CONNECTION_WI
 
 
 def connections(canvas: Canvas, routes: Sequence[Route], kind: str) -> None:
-    """Connections of one kind: each route's Bézier curve in the kind's pen, an arrow head at its end."""
+    """Connections of one kind: each route in the kind's pen, an arrow head at its end."""
     connection_lines(canvas, routes, kind)
     arrow_heads(canvas, routes, kind)
 
 
-def connection_lines(canvas: Canvas, routes: Sequence[Route], kind: str, thin: bool = False) -> None:
-    """The curves of connections of one kind, as one stroked path: a large map has thousands of
-    connections, and two PDF operators per kind draw much faster than two per connection.
-    `thin` draws them finer and fainter, so that a dense map reads as flows rather than a tangle."""
+def connection_lines(canvas: Canvas, routes: Sequence[Route], kind: str) -> None:
+    """The paths of connections of one kind, as one stroked path: a large map has thousands of
+    connections, and two PDF operators per kind draw much faster than two per connection."""
     if not routes:
         return
     canvas.saveState()
-    connection_pen(canvas, kind, theme.CONNECTION_WIDTH * (DENSE_WIDTH if thin else 1))
-    if thin:
-        canvas.setStrokeAlpha(DENSE_ALPHA)
+    connection_pen(canvas, kind, theme.CONNECTION_WIDTH)
     curves = canvas.beginPath()
     for route in routes:
-        curves.moveTo(route.start.x, route.start.y)
-        curves.curveTo(route.control1.x, route.control1.y, route.control2.x, route.control2.y,
-                       route.end.x, route.end.y)
+        curves.moveTo(route.points[0], route.points[1])
+        c = route.curves()
+        for i in range(0, len(c), 6):
+            curves.curveTo(c[i], c[i + 1], c[i + 2], c[i + 3], c[i + 4], c[i + 5])
     canvas.drawPath(curves, stroke=1, fill=0)
+    canvas.restoreState()
+
+
+def bundled_lines(canvas: Canvas, pieces: Sequence[Piece], kind: str) -> None:
+    """Connections of one kind bundled by channel (`model.bundles`): each piece once, finer than a
+    single connection when one runs along it and heavier the more do, in one path per weight."""
+    by_weight: dict[float, list[Piece]] = {}
+    for piece in pieces:
+        weight = min(BUNDLE_HEAVIEST, DENSE_WIDTH * (1 + log2(piece[4]) / 2))
+        by_weight.setdefault(round(weight, 1), []).append(piece)
+    canvas.saveState()
+    canvas.setStrokeAlpha(DENSE_ALPHA)
+    for weight, same in sorted(by_weight.items()):
+        connection_pen(canvas, kind, theme.CONNECTION_WIDTH * weight)
+        lines = canvas.beginPath()
+        for x0, y0, x1, y1, _ in same:
+            lines.moveTo(x0, y0)
+            lines.lineTo(x1, y1)
+        canvas.drawPath(lines, stroke=1, fill=0)
     canvas.restoreState()
 
 

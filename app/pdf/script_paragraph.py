@@ -5,7 +5,10 @@ parsing, each fragment is split into runs by the font that draws them (`fonts.ru
 its weight, so a Chinese word in a bold heading gets the stroked bold of the CJK fallback. After
 wrapping, each line is put in display order by the bidirectional algorithm (`text.display_order`),
 in the direction of the paragraph it belongs to: reordering before wrapping would put the last
-words of a right-to-left paragraph on its first line. The lines are drawn with
+words of a right-to-left paragraph on its first line. A right-to-left paragraph of several lines
+in a left-aligned style is drawn right-aligned, so that each line starts at the same edge, as
+its reader expects (a single line keeps its column's alignment, like the cells around it). The
+lines are drawn with
 `stroked_bold.StrokedBoldText`.
 """
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.platypus import Paragraph
 
 from . import fonts, text
@@ -30,12 +34,14 @@ class ScriptParagraph(Paragraph):
         return StrokedBoldText(self.canv, x, y)
 
     def drawPara(self, debug=0):
-        logical = self.blPara  # kept: `split` makes the rest of the paragraph from these lines
+        logical, style = self.blPara, self.style  # kept: `split` makes the rest of the paragraph from these lines
         self.blPara = _in_display_order(logical)
+        if style.alignment == TA_LEFT and len(logical.lines) > 1 and text.starts_right_to_left(_paragraph_text(logical)):
+            self.style = style.clone(style.name, alignment=TA_RIGHT)
         try:
             super().drawPara(debug)
         finally:
-            self.blPara = logical
+            self.blPara, self.style = logical, style
 
 
 def _in_script_fonts(frag) -> list:
@@ -55,7 +61,7 @@ def _in_display_order(paragraph):
     right-to-left letters reordered, in the direction of the paragraph between hard line breaks
     (<br/>) they belong to."""
     if paragraph.kind == 0:  # one font: each line is (extra space, words)
-        value = " ".join(word for _, words in paragraph.lines for word in words)
+        value = _paragraph_text(paragraph)
         if not text.has_right_to_left(value):
             return paragraph
         right_to_left = text.starts_right_to_left(value)
@@ -68,6 +74,12 @@ def _in_display_order(paragraph):
             lines.extend(_visual_fragments(line, right_to_left) for line in broken)
             start = end
     return paragraph.clone(lines=lines)
+
+
+def _paragraph_text(paragraph) -> str:
+    if paragraph.kind == 0:
+        return " ".join(word for _, words in paragraph.lines for word in words)
+    return "".join(frag.text for line in paragraph.lines for frag in _drawn(line))
 
 
 def _drawn(line) -> list:

@@ -161,13 +161,15 @@ def joined(text: str) -> str:
 def display_order(line: str, right_to_left: bool | None = None) -> list[tuple[int, str]]:
     """The characters of one line (already `joined`) in the order they are drawn, left to right,
     each with its index in `line`: right-to-left runs reversed by the Unicode bidirectional
-    algorithm, brackets in them mirrored. `right_to_left` is the direction of the paragraph the
-    line belongs to (a wrapped line keeps it even when it starts with a Latin word); None takes
-    it from the line's first strong letter.
+    algorithm, brackets paired (`bidi_brackets`) and mirrored. `right_to_left` is the direction of
+    the paragraph the line belongs to (a wrapped line keeps it even when it starts with a Latin
+    word); None takes it from the line's first strong letter.
 
     python-bidi's step-by-step implementation is used because the indices tell a paragraph which
     font and colour each drawn character has; the library loads with the first right-to-left line."""
     from bidi import algorithm
+
+    from .bidi_brackets import resolve_bracket_pairs
 
     storage = algorithm.get_empty_storage()
     level = algorithm.get_base_level(line) if right_to_left is None else int(right_to_left)
@@ -176,7 +178,7 @@ def display_order(line: str, right_to_left: bool | None = None) -> list[tuple[in
     for index, char in enumerate(storage["chars"]):
         char["index"] = index
     for step in (algorithm.explicit_embed_and_overrides, algorithm.resolve_weak_types,
-                 algorithm.resolve_neutral_types, algorithm.resolve_implicit_levels,
+                 resolve_bracket_pairs, algorithm.resolve_neutral_types, algorithm.resolve_implicit_levels,
                  algorithm.reorder_resolved_levels, algorithm.apply_mirroring):
         step(storage, False)
     return [(char["index"], char["ch"]) for char in storage["chars"]]

@@ -20,6 +20,7 @@ from .pages import INDEX_GUTTER, MapPlan, MapTile
 LABEL_SIZE = theme.CONNECTION_LABEL_SIZE
 _NUMBER_ROOM = "000"  # the widest page number a label leaves room for
 _MERGE_DISTANCE = 24  # labels to one page closer than this along the edge become one
+_SHIFTS = (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6)  # label widths or heights a crowded label moves
 
 
 def page_form(index: int) -> str:
@@ -57,7 +58,33 @@ def crossings(geometry: MapGeometry, plan: MapPlan, tile: MapTile) -> list[tuple
         kept = found.setdefault(("→" if leaving else "←", other), [])
         if all(abs(point.x - p.x) + abs(point.y - p.y) > _MERGE_DISTANCE for p in kept):
             kept.append(point)
-    return [(point, arrow, other) for (arrow, other), points in found.items() for point in points]
+    placed: list[tuple[Point, str, int]] = []
+    for (arrow, other), points in found.items():
+        for point in points:
+            placed.append((_clear_of(point, [p for p, _, _ in placed], view, width, height), arrow, other))
+    return placed
+
+
+def _clear_of(point: Point, placed: list[Point], view: tuple[float, float, float, float],
+              width: float, height: float) -> Point:
+    """`point` moved to the nearest spot where its label covers none of the `placed` ones (many
+    connections leave a page through one gap): along its edge of `view` first, then rows or
+    columns further in; where it was if none is free."""
+    left, top, right, bottom = view
+    low, high = left + 2, right - width - 2
+    if point.y <= top + 2 or point.y >= bottom - height - 2:  # on the top or bottom edge: slide along x
+        inward = 1 if point.y <= top + 2 else -1
+        spots = (Point(point.x + along * (width + 2), point.y + inward * across * (height + 2))
+                 for across in range(4) for along in _SHIFTS)
+    else:
+        inward = 1 if point.x <= (left + right) / 2 else -1
+        spots = (Point(point.x + inward * across * (width + 2), point.y + along * (height + 2))
+                 for across in range(4) for along in _SHIFTS)
+    for spot in spots:
+        if low <= spot.x <= high and top + 2 <= spot.y <= bottom - height - 2 and \
+                all(abs(spot.x - p.x) >= width or abs(spot.y - p.y) >= height for p in placed):
+            return spot
+    return point
 
 
 def _edge_point(route: Route, view: tuple[float, float, float, float], from_start: bool) -> Point:

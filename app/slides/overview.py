@@ -17,7 +17,7 @@ from model import theme
 from model.analysis import Insights
 from model.entities import ConnectionKind
 from model.journey_map import JourneyMap
-from model.layout import MapGeometry, Point, Rect, Route, layout, smooth_curve
+from model.layout import MapGeometry, Point, Rect, bezier_point, layout, smooth_curve
 from model.vocabulary import SEVERITY_NAMES
 
 from .drawing import box, connector, emu, rgb, send_behind, without_shadow, write
@@ -148,8 +148,7 @@ def _curve(slide, points: tuple[Point, ...], at: _Placement, colour: str, width:
     path = [points[0]]
     start = points[0]
     for control1, control2, end in smooth_curve(points):
-        segment = Route(start, control1, control2, end)
-        path += [segment.point_at(step / CURVE_STEPS) for step in range(1, CURVE_STEPS + 1)]
+        path += [bezier_point(start, control1, control2, end, step / CURVE_STEPS) for step in range(1, CURVE_STEPS + 1)]
         start = end
     first = at.point(path[0])
     builder = slide.shapes.build_freeform(*first, scale=1.0)

@@ -163,22 +163,21 @@ def test_a_forward_route_leaves_the_right_side_and_enters_the_left_side():
     route, source, target = g.routes["s0-l0-0", "s2-l1-0"], g.cards["s0-l0-0"], g.cards["s2-l1-0"]
     assert route.start == Point(source.right, source.center.y)
     assert route.end == Point(target.x, target.center.y)
-    assert route.control1.y == route.start.y and route.control2.y == route.end.y
+    assert route.points[3] == route.start.y and route.points[-3] == route.end.y  # out and in level
     assert route.arrow == Point(1.0, 0.0)
     assert route.start.x < route.label.x < route.end.x
 
 
-def test_a_loop_back_leaves_and_enters_at_the_top_and_arches_above_both_cards():
+def test_a_loop_back_leaves_and_enters_at_the_top():
     m = grid_map(cards={(0, 1): 1, (2, 0): 1})
     m.add_connection("s2-l0-0", "s0-l1-0")
     g = layout(m)
     route, source, target = g.routes["s2-l0-0", "s0-l1-0"], g.cards["s2-l0-0"], g.cards["s0-l1-0"]
     assert route.start == Point(source.center.x, source.y)
     assert route.end == Point(target.center.x, target.y)
-    assert max(route.control1.y, route.control2.y) < min(source.y, target.y)
-    assert route.label.y < min(source.y, target.y)
+    assert route.points[3] < source.y and route.points[-3] < target.y  # up out of one, down into the other
     assert route.arrow == Point(0.0, 1.0)
-    assert route.label.y >= 0  # the arch stays on the map
+    assert route.label.y >= 0  # the loop stays on the map
 
 
 def test_a_long_loop_back_from_the_top_lane_stays_on_the_map():
@@ -204,7 +203,7 @@ def test_a_route_to_the_next_card_of_its_sub_column_runs_straight_up_or_down(sou
 
 
 @pytest.mark.parametrize("source, target", [("s0-l0-0", "s0-l1-0"), ("s0-l0-2", "s0-l0-0"), ("s0-l1-0", "s0-l0-0")])
-def test_a_route_past_cards_of_its_sub_column_bows_out_beside_them(source, target):
+def test_a_route_past_cards_of_its_sub_column_runs_beside_them(source, target):
     m = grid_map(stages=2, cards={(0, 0): 3, (0, 1): 1, (1, 0): 1})
     m.add_connection(source, target)
     g = layout(m)

@@ -1,5 +1,5 @@
 """Clean connections in the PDF: labels on a white halo clear of cards, problem tabs and lines,
-arrow heads never hidden, dense maps thinned."""
+arrow heads never hidden, dense maps bundled by channel."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from app.samples import sample_paths
 from model import theme
 from model.analysis import analyse
 from model.journey_file import load
-from model.layout import layout
+from model.layout import Rect, layout
 from tests.factories import large_map, make_map
 from tests.pdf.page_fill import HAVE_PDFTOPPM
 
@@ -91,7 +91,7 @@ def test_no_line_shows_through_a_label_and_every_arrow_head_shows(tmp_path):
         assert any(_near(pixels[inside], colour, 60) for colour in lines), (tip, pixels[inside])
 
 
-def test_a_dense_map_draws_its_connections_finer_and_fainter(tmp_path):
+def test_a_dense_map_draws_its_connections_bundled_and_fainter(tmp_path):
     journey = large_map(touchpoints=600, stages=12, lanes=5, connections=1200)
     write_pdf(journey, tmp_path / "out.pdf", page="A4")
     reader = PdfReader(tmp_path / "out.pdf")
@@ -107,3 +107,46 @@ def _export_small(folder):
     journey.add_connection("ad", "pay")
     write_pdf(journey, folder / "small.pdf")
     return folder / "small.pdf"
+
+
+def _corners(route):
+    return list(zip(route.points[::2], route.points[1::2]))
+
+
+@pytest.mark.skipif(not HAVE_PDFTOPPM, reason="needs pdftoppm (poppler-utils)")
+def test_a_connection_across_several_stages_shows_all_the_way_round_the_cards_between(tmp_path):
+    journey = make_map(stages=("Aware", "Think", "Compare", "Buy"), lanes=("Web", "Shop"), cards={
+        ("Aware", "Web"): ["Ad"], ("Think", "Web"): ["Read", "Ask", "Call"], ("Compare", "Web"): ["Test", "Try"],
+        ("Compare", "Shop"): ["Visit"], ("Buy", "Web"): ["Pay", "Wrap"]})
+    for source, target in (("ad", "wrap"), ("ad", "visit"), ("wrap", "ad"), ("call", "pay")):
+        journey.add_connection(source, target)  # over, under and back past the cards between
+    image, pixel = _render_map_page(journey, tmp_path)
+    pixels = image.load()
+    ink = theme.connection_colour("main")
+    for key, route in layout(journey).routes.items():
+        corners = _corners(route)
+        for step in range(1, 100):
+            point = route.point_at(step / 100)
+            if any(abs(point.x - x) + abs(point.y - y) < 2 * theme.ROUTE_CORNER_RADIUS for x, y in corners):
+                continue  # the drawn line rounds the corner
+            x, y = pixel(point.x, point.y)
+            assert any(_near(pixels[x + dx, y + dy], ink, 90) for dx in (-1, 0, 1) for dy in (-1, 0, 1)), (key, point)
+
+
+def test_labels_sit_clear_of_the_other_connections_lines_on_the_samples():
+    """Except the label of a connection between two stacked cards: no spot near it is free."""
+    for path in sample_paths():
+        journey = load(path)
+        geometry = layout(journey)
+        content = MapContent(journey, geometry, analyse(journey))
+        stacked = {journey.connection(*key).label for key, route in geometry.routes.items()
+                   if len(route.points) == 4 and abs(route.points[3] - route.points[1]) <= theme.CARD_GAP_Y}
+        for box, label in content.labels:
+            for key, route in geometry.routes.items():
+                if journey.connection(*key).label == label or label in stacked:
+                    continue
+                p = route.points
+                for i in range(0, len(p) - 2, 2):
+                    x0, y0, x1, y1 = p[i:i + 4]
+                    leg = Rect(min(x0, x1) - 0.5, min(y0, y1) - 0.5, abs(x1 - x0) + 1, abs(y1 - y0) + 1)
+                    assert not box.intersects(leg), (path.stem, label, key)

@@ -102,3 +102,18 @@ def test_a_very_wide_map_is_overviewed_in_stacked_parts_that_fill_the_page(tmp_p
     overview = squeeze(reader.pages[1].extract_text())
     for stage in journey.stages:
         assert squeeze(stage.name) in overview
+
+
+def test_page_labels_where_connections_leave_a_tile_never_cover_each_other():
+    from app.pdf.tile_links import crossings, label_size
+    from tests.factories import large_map
+
+    geometry = layout(large_map(touchpoints=400, stages=10, lanes=4, connections=600))
+    plan = plan_map(geometry, "A4", "landscape")
+    width, height = label_size()
+    assert plan.tiles
+    for tile in plan.tiles:
+        corners = [point for point, _, _ in crossings(geometry, plan, tile)]
+        for i, a in enumerate(corners):
+            for b in corners[i + 1:]:
+                assert abs(a.x - b.x) >= width or abs(a.y - b.y) >= height, (a, b)

@@ -3,12 +3,15 @@ map is bold, emoji named instead of printed as an encoding error, metadata as ty
 
 from __future__ import annotations
 
+import subprocess
 import unicodedata
 
+import pytest
 from pypdf import PdfReader
 
 from app.pdf import write_pdf
 from tests.factories import make_map
+from tests.pdf.page_fill import HAVE_PDFTOPPM
 from tests.pdf.test_pdf import page_texts
 
 ARABIC = "مرحبا بالعالم"
@@ -121,3 +124,61 @@ def test_a_right_to_left_client_keeps_the_footer_date_in_order(tmp_path):
     for page in page_texts(export_pdf(journey, tmp_path)):
         assert long_date(date.today()) in page  # not "November 2026 30", which a right-to-left line makes of it
         assert HEBREW in page
+
+
+def test_brackets_round_latin_text_in_hebrew_stay_a_pair(tmp_path):
+    _, text = map_text(tmp_path, ["נשלח SMS (code) לך"])
+    assert "SMS (code)" in text and "(code " not in text  # not "(SMS (code", each bracket on its own
+
+
+def test_bracket_pairs_are_resolved_and_mirrored_by_the_bidirectional_algorithm():
+    from app.pdf.text import visual
+
+    # Drawn left to right; a bracket in right-to-left text is drawn mirrored, one round Latin text is not.
+    assert visual("נשלח SMS (code) לך") == "ךל SMS (code) חלשנ"
+    assert visual("א SMS (text).") == ".SMS (text) א"
+    assert visual("נשלח קוד (SMS)") == "(SMS) דוק חלשנ"
+    assert visual("הלקוח שולח SMS (הודעה)") == "(העדוה) SMS חלוש חוקלה"
+    assert "(call us)" in visual("اتصل بنا (call us) الآن")
+
+
+def _ink_rows(image_path):
+    """(leftmost, rightmost) inked column of each run of inked pixel rows: one per printed line."""
+    from PIL import Image
+
+    image = Image.open(image_path).convert("L")
+    width, height = image.size
+    pixels = image.load()
+    lines, current = [], None
+    for y in range(height):
+        inked = [x for x in range(width) if pixels[x, y] < 160]
+        if inked:
+            current = (min(inked + [current[0]] if current else inked),
+                       max(inked + [current[1]] if current else inked))
+        elif current:
+            lines.append(current)
+            current = None
+    return lines
+
+
+@pytest.mark.skipif(not HAVE_PDFTOPPM, reason="needs pdftoppm (poppler-utils)")
+def test_a_right_to_left_paragraph_of_several_lines_is_right_aligned(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    from app.pdf.styles import para, styles
+
+    width = 200
+    for name, words in (("hebrew", "הלקוח רואה מודעה, שואל חבר (SMS) ומשלם בקופה"),
+                        ("arabic", "يرى العميل الإعلان ثم يقرأ المراجعات (reviews) ويقارن الأسعار")):
+        canvas = Canvas(str(tmp_path / f"{name}.pdf"), pagesize=(width + 20, 200))
+        paragraph = para(f"{words} {words}", styles().body)
+        _, height = paragraph.wrap(width, 200)
+        paragraph.drawOn(canvas, 10, 190 - height)
+        canvas.save()
+        subprocess.run(["pdftoppm", "-r", "144", "-png", "-singlefile", str(tmp_path / f"{name}.pdf"),
+                        str(tmp_path / name)], check=True)
+        lines = [(left, right) for left, right in _ink_rows(tmp_path / f"{name}.png") if right - left > 20]  # not dots
+        assert len(lines) >= 2, name
+        rights = [right for _, right in lines]
+        assert max(rights) - min(rights) <= 3, (name, lines)  # every line ends at the right edge
+        assert max(right for right in rights) > (width + 10) * 2 - 6  # which is the frame's

@@ -48,15 +48,16 @@ def _scripts_map(title: str, names: dict[str, list[str]]) -> JourneyMap:
 
 def _right_to_left_map() -> JourneyMap:
     """Hebrew and Arabic cards, with a description on the title page and one in the appendix
-    long enough to wrap, so that the order of wrapped lines can be seen."""
+    long enough to wrap, so that the order and alignment of wrapped lines can be seen, and Latin
+    text in brackets, so that the pairs can be seen."""
     journey = _scripts_map("מסע לקוח · رحلة العميل", {
         "מודעות": ["ראה מודעה ברשת", "שאל חבר"], "رحلة": ["مرحبا بالعالم", "الدفع عند الاستلام"],
-        "רכישה": ["תשלום בקופה"]})
+        "רכישה": ["תשלום בקופה", "נשלח SMS (code) לך"]})
     journey.set_info(description="הלקוח רואה מודעה, שואל חבר, משווה מחירים באתר ומשלם בקופה. "
                                  "המסע הזה מראה איפה הוא נתקע ומה אפשר לשפר בכל שלב, מההתחלה ועד הסוף. "
-                                 "כל כרטיס הוא רגע אחד במסע, וכל שורה היא ערוץ: האתר, החנות והטלפון.")
+                                 "כל כרטיס הוא רגע אחד במסע, וכל שורה היא ערוץ: האתר, החנות והטלפון (SMS).")
     journey.update_touchpoint("t1-0", description="يرى العميل الإعلان ثم يقرأ المراجعات ويقارن الأسعار "
-                                                  "قبل أن يقرر الشراء من المتجر أو عبر الإنترنت في نهاية الأسبوع.")
+                                                  "قبل أن يقرر الشراء من المتجر أو عبر الإنترنت (PayPal) في نهاية الأسبوع.")
     return journey
 
 
