@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from model import theme
 from model.journey_map import JourneyMap
 from widgets.inspector_fields import Field
-from widgets.inspector_pages import ConnectionPage, LanePage, MapPage, Page, StagePage, TouchpointPage
+from widgets.inspector_page import Page
+from widgets.inspector_pages import ConnectionPage, LanePage, MapPage, StagePage
+from widgets.inspector_touchpoint import TouchpointPage
 
 MINIMUM_WIDTH = 320
 
