@@ -3,12 +3,20 @@ the touchpoint's page has a module of its own (inspector_touchpoint.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from model.entities import ConnectionKind, LaneKind, Persona
+from model.map_files import relative_to_map
 from widgets.inspector_fields import ColourField, ComboField, Field, TextField, same, stripped
 from widgets.inspector_page import Page, list_field, name_field, text_field
 from widgets.inspector_personas import KpiList, PersonaPicker
+from widgets.persona_badge import PersonaPhotos
+
+PHOTO_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)"
 
 
 class MapPage(Page):
@@ -21,7 +29,7 @@ class MapPage(Page):
     personaRemoved = Signal(str)
 
     INFO = ("title", "accessible_title", "description", "client", "author")
-    PERSONA = ("name", "purpose", "goals", "expectations", "colour", "initials")
+    PERSONA = ("name", "purpose", "goals", "expectations", "colour", "initials", "photo")
 
     def __init__(self):
         super().__init__()
@@ -53,7 +61,18 @@ class MapPage(Page):
         self._persona(persona, "initials", "Initials",
                       TextField.line("Up to three letters for their badge; empty: from the name.", stripped(3),
                                      placeholder="from the name", max_length=3))
+        self._persona(persona, "photo", "Photo",
+                      name_field("A photo for their badge, as a path relative to the map's folder; empty: "
+                                 "the initials.", "e.g. photos/maya.jpg"))
+        self.choose_photo = QPushButton("Choose Photo…")
+        self.choose_photo.setObjectName("persona.choose_photo")
+        self.choose_photo.clicked.connect(self._choose_photo)
+        persona.addRow("", self.choose_photo)
+        self.photos = PersonaPhotos(self)  # the window shares the canvas's, which knows the map's folder
         self.end()
+
+    def use_photos(self, photos: PersonaPhotos) -> None:
+        self.photos = self.picker.photos = photos
 
     @property
     def persona(self) -> Persona:
@@ -75,16 +94,28 @@ class MapPage(Page):
                  lambda value: same(getattr(self.journey.info, name), value) or self.infoEdited.emit({name: value}))
 
     def _persona(self, form, name: str, label: str, field: Field) -> None:
-        self.add(form, f"persona.{name}", label, field,
-                 lambda value: same(getattr(self.persona, name), value)
-                 or self.personaEdited.emit(self.persona.id if self.journey.personas else "", {name: value}))
+        self.add(form, f"persona.{name}", label, field, lambda value: self._edit_persona(name, value))
+
+    def _edit_persona(self, name: str, value: Any) -> None:
+        if not same(getattr(self.persona, name), value):
+            self.personaEdited.emit(self.persona.id if self.journey.personas else "", {name: value})
+
+    def _choose_photo(self) -> None:
+        """Pick the photo file; it is kept relative to the map's folder, so the two move together."""
+        if not self.exists():
+            return
+        start = str(self.photos.where(self.persona) or self.photos.folder or Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Choose a photo", start, PHOTO_FILTER)
+        if path:
+            self._edit_persona("photo", relative_to_map(Path(path), self.photos.folder))
+            self.editFinished.emit()
 
     def refresh(self, force: bool = False) -> None:
         for name in self.INFO:
             self.fields[name].show_value(getattr(self.journey.info, name), force)
         persona = self.persona
         self.persona_id = persona.id if self.journey.personas else None
-        self.picker.show_personas(self.journey.personas, self.persona_id)
+        self.picker.show_personas(self.journey, self.persona_id)
         for name in self.PERSONA:
             self.fields[f"persona.{name}"].show_value(getattr(persona, name), force)
 

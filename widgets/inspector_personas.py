@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSizePolicy, QHBox
 from model import theme
 from model.entities import EMOTION_RANGE, SCORE_NAMES, Evidence, EvidenceLevel, Kpi, KpiDirection, Persona, Source, Touchpoint
 from model.evidence import EVIDENCE_LABELS, EVIDENCE_MARKS
+from model.personas import persona_colour
 from model.stage_metrics import KPI_PRESETS
 from model.vocabulary import signed
+from widgets.persona_badge import PersonaPhotos, badge_icon
 from widgets.inspector_fields import (
     ComboField,
     Invalid,
@@ -316,6 +318,7 @@ class PersonaPicker(QWidget):
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         self.combo.activated.connect(lambda i: self.picked.emit(self.combo.itemData(i)))
+        self.photos = PersonaPhotos(self)  # replaced by the window's (see `MapPage.use_photos`)
         self.add_button.clicked.connect(self.addClicked)
         self.remove_button.clicked.connect(lambda: self.current and self.removeClicked.emit(self.current))
 
@@ -323,11 +326,14 @@ class PersonaPicker(QWidget):
     def current(self) -> Optional[str]:
         return self.combo.currentData()
 
-    def show_personas(self, personas: Sequence[Persona], current: Optional[str]) -> None:
+    def show_personas(self, journey, current: Optional[str]) -> None:
+        """List the map's personas, each with their badge (photo or initials)."""
+        personas = journey.personas
         self.combo.blockSignals(True)
         self.combo.clear()
         for persona in personas:
-            self.combo.addItem(f"{persona.badge} · {persona.name or 'Unnamed persona'}", persona.id)
+            icon = badge_icon(persona, persona_colour(journey, persona.id), self.photos.image(persona))
+            self.combo.addItem(icon, f"{persona.badge} · {persona.name or 'Unnamed persona'}", persona.id)
         self.combo.setCurrentIndex(max(self.combo.findData(current), 0))
         self.combo.setEnabled(bool(personas))
         self.remove_button.setEnabled(bool(personas))
