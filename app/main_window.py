@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.persona_filter.changed.connect(self._persona_chosen)
         self.editing.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
         photos = self.scene.photos
-        self.inspector.map_page.use_photos(photos)
+        self.inspector.use_photos(photos)
         photos.unreadable.connect(lambda text: self.statusBar().showMessage(text, 12000))
         photos.changed.connect(self.inspector.refresh)
         self.document.pathChanged.connect(self._map_folder_changed)

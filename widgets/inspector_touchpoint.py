@@ -14,7 +14,7 @@ from widgets.inspector_fields import (ColourField, ComboField, Field, FlagsField
                                       number, number_validator, same)
 from widgets.inspector_notes import NoteList, OpportunityRow, PainPointRow
 from widgets.inspector_page import TAG_MAX, Page, emotion_field, name_field, score_field, text_field
-from widgets.inspector_personas import PersonaRows, evidence_fields
+from widgets.inspector_personas import MapFolder, PersonaRows, evidence_level_field, sources_field
 
 
 def _metric_range(name: str) -> tuple[float, float]:
@@ -97,10 +97,12 @@ class TouchpointPage(Page):
         self.personas.finished.connect(self.editFinished)
 
         evidence = self.section("Evidence")
-        level, sources = evidence_fields()
-        self.add(evidence, "evidence.level", "Level", level, lambda value: self._edit_evidence(level=value))
-        self.add(evidence, "evidence.sources", "Sources", sources, lambda value: self._edit_evidence(sources=value),
-                 "who or where | date | link or file | quote")
+        self.map_folder: MapFolder = lambda: None  # the window's: where files named as sources are kept
+        folder = lambda: self.map_folder()  # noqa: E731 (read when a source is typed, not now)
+        self.add(evidence, "evidence.level", "Level", evidence_level_field(),
+                 lambda value: self._edit_evidence(level=value))
+        self.add(evidence, "evidence.sources", "Sources", sources_field(folder),
+                 lambda value: self._edit_evidence(sources=value), "who or where | date | link or file | quote")
 
         target = self.section("To-be target")
         self._plain(target, "to_be", "In the to-be", ComboField(TO_BE_CHOICES, "What the to-be journey does to "
@@ -120,20 +122,21 @@ class TouchpointPage(Page):
             field.widget.setValidator(number_validator(kind, low, high, field.widget))
             self.add(metrics, name, label, field, lambda value, name=name: self._edit_part("metrics", name, value))
 
-        self.pain_points = self._notes("Pain points", PainPointRow, "Add pain point", "No pain points noted.",
-                                       self.painPointAdded, self.painPointEdited, self.painPointRemoved)
-        self.opportunities = self._notes("Opportunities", OpportunityRow, "Add opportunity",
-                                         "No opportunities noted.", self.opportunityAdded,
-                                         self.opportunityEdited, self.opportunityRemoved)
+        self.pain_points = self._notes("Pain points", lambda note: PainPointRow(note, folder), "Add pain point",
+                                       "No pain points noted.", self.painPointAdded, self.painPointEdited,
+                                       self.painPointRemoved, "pain_points")
+        self.opportunities = self._notes("Opportunities", lambda note: OpportunityRow(note, folder),
+                                         "Add opportunity", "No opportunities noted.", self.opportunityAdded,
+                                         self.opportunityEdited, self.opportunityRemoved, "opportunities")
         self.end()
 
     def _plain(self, form, name: str, label: str, field: Field) -> None:
         self.add(form, name, label, field, lambda value: self._edit(name, value))
 
-    def _notes(self, title: str, make_row, add_text: str, empty_text: str, added, edited, removed) -> NoteList:
+    def _notes(self, title: str, make_row, add_text: str, empty_text: str, added, edited, removed,
+               attribute: str) -> NoteList:
         notes = NoteList(make_row, add_text, empty_text)
         self.section(title).addRow(notes)
-        attribute = "pain_points" if make_row is PainPointRow else "opportunities"
 
         def edit(note_id: str, changes: dict) -> None:
             note = next(n for n in getattr(self.touchpoint, attribute) if n.id == note_id)
