@@ -127,3 +127,17 @@ def test_a_lane_is_reassigned_by_keyboard_and_by_its_header_menu_each_in_one_und
     assert near(colour_at(image, scale, QPointF(shop.x + 3, shop.y + shop.height / 2)), theme.PERSONA_CURVES[1])
     shortcut(window, "undo")
     assert journey.lane("shop").persona is None
+
+
+def test_a_png_export_shows_the_photo_found_beside_the_map(tmp_path):
+    from app.exporters import ExportOptions, export_map
+    from model.layout import layout
+
+    red_photo(tmp_path / "maya.png")
+    journey = two_persona_map()
+    journey.update_persona("maya", photo="maya.png")
+    journey.update_lane("web", persona="maya")
+    export_map(journey, tmp_path / "map.png", ExportOptions(scale=1.0, folder=tmp_path))
+    image = QImage(str(tmp_path / "map.png"))
+    badge = lane_header_parts(layout(journey).lane_headers["web"], persona=True).badge
+    assert near(image.pixelColor(int(badge.x + badge.width / 2), int(badge.y + badge.height / 2)), PHOTO_RED)
