@@ -19,6 +19,7 @@ from model import theme
 from model.entities import Persona
 from widgets.text import font
 
+SAY_AFTER_MS = 600  # a failed photo is reported once its path has stopped changing this long
 PHOTO_PIXELS = 96  # photos are kept this big: badges are small, and a camera's photo is not
 
 
@@ -33,6 +34,13 @@ class PersonaPhotos(QObject):
         self.folder: Optional[Path] = None
         self._images: dict[Path, tuple[float, Optional[QImage]]] = {}  # path -> (modified time, image)
         self._reported: set[tuple[str, Path]] = set()
+        # Persona id -> ((persona id, path), sentence) of a photo that failed, said once typing pauses:
+        # a path being typed fails at every keystroke until it is whole.
+        self._pending: dict[str, tuple[tuple[str, Path], str]] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAY_AFTER_MS)
+        self._timer.timeout.connect(self._say)
 
     def set_folder(self, folder: Optional[Path]) -> None:
         """The folder of the map's file (None for a map not saved yet), which relative photo paths start from."""
@@ -52,8 +60,12 @@ class PersonaPhotos(QObject):
     def image(self, persona: Persona) -> Optional[QImage]:
         """The persona's photo, or None: no photo, or one that cannot be shown (said once through `unreadable`)."""
         if not persona.photo:
+            self._pending.pop(persona.id, None)
             return None
         path = self.where(persona)
+        pending = self._pending.get(persona.id)
+        if pending is not None and pending[0][1] != (path or Path(persona.photo)):
+            del self._pending[persona.id]  # the photo changed before its failure was said
         if path is None:
             return self._fail(persona, Path(persona.photo), "its path is relative to the map's folder, "
                                                            "and the map is not saved yet")
@@ -74,14 +86,20 @@ class PersonaPhotos(QObject):
         return cached[1]
 
     def _fail(self, persona: Persona, path: Path, why: str) -> None:
-        if (persona.id, path) not in self._reported:
-            self._reported.add((persona.id, path))
+        key = (persona.id, path)
+        if key not in self._reported and persona.id not in self._pending:
             name = persona.name or "An unnamed persona"
-            text = (f"{name}'s photo “{persona.photo}” cannot be shown: {why}. "
-                    f"Their badge shows the initials {persona.badge} instead.")
-            # Said once control returns to the event loop, after what opened the map has had its say.
-            QTimer.singleShot(0, self, lambda: self.unreadable.emit(text))
+            self._pending[persona.id] = (key, f"{name}'s photo “{persona.photo}” cannot be shown: {why}. "
+                                              f"Their badge shows the initials {persona.badge} instead.")
+            self._timer.start()
         return None
+
+    def _say(self) -> None:
+        """Say each failure still pending, after what opened the map or changed the photo has had its say."""
+        pending, self._pending = self._pending, {}
+        for key, text in pending.values():
+            self._reported.add(key)
+            self.unreadable.emit(text)
 
 
 def _square(image: QImage) -> QImage:

@@ -141,3 +141,22 @@ def test_a_png_export_shows_the_photo_found_beside_the_map(tmp_path):
     image = QImage(str(tmp_path / "map.png"))
     badge = lane_header_parts(layout(journey).lane_headers["web"], persona=True).badge
     assert near(image.pixelColor(int(badge.x + badge.width / 2), int(badge.y + badge.height / 2)), PHOTO_RED)
+
+
+def test_typing_a_photos_path_says_nothing_about_the_paths_on_the_way(window, qtbot, tmp_path):
+    from tests.app.driver import keys
+
+    red_photo(tmp_path / "maya.png")
+    open_map(window, two_persona_map(), tmp_path)
+    said = []
+    window.statusBar().messageChanged.connect(said.append)
+    click(window, QPointF(5, 5))
+    field = window.inspector.field("persona.photo")
+    field.widget.setFocus(Qt.FocusReason.MouseFocusReason)
+    keys(window, "maya.png")
+    qtbot.wait(800)
+    assert window.document.journey.persona_by_id("maya").photo == "maya.png"
+    assert not [text for text in said if "photo" in text]
+    keys(window, Qt.Key.Key_Backspace, "j")  # maya.pnj: no such file, said once typing stops
+    qtbot.waitUntil(lambda: any("“maya.pnj” cannot be shown: there is no such file" in text for text in said))
+    assert len([text for text in said if "photo" in text]) == 1
