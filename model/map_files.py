@@ -16,3 +16,11 @@ def relative_to_map(path: Path, folder: Path | None) -> str:
         return os.path.relpath(path, folder)
     except ValueError:  # another drive on Windows
         return str(path)
+
+
+def moved_to_map(path_text: str, from_folder: Path, folder: Path | None) -> str:
+    """A path written relative to one map's folder (`from_folder`) rewritten for another map's: how a
+    persona brought from another map keeps their photo. Absolute paths and empty ones stay."""
+    if not path_text or Path(path_text).expanduser().is_absolute():
+        return path_text
+    return relative_to_map(Path(os.path.normpath(from_folder / path_text)), folder)
