@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from model import theme
-from model.entities import Lane, Stage
+from model.entities import Lane, Persona, Stage
 from widgets.detail import readable
 from model.card_parts import TextSlot, lane_header_parts, stage_header_parts
 from model.layout import Rect
@@ -54,10 +54,11 @@ class HeaderItem(QGraphicsItem):
             painter.fillRect(QRectF(self._rect.x() + 1, self._rect.y() + 1, theme.PERSONA_LANE_STRIPE,
                                     self._rect.height() - 2), QColor(persona_colour(journey, owner.id)))
         if readable(option, painter):
-            self._paint_text(painter, entity)
+            self._paint_text(painter, entity, owner)
 
-    def _paint_text(self, painter: QPainter, entity: Stage | Lane) -> None:
-        """The name (and a stage's goal, a lane's kind), fitted to the header's parts."""
+    def _paint_text(self, painter: QPainter, entity: Stage | Lane, owner: Persona | None) -> None:
+        """The name (and a stage's goal, a lane's kind and the persona who owns the lane, with their
+        badge), fitted to the header's parts."""
         painter.setFont(font(theme.HEADER_SIZE, bold=True))
         painter.setPen(QColor(theme.HEADER_TEXT))
         box = Rect(self._rect.x(), self._rect.y(), self._rect.width(), self._rect.height())
@@ -66,14 +67,12 @@ class HeaderItem(QGraphicsItem):
             name_lines = elided_lines(entity.name, painter.font(), parts.name.box.width, parts.name.max_lines)
             detail = entity.goal
         else:
-            owned = entity.persona is not None
-            name_slot = lane_header_parts(box, persona=owned).name
+            name_slot = lane_header_parts(box, persona=owner is not None).name
             name_lines = elided_lines(entity.name, painter.font(), name_slot.box.width, name_slot.max_lines)
-            parts = lane_header_parts(box, len(name_lines), owned)
+            parts = lane_header_parts(box, len(name_lines), owner is not None)
             detail = entity.kind.value.capitalize()
-            if owned:
+            if owner is not None:
                 scene = self.scene()
-                owner = scene.journey.persona_by_id(entity.persona)
                 detail += f" · for {owner.name or 'Unnamed persona'}"
                 b = parts.badge
                 paint_badge(painter, QRectF(b.x, b.y, b.width, b.height), owner,
