@@ -8,7 +8,6 @@ remembers the brand it was sent in.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.brand_kit import logo_path
+from model.map_files import relative_to_map
 from model.entities import MapInfo
 
 LOGO_FILTER = "Images (*.png *.jpg *.jpeg *.svg)"
@@ -43,7 +43,7 @@ class BrandForm:
             if own or name not in REMEMBERED:
                 return own
             remembered = str(settings.value(f"brand/{name}", "") or "")
-            return _relative(Path(remembered), folder) if name == "logo" and remembered else remembered
+            return relative_to_map(Path(remembered), folder) if name == "logo" and remembered else remembered
 
         self.client = QLineEdit(start("client"))
         self.preparer = QLineEdit(start("author"))
@@ -84,23 +84,12 @@ class BrandForm:
         start = str(self.folder or Path.home())
         path, _ = QFileDialog.getOpenFileName(self.logo, "Choose a logo", start, LOGO_FILTER)
         if path:
-            self.logo.setText(_relative(Path(path), self.folder))
+            self.logo.setText(relative_to_map(Path(path), self.folder))
 
     def _pick_accent(self) -> None:
         colour = QColorDialog.getColor(QColor(self.accent.text() or "#0072b2"), self.accent, "Brand colour")
         if colour.isValid():
             self.accent.setText(colour.name())
-
-
-def _relative(path: Path, folder: Path | None) -> str:
-    """`path` relative to the map's folder when it is on the same drive, so the map and its logo
-    move together; absolute otherwise (or for a map never saved)."""
-    if folder is None:
-        return str(path)
-    try:
-        return os.path.relpath(path, folder)
-    except ValueError:  # another drive on Windows
-        return str(path)
 
 
 def _with_button(field: QLineEdit, label: str, clicked) -> QWidget:

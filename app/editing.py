@@ -58,6 +58,8 @@ class MapEditing(QObject):
             lambda lane, name: self.push(cmd.edit_lane(self.journey, lane, "Rename lane", name=name)))
         s.laneKindRequested.connect(
             lambda lane, kind: self.push(cmd.edit_lane(self.journey, lane, "Change lane kind", kind=kind)))
+        s.lanePersonaRequested.connect(
+            lambda lane, persona: self.push(cmd.edit_lane(self.journey, lane, "Reassign lane", persona=persona)))
         s.moveStageRequested.connect(lambda stage, index: self.push(cmd.move_stage(self.journey, stage, index)))
         s.moveLaneRequested.connect(lambda lane, index: self.push(cmd.move_lane(self.journey, lane, index)))
         s.addStageRequested.connect(self.add_stage_at)

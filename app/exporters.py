@@ -62,7 +62,7 @@ def import_map(path: str | Path) -> tuple[JourneyMap, list[str]]:
 def _image_export(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
     from app.image_export import write_image
 
-    write_image(journey, path, options.scale)
+    write_image(journey, path, options.scale, options.folder)
 
 
 def _pdf_export(journey: JourneyMap, path: Path, options: ExportOptions) -> None:

@@ -27,8 +27,9 @@ def _application():
     return QApplication.instance()
 
 
-def _scene(journey: JourneyMap):
-    """The canvas scene of the map, its text without what XML cannot hold (see `model.xml_text`)."""
+def _scene(journey: JourneyMap, folder: Path | None):
+    """The canvas scene of the map, its text without what XML cannot hold (see `model.xml_text`);
+    `folder` is the map's, where its persona photos are found."""
     from PySide6.QtWidgets import QGraphicsItem
 
     from model.analysis import analyse
@@ -38,6 +39,7 @@ def _scene(journey: JourneyMap):
 
     journey = xml_safe_map(journey)
     scene = JourneyScene(journey)
+    scene.photos.set_folder(folder)
     scene.ensure_layout()
     for button in (scene.add_stage_button, scene.add_lane_button):
         button.hide()
@@ -57,7 +59,7 @@ def _render(scene, painter, size) -> None:
     scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
 
 
-def render_png(journey: JourneyMap, scale: float = 2.0) -> bytes:
+def render_png(journey: JourneyMap, scale: float = 2.0, folder: Path | None = None) -> bytes:
     """The map as PNG bytes at `scale` times its size at 100% zoom."""
     _application()
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
@@ -65,7 +67,7 @@ def render_png(journey: JourneyMap, scale: float = 2.0) -> bytes:
 
     if not 0.1 <= scale <= 8:
         raise ValueError(f"the image scale must be between 0.1 and 8, not {scale}")
-    scene = _scene(journey)
+    scene = _scene(journey, folder)
     g = scene.geometry
     size = QSize(max(1, round(g.width * scale)), max(1, round(g.height * scale)))
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
@@ -83,14 +85,14 @@ def render_png(journey: JourneyMap, scale: float = 2.0) -> bytes:
     return bytes(data)
 
 
-def render_svg(journey: JourneyMap) -> bytes:
+def render_svg(journey: JourneyMap, folder: Path | None = None) -> bytes:
     """The map as an SVG document (text stays text, lines stay vectors)."""
     _application()
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
     from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgGenerator
 
-    scene = _scene(journey)
+    scene = _scene(journey, folder)
     g = scene.geometry
     size = QSize(max(1, round(g.width)), max(1, round(g.height)))
     data = QByteArray()
@@ -109,9 +111,9 @@ def render_svg(journey: JourneyMap) -> bytes:
     return bytes(data)
 
 
-def write_image(journey: JourneyMap, path: Path, scale: float = 2.0) -> None:
-    """Write a PNG or SVG, by the suffix of `path`, atomically."""
-    data = render_svg(journey) if path.suffix.lower() == ".svg" else render_png(journey, scale)
+def write_image(journey: JourneyMap, path: Path, scale: float = 2.0, folder: Path | None = None) -> None:
+    """Write a PNG or SVG, by the suffix of `path`, atomically; `folder` is the map's (its persona photos)."""
+    data = render_svg(journey, folder) if path.suffix.lower() == ".svg" else render_png(journey, scale, folder)
     try:
         write_atomically(path, data)
     except OSError as error:

@@ -52,6 +52,8 @@ CANVAS_KEYS: list[KeyRow] = [
     KeyRow("Alt+arrow", "Move the selected cards to the next cell (Up / Down: within their cell first), "
                         "or move the selected stage or lane", _directions("move", "Alt+")),
     KeyRow("K", "On a lane header: step to the lane's next kind (channel, actor, backstage)", {"K": "lane_kind"}),
+    KeyRow("Shift+P", "On a lane header: step to the next persona the lane belongs to (everyone's, then each "
+                      "persona in turn)", {"Shift+P": "lane_persona"}),
     KeyRow("M, V or A, then 1–5", "Set Meaning, Value or Accommodation; then 0 clears it",
            {"M": "score meaning", "V": "score value", "A": "score accommodation",
             **{str(n): f"digit {n}" for n in range(6)}}),

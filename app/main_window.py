@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
         self._others: list[MainWindow] = []  # windows this one opened (restored maps)
         self.document = Document(self)
         self.scene = JourneyScene(self.document.journey, self)
+        # Before anything shows the new map, so that its persona photos are looked for beside it.
+        self.document.journeyReplaced.connect(self._map_folder_changed)
         self.view = JourneyView(self.scene, self)
         self.setCentralWidget(self.view)
         self.inspector = Inspector(self)
@@ -69,6 +71,12 @@ class MainWindow(QMainWindow):
         self.persona_filter = PersonaFilter(self)
         self.persona_filter.changed.connect(self._persona_chosen)
         self.editing.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        photos = self.scene.photos
+        self.inspector.use_photos(photos)
+        photos.unreadable.connect(lambda text: self.statusBar().showMessage(text, 12000))
+        photos.changed.connect(self.inspector.refresh)
+        self.document.pathChanged.connect(self._map_folder_changed)
+        self._map_folder_changed()
         self.workshop = Workshop(self, self.settings)
         self.review = ReviewController(self)
         self._build_actions()
@@ -243,6 +251,10 @@ class MainWindow(QMainWindow):
         self.scene.set_to_be_view(self.actions_by_name["to_be_view"].isChecked())
         self.editing.journey_replaced()
         self.view.zoom_to_fit()
+
+    def _map_folder_changed(self) -> None:
+        """Persona photos are relative to the map's folder: saving elsewhere may show others."""
+        self.scene.photos.set_folder(self.document.path.parent if self.document.path else None)
 
     def _update_title(self, *_):
         self.setWindowTitle(f"{self.document.display_name}[*] — Wayfinder")

@@ -13,6 +13,7 @@ from app import persona_commands as pc
 from model.errors import JourneyFileError
 from model.journey_file import load
 from model.journey_map import JourneyMap
+from model.map_files import moved_to_map
 from model.personas import personas_to_import
 from model.stage_metrics import MetricFileError, plan_refresh, read_refresh_rows
 
@@ -42,7 +43,9 @@ class PersonaFiles:
         except JourneyFileError as error:
             QMessageBox.warning(self.window, "Cannot import personas", str(error))
             return
-        personas = personas_to_import(self.journey, source.personas)
+        folder = self.window.document.path.parent if self.window.document.path else None
+        personas = [persona.model_copy(update={"photo": moved_to_map(persona.photo, Path(path).parent, folder)})
+                    for persona in personas_to_import(self.journey, source.personas)]
         name = Path(path).name
         if not personas:
             what = "has no personas" if not source.personas else "has no personas this map lacks"

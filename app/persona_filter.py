@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QToolBar
 
 from model import events as ev
+from model.personas import persona_colour
+from widgets.persona_badge import badge_icon
 
 EVERYONE = "Everyone"
 
@@ -24,6 +26,8 @@ class PersonaFilter(QObject):
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.document = window.document
+        self.photos = window.scene.photos
+        self.photos.changed.connect(self._fill)
         self.combo = QComboBox()
         self.combo.setObjectName("persona-filter")
         self.combo.setToolTip("Answer for one persona: fade the touchpoints they never meet, and make the "
@@ -65,7 +69,8 @@ class PersonaFilter(QObject):
         self.combo.clear()
         self.combo.addItem(EVERYONE, None)
         for persona in journey.personas:
-            self.combo.addItem(persona.name or "Unnamed persona", persona.id)
+            icon = badge_icon(persona, persona_colour(journey, persona.id), self.photos.image(persona))
+            self.combo.addItem(icon, persona.name or "Unnamed persona", persona.id)
         self.combo.setCurrentIndex(max(self.combo.findData(keep), 0) if keep else 0)
         self.combo.setEnabled(len(journey.personas) > 1)
         self.combo.blockSignals(blocked)

@@ -157,8 +157,12 @@ def weakest_touchpoints(journey: JourneyMap, limit: int = 5) -> list[WeakTouchpo
     """
     ranked = []
     for position, tp in enumerate(journey.touchpoints()):
-        mean = _mean(tp.scores.values())
-        pain = sum(p.severity for p in tp.pain_points) if tp.pain_points else 0
+        scores = tp.scores  # the mean of those set, written out: this runs for every card whenever typing pauses
+        given = [score for score in (scores.meaning, scores.value, scores.accommodation) if score is not None]
+        mean = sum(given) / len(given) if given else None
+        pain = 0
+        for pain_point in tp.pain_points:
+            pain += pain_point.severity
         weakness = (5 - mean if mean is not None else 0) + pain
         if weakness > 0:
             ranked.append((-weakness, position, tp.id, mean, pain))

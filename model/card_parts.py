@@ -119,6 +119,7 @@ class HeaderParts:
 
     name: TextSlot
     detail: TextSlot
+    badge: Rect | None = None  # a lane's persona badge, where the lane belongs to a persona
 
 
 def stage_header_parts(header: Rect) -> HeaderParts:
@@ -132,18 +133,22 @@ def stage_header_parts(header: Rect) -> HeaderParts:
     return HeaderParts(name, goal)
 
 
-def lane_header_parts(header: Rect, name_lines: int | None = None) -> HeaderParts:
+def lane_header_parts(header: Rect, name_lines: int | None = None, persona: bool = False) -> HeaderParts:
     """The lane's name on as many lines as the row allows, its kind on the line after the
-    `name_lines` it takes (all it may take, when not given)."""
+    `name_lines` it takes (all it may take, when not given); a lane of one `persona` keeps the
+    bottom left corner for their badge."""
     width = header.width - 2 * HEADER_PAD
     spacing, kind_spacing = line_height(theme.HEADER_SIZE), line_height(theme.STAGE_GOAL_SIZE)
-    most = max(1, int((header.height - 16 - kind_spacing) // spacing))
+    size = theme.PERSONA_BADGE_SIZE
+    room = header.height - (size + 6 if persona else 0)
+    most = max(1, int((room - 16 - kind_spacing) // spacing))
     name = TextSlot(Rect(header.x + HEADER_PAD, header.y + 10, width, most * spacing), theme.HEADER_SIZE, most,
                     bold=True)
     used = most if name_lines is None else max(1, min(name_lines, most))
     kind = TextSlot(Rect(header.x + HEADER_PAD, header.y + 12 + used * spacing, width, kind_spacing),
                     theme.STAGE_GOAL_SIZE)
-    return HeaderParts(name, kind)
+    badge = Rect(header.x + HEADER_PAD, header.bottom - 8 - size, size, size) if persona else None
+    return HeaderParts(name, kind, badge)
 
 
 # ----------------------------------------------------------------- metrics lane

@@ -93,16 +93,25 @@ def review_evidence(journey: JourneyMap, limit: int = 5) -> tuple[EvidenceCovera
     touchpoints = journey.touchpoints()
     saturated = False
     for place, tp in enumerate(touchpoints):
-        level = tp.evidence.level
-        if level is assumption:
+        evidence = tp.evidence
+        if evidence is NO_EVIDENCE:  # most cards: an identity check instead of two lookups
+            level = assumption
             assumed += 1
-        elif level is anecdote:
-            anecdotal += 1
+        else:
+            level = evidence.level
+            if level is assumption:
+                assumed += 1
+            elif level is anecdote:
+                anecdotal += 1
         pains = tp.pain_points
         if not pains and not dots:
             continue
         if saturated:  # nothing later can enter the riskiest few: only critical pain is left to count
-            critical += level is assumption and any(pain.severity >= CRITICAL for pain in pains)
+            if level is assumption:
+                for pain in pains:  # a plain loop: a generator per card costs more than the test
+                    if pain.severity >= CRITICAL:
+                        critical += 1
+                        break
             continue
         worst = 0
         pain_risks = []

@@ -11,6 +11,7 @@ from model.analysis import StageScores
 from model.card_parts import score_slots
 from model.layout import MapGeometry, Rect, smooth_curve
 from model.personas import persona_colour
+from widgets.persona_badge import paint_badge
 from model.vocabulary import NO_VALUE, average_label, signed
 from widgets.detail import readable
 from widgets.emotion_face import paint_face
@@ -98,21 +99,24 @@ class GridItem(_GeometryItem):
         """One row per persona under the band's label: a line in their colour, their name."""
         scene = self.scene()
         journey = scene.journey
-        rows = [(p.name or "Unnamed persona", persona_colour(journey, p.id), Qt.PenStyle.SolidLine)
+        rows = [(p, p.name or "Unnamed persona", persona_colour(journey, p.id), Qt.PenStyle.SolidLine)
                 for p in journey.personas if p.id in self.geometry.persona_curves]
         if scene.curve.target_shown:
-            rows.append(("to-be (dashed)", theme.TEXT_MUTED, Qt.PenStyle.DashLine))
+            rows.append((None, "to-be (dashed)", theme.TEXT_MUTED, Qt.PenStyle.DashLine))
         top = header.y + 26
         step = min(16.0, (header.bottom - 4 - top) / max(len(rows), 1))
         label_font = font(theme.SCORE_LABEL_SIZE + 1)
-        painter.setFont(label_font)
-        width = header.width - 48
-        for i, (name, colour, style) in enumerate(rows):
+        width = header.width - 48 - step
+        for i, (persona, name, colour, style) in enumerate(rows):
             y = top + i * step + step / 2
             painter.setPen(QPen(QColor(colour), theme.EMOTION_CURVE_WIDTH, style))
             painter.drawLine(QPointF(header.x + 10, y), QPointF(header.x + 30, y))
+            if persona is not None:  # their face beside their curve's colour
+                paint_badge(painter, QRectF(header.x + 34, y - step / 2 + 1, step - 2, step - 2), persona, colour,
+                            scene.photos.image(persona))
+            painter.setFont(label_font)
             painter.setPen(QColor(theme.TEXT))
-            painter.drawText(QRectF(header.x + 36, y - step / 2, width, step), Qt.AlignmentFlag.AlignVCenter,
+            painter.drawText(QRectF(header.x + 36 + step, y - step / 2, width, step), Qt.AlignmentFlag.AlignVCenter,
                              elided_lines(name, label_font, width, 1)[0])
 
     def set_cursor_cell(self, cell: tuple[str, str] | None) -> None:

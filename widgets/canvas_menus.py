@@ -50,6 +50,8 @@ def fill_header_menu(scene, menu: QMenu, header: HeaderItem) -> None:
     menu.addAction(f"Insert {noun} {after}", lambda: add.emit(index + 1))
     if kind == "lane":
         _fill_blueprint_menu(scene, menu.addMenu("Blueprint Line Above"), item_id)
+        if scene.journey.personas:
+            _fill_owner_menu(scene, menu.addMenu("Belongs To"), item_id)
     menu.addSeparator()
     menu.addAction(f"Remove {noun}", lambda: remove.emit(item_id))
 
@@ -60,3 +62,13 @@ def _fill_blueprint_menu(scene, menu: QMenu, lane_id: str) -> None:
         action = menu.addAction(label, lambda k=line_kind: scene.blueprintLineRequested.emit(lane_id, k))
         action.setCheckable(True)
         action.setChecked(line_kind == current)
+
+
+def _fill_owner_menu(scene, menu: QMenu, lane_id: str) -> None:
+    """Everyone's, or one persona's: the lane can be reassigned at any time."""
+    current = scene.journey.lane(lane_id).persona
+    owners = [(None, "Everyone's"), *((p.id, p.name or "Unnamed persona") for p in scene.journey.personas)]
+    for persona_id, label in owners:
+        action = menu.addAction(label, lambda p=persona_id: scene.lanePersonaRequested.emit(lane_id, p))
+        action.setCheckable(True)
+        action.setChecked(persona_id == current)

@@ -26,6 +26,7 @@ from widgets.canvas_menus import show_context_menu
 from widgets.card_item import CardItem
 from widgets.card_overview import CardOverview
 from widgets.metrics_lane import MetricsLaneItem
+from widgets.persona_badge import PersonaPhotos
 from widgets.connection_item import ConnectionItem
 from widgets.connection_overview import ConnectionOverview
 from widgets.header_item import AddButtonItem, HeaderItem
@@ -53,6 +54,7 @@ class JourneyScene(QGraphicsScene):
     renameStageRequested = Signal(str, str)
     renameLaneRequested = Signal(str, str)
     laneKindRequested = Signal(str, str)  # lane, its new kind
+    lanePersonaRequested = Signal(str, object)  # lane, the persona id it now belongs to or None (everyone's)
     moveStageRequested = Signal(str, int)
     moveLaneRequested = Signal(str, int)
     addStageRequested = Signal(int)
@@ -81,6 +83,8 @@ class JourneyScene(QGraphicsScene):
         self.journey = journey
         self.geometry: MapGeometry | None = None
         self.keys = CaptureKeys(self)
+        self.photos = PersonaPhotos(self)  # the window tells it the map's folder
+        self.photos.changed.connect(self._personas_changed)
         self.cursor_cell: Cell | None = None
         self._selection_order: list[str] = []
         self._unsubscribe = None
@@ -177,6 +181,13 @@ class JourneyScene(QGraphicsScene):
         self._unplaced.add(header)
         self.addItem(header)
 
+    def _personas_changed(self) -> None:
+        self.curve.update()
+        self.grid.update()
+        for (kind, _), header in self.headers.items():
+            if kind == "lane":
+                header.update()
+
     def _remove(self, table: dict, key) -> None:
         item = table.pop(key)
         self._unplaced.discard(item)
@@ -228,9 +239,8 @@ class JourneyScene(QGraphicsScene):
             case ev.LaneChanged(lane_id):
                 self.headers["lane", lane_id].update()
                 structural = False
-            case ev.PersonaChanged():  # curves and their legend follow the list of personas
-                self.curve.update()
-                self.grid.update()
+            case ev.PersonaChanged():  # curves, their legend and lane badges follow the list of personas
+                self._personas_changed()
             case ev.InfoChanged() | ev.VotersChanged() | ev.ParkingLotChanged():
                 structural = False
             case ev.BlueprintLinesChanged():

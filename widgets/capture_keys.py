@@ -127,6 +127,15 @@ class CaptureKeys:
         self.scene.laneKindRequested.emit(header[1], kinds[(kinds.index(kind) + 1) % len(kinds)].value)
         return True
 
+    def _lane_persona(self, _: str) -> bool:
+        header = self.scene.selected_header()
+        if header is None or header[0] != "lane":
+            return False
+        owners = [None, *(persona.id for persona in self.journey.personas)]
+        owner = self.journey.lane(header[1]).persona
+        self.scene.lanePersonaRequested.emit(header[1], owners[(owners.index(owner) + 1) % len(owners)])
+        return True
+
     def _escape(self, _: str) -> bool:
         self.scene.clearSelection()
         return True

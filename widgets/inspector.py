@@ -16,7 +16,10 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from model import theme
 from model.journey_map import JourneyMap
 from widgets.inspector_fields import Field
-from widgets.inspector_pages import ConnectionPage, LanePage, MapPage, Page, StagePage, TouchpointPage
+from widgets.inspector_page import Page
+from widgets.inspector_pages import ConnectionPage, LanePage, MapPage, StagePage
+from widgets.inspector_touchpoint import TouchpointPage
+from widgets.persona_badge import PersonaPhotos
 
 MINIMUM_WIDTH = 320
 
@@ -83,6 +86,12 @@ class Inspector(QWidget):
         layout.addWidget(self.pages, 1)
 
     # ----------------------------------------------------------------- what is shown
+    def use_photos(self, photos: PersonaPhotos) -> None:
+        """The window's persona photos, which also know the map's folder (files named as sources are kept
+        relative to it)."""
+        self.map_page.use_photos(photos)
+        self.touchpoint_page.map_folder = lambda: photos.folder
+
     @property
     def page(self) -> Page:
         """The page on show."""

@@ -16,7 +16,7 @@ from model.entities import SEVERITY_RANGE, Evidence, Opportunity, PainPoint
 from model.vocabulary import PAIN_KIND_NAMES, SEVERITY_NAMES
 from widgets.capture_keys import key_code, key_table
 from widgets.inspector_fields import ChoiceField, ComboField, TextField, muted_label, stripped
-from widgets.inspector_personas import evidence_level_field, evidence_with_level
+from widgets.inspector_personas import MapFolder, evidence_level_field, sources_field
 
 NOTE_TEXT_MAX = 20_000
 
@@ -28,7 +28,7 @@ class NoteRow(QFrame):
     removeClicked = Signal()
     finished = Signal()
 
-    def __init__(self, note_id: str, noun: str, placeholder: str):
+    def __init__(self, note_id: str, noun: str, placeholder: str, folder: MapFolder):
         super().__init__()
         self.note_id = note_id
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -47,12 +47,15 @@ class NoteRow(QFrame):
         self.column.addLayout(top)
         self._connect("text", self.text)
         self.remove_button.clicked.connect(self.removeClicked)
-        self.evidence = evidence_level_field()
-        self.evidence.widget.setObjectName("evidence")
+        # What the note rests on: its level, and its sources in the card's "who | date | link | quote" lines.
         self._evidence = Evidence()
-        self.evidence.edited.connect(lambda level: self.edited.emit(
-            {"evidence": evidence_with_level(self._evidence, level)}))
-        self.evidence.finished.connect(self.finished)
+        self.evidence = evidence_level_field()
+        self.sources = sources_field(folder)
+        for name, field in (("level", self.evidence), ("sources", self.sources)):
+            field.widget.setObjectName(f"evidence.{name}")
+            field.edited.connect(lambda value, name=name: self.edited.emit(
+                {"evidence": self._evidence.model_copy(update={name: value})}))
+            field.finished.connect(self.finished)
 
     def _connect(self, name: str, field) -> None:
         field.edited.connect(lambda value: self.edited.emit({name: value}))
@@ -62,6 +65,14 @@ class NoteRow(QFrame):
         self.text.show_value(note.text, force)
         self._evidence = note.evidence
         self.evidence.show_value(note.evidence.level, force)
+        self.sources.show_value(note.evidence.sources, force)
+
+    def add_evidence(self) -> None:
+        """The level, and the sources under it (after the note's own fields)."""
+        self.column.addWidget(self.evidence.widget)
+        self.sources.widget.setAccessibleName("Sources")
+        self.column.addWidget(muted_label("Sources: who or where | date | link or file | quote"))
+        self.column.addWidget(self.sources.widget)
 
 
 class PainPointRow(NoteRow):
@@ -69,8 +80,8 @@ class PainPointRow(NoteRow):
 
     key_commands: dict[str, str] = {}  # key -> "severity N" or "next kind", given by app/keymap.py
 
-    def __init__(self, note_id: str):
-        super().__init__(note_id, "pain point", "What goes wrong for the customer?")
+    def __init__(self, note_id: str, folder: MapFolder):
+        super().__init__(note_id, "pain point", "What goes wrong for the customer?", folder)
         low, high = SEVERITY_RANGE
         self.severity = ChoiceField([(n, SEVERITY_NAMES[n], f"Severity {n}: {SEVERITY_NAMES[n].lower()}")
                                      for n in range(low, high + 1)],
@@ -81,7 +92,7 @@ class PainPointRow(NoteRow):
         bottom.addWidget(self.severity.widget, 3)
         bottom.addWidget(self.kind.widget, 2)
         self.column.addLayout(bottom)
-        self.column.addWidget(self.evidence.widget)
+        self.add_evidence()
         self._connect("severity", self.severity)
         self._connect("kind", self.kind)
         self.commands = key_table(self.key_commands)
@@ -111,9 +122,9 @@ class PainPointRow(NoteRow):
 
 
 class OpportunityRow(NoteRow):
-    def __init__(self, note_id: str):
-        super().__init__(note_id, "opportunity", "How could this moment be better?")
-        self.column.addWidget(self.evidence.widget)
+    def __init__(self, note_id: str, folder: MapFolder):
+        super().__init__(note_id, "opportunity", "How could this moment be better?", folder)
+        self.add_evidence()
 
 
 class NoteList(QWidget):

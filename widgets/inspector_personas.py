@@ -9,16 +9,20 @@ being typed in.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Optional, Sequence
+from pathlib import Path
+from typing import Any, Callable, Optional, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSizePolicy, QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from model import theme
-from model.entities import EMOTION_RANGE, SCORE_NAMES, Evidence, EvidenceLevel, Kpi, KpiDirection, Persona, Source, Touchpoint
+from model.entities import EMOTION_RANGE, SCORE_NAMES, EvidenceLevel, Kpi, KpiDirection, KpiReading, Persona, Source, Touchpoint
 from model.evidence import EVIDENCE_LABELS, EVIDENCE_MARKS
+from model.map_files import relative_to_map
+from model.personas import persona_colour
 from model.stage_metrics import KPI_PRESETS
 from model.vocabulary import signed
+from widgets.persona_badge import PersonaPhotos, badge_icon
 from widgets.inspector_fields import (
     ComboField,
     Invalid,
@@ -32,6 +36,7 @@ from widgets.inspector_fields import (
 
 EVIDENCE_CHOICES = [(level, f"{EVIDENCE_MARKS[level]}  {EVIDENCE_LABELS[level]}") for level in EvidenceLevel]
 SOURCE_SEPARATOR = " | "
+MapFolder = Callable[[], Optional[Path]]  # the folder of the map's file; None for a map never saved
 SOURCES_HINT = ("One source per line: who or where | date (YYYY-MM-DD) | link or file | quote. "
                 "Leave a part empty if unknown; a file path is kept relative to the map.")
 
@@ -41,8 +46,9 @@ def format_sources(sources: Sequence[Source]) -> str:
                      for s in sources)
 
 
-def parse_sources(text: str) -> tuple[Source, ...]:
-    """Sources typed one per line as `who | date | link | quote` (the quote may hold '|' itself)."""
+def parse_sources(text: str, folder: Optional[Path] = None) -> tuple[Source, ...]:
+    """Sources typed one per line as `who | date | link | quote` (the quote may hold '|' itself).
+    A file given by its full path is kept relative to the map's `folder`, so the two move together."""
     sources = []
     for number_, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -54,27 +60,22 @@ def parse_sources(text: str) -> tuple[Source, ...]:
             raise Invalid(f"Line {number_}: “{date}” is not a date; write it as YYYY-MM-DD.") from None
         if len(who) > 200:
             raise Invalid(f"Line {number_}: who or where has at most 200 characters.")
+        if folder is not None and Path(link).is_absolute():
+            link = relative_to_map(Path(link), folder)
         sources.append(Source(who=who, date=day, link=link, quote=quote))
     return tuple(sources)
 
 
-def evidence_fields() -> tuple[ComboField, TextField]:
-    """The level and the sources of a card's evidence."""
-    level = ComboField(EVIDENCE_CHOICES, "How sure the team is: an assumption nobody checked, an anecdote "
-                                         "(one source), or research (several sources or data).")
-    sources = TextField.block(SOURCES_HINT, parse_sources, format_sources,
-                              "Interview 3 | 2026-01-05 | notes/interview-3.md | “It took ages”", lines=3)
-    return level, sources
+def sources_field(folder: MapFolder) -> TextField:
+    """The sources of a card's or a note's evidence, one per line; `folder()` is the map's folder."""
+    return TextField.block(SOURCES_HINT, lambda text: parse_sources(text, folder()), format_sources,
+                           "Interview 3 | 2026-01-05 | notes/interview-3.md | “It took ages”", lines=3)
 
 
 def evidence_level_field() -> ComboField:
-    """The level alone, for a pain point or an opportunity."""
-    return ComboField([(level, f"{EVIDENCE_MARKS[level]} {level.value.capitalize()}") for level in EvidenceLevel],
-                      "How sure the team is of this note: assumption, anecdote (one source) or research.")
-
-
-def evidence_with_level(evidence: Evidence, level: EvidenceLevel) -> Evidence:
-    return evidence.model_copy(update={"level": level})
+    """How sure the team is of a card or a note."""
+    return ComboField(EVIDENCE_CHOICES, "How sure the team is: an assumption nobody checked, an anecdote "
+                                        "(one source), or research (several sources or data).")
 
 
 # ----------------------------------------------------------------- who passes where
@@ -159,6 +160,9 @@ class PersonaRows(QWidget):
 DIRECTIONS = [(KpiDirection.higher_is_better, "Higher is better"), (KpiDirection.lower_is_better, "Lower is better")]
 VALUE_HINT = "A number, or empty if not measured."
 VALUE_RANGE = (-1e12, 1e12)
+HISTORY_HINT = ("Earlier values, one per line: date (YYYY-MM-DD) | value. Add, change or delete lines; "
+                "they are kept oldest first and drawn as the metric's trend.")
+KPI_FIELDS = ("name", "unit", "direction", "current", "target", "history")
 
 
 class KpiRow(QWidget):
@@ -191,7 +195,13 @@ class KpiRow(QWidget):
             grid.addWidget(caption, 1, 2 * column, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(field.widget, 1, 2 * column + 1, 1, 2 if column else 1)
         grid.addWidget(self.direction.widget, 2, 0, 1, 5)
-        for name in ("name", "unit", "direction", "current", "target"):
+        self.history = TextField.block(HISTORY_HINT, parse_history, format_history, "2026-01-31 | 42", lines=3)
+        self.history.widget.setAccessibleName("History")
+        caption = QLabel("History")
+        caption.setBuddy(self.history.widget)
+        grid.addWidget(caption, 3, 0, 1, 5)
+        grid.addWidget(self.history.widget, 4, 0, 1, 5)
+        for name in KPI_FIELDS:
             field = getattr(self, name)
             field.widget.setObjectName(f"kpi{index}.{name}")
             field.edited.connect(lambda value, name=name: self.edited.emit({name: value}))
@@ -204,8 +214,33 @@ class KpiRow(QWidget):
         return field
 
     def show_kpi(self, kpi: Kpi, force: bool) -> None:
-        for name in ("name", "unit", "direction", "current", "target"):
+        for name in KPI_FIELDS:
             getattr(self, name).show_value(getattr(kpi, name), force)
+
+
+def parse_history(text: str) -> tuple[KpiReading, ...]:
+    """Dated values typed one per line as `YYYY-MM-DD | value`, oldest first as the map keeps them (so a
+    line typed out of order is not rewritten under the cursor)."""
+    readings = []
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        date, _, value = (part.strip() for part in line.partition("|"))
+        try:
+            day = dt.date.fromisoformat(date)
+        except ValueError:
+            raise Invalid(f"Line {line_number}: “{date}” is not a date; write it as YYYY-MM-DD.") from None
+        measured = number(float, *VALUE_RANGE, f"Line {line_number}: after the date and | comes the value, "
+                                               "a number.")(value)
+        if measured is None:
+            raise Invalid(f"Line {line_number}: after the date and | comes the value, a number.")
+        readings.append(KpiReading(date=day, value=measured))
+    return tuple(sorted(readings, key=lambda reading: reading.date))
+
+
+def format_history(history: Sequence[KpiReading]) -> str:
+    return "\n".join(f"{reading.date.isoformat()}{SOURCE_SEPARATOR}{format_number(reading.value)}"
+                     for reading in history)
 
 
 def _kpi_name(text: str) -> str:
@@ -316,6 +351,7 @@ class PersonaPicker(QWidget):
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         self.combo.activated.connect(lambda i: self.picked.emit(self.combo.itemData(i)))
+        self.photos = PersonaPhotos(self)  # replaced by the window's (see `MapPage.use_photos`)
         self.add_button.clicked.connect(self.addClicked)
         self.remove_button.clicked.connect(lambda: self.current and self.removeClicked.emit(self.current))
 
@@ -323,11 +359,14 @@ class PersonaPicker(QWidget):
     def current(self) -> Optional[str]:
         return self.combo.currentData()
 
-    def show_personas(self, personas: Sequence[Persona], current: Optional[str]) -> None:
+    def show_personas(self, journey, current: Optional[str]) -> None:
+        """List the map's personas, each with their badge (photo or initials)."""
+        personas = journey.personas
         self.combo.blockSignals(True)
         self.combo.clear()
         for persona in personas:
-            self.combo.addItem(f"{persona.badge} · {persona.name or 'Unnamed persona'}", persona.id)
+            icon = badge_icon(persona, persona_colour(journey, persona.id), self.photos.image(persona))
+            self.combo.addItem(icon, f"{persona.badge} · {persona.name or 'Unnamed persona'}", persona.id)
         self.combo.setCurrentIndex(max(self.combo.findData(current), 0))
         self.combo.setEnabled(bool(personas))
         self.remove_button.setEnabled(bool(personas))

@@ -89,6 +89,7 @@ class MapDraft:
         self.lane_kind = lane_kind
         self.info: dict[str, tuple[str, str]] = {}  # field -> (value, place)
         self.persona: dict[str, tuple[Any, str]] = {}  # field -> (value, place)
+        self.persona_names: list[str] = []  # personas the file lists, in its order (before those cards name)
         self.stages: list[tuple[str, str]] = []  # (name, place)
         self.stage_goals: dict[int, str] = {}
         self.lane_kinds: dict[str, str] = {}  # lane name -> kind, where the file says
@@ -177,7 +178,8 @@ class MapDraft:
         """Persona ids by name for the personas the cards name (`fields["personas"]`: names, or None
         for everyone), adding those the map lacks in the order they first appear."""
         ids = {persona.name: persona.id for persona in journey.personas}
-        for name in (name for card in self.cards for name in card.fields.get("personas") or ()):
+        named = (name for card in self.cards for name in card.fields.get("personas") or ())
+        for name in (*self.persona_names, *named):
             if name not in ids:
                 ids[name] = journey.add_persona(name, id=f"persona-{len(journey.personas) + 1}").id
         return ids

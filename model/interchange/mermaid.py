@@ -16,6 +16,13 @@ The mapping, both ways:
   its tags. Export writes them back the same way (tags only from actor lanes, so a channel map's
   tags do not become people), never an actor the task did not have. Lanes are ordered so that
   each section's tasks read as in the file.
+- A map that follows two or more personas writes them as the actors instead: each task's actors
+  are the personas who pass through it, in the map's order (so Mermaid's legend and coloured
+  dots show who meets which moment), and a comment `%% personas: Name, Name` before the first
+  section lists every persona, so that import reads those actors as personas (a task naming them
+  all is everyone's) and gives back personas no task names. Lanes, owners and tags stay out of
+  such a diagram; import puts its tasks in one lane. Without that comment, actors are lanes and
+  owners as above.
 - A journey is a sequence: import connects each task to the next one written, across sections
   too, and export writes each stage's tasks in the order customers pass them along connections
   (reading order where connections do not decide), so a round trip keeps tasks whose actors
@@ -44,7 +51,7 @@ import networkx as nx
 from ..entities import LaneKind, Touchpoint
 from ..errors import JourneyFileError
 from ..journey_map import JourneyMap
-from . import CardDraft, MapDraft
+from . import DEFAULT_LANE, CardDraft, MapDraft
 
 NO_SECTION = "(no section)"
 NO_ACTOR = "(no actor)"  # the lane of tasks without actors (or with an empty first one)
@@ -75,6 +82,7 @@ _ENTITY = re.compile(r"#([A-Za-z0-9_]+);")
 _COMMENT = re.compile(r"#[A-Za-z0-9_]+;|#")
 _COMMENT_LINE = re.compile(rf"{_SPACE}*%(?!\{{)")  # Mermaid's lexer skips from such a '%' to the line's end
 _DROPPED_LINE = re.compile(rf"{_SPACE}*%%(?!\{{).")  # Mermaid deletes such lines first, even in accDescr blocks
+_PERSONAS_LINE = re.compile(rf"{_SPACE}*%%{_SPACE}*personas{_SPACE}*:(.*)")  # Wayfinder's, a comment to Mermaid
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
@@ -86,14 +94,17 @@ def to_mermaid(journey: JourneyMap) -> str:
         lines.append(f"  accTitle: {_escape(journey.info.accessible_title, _TITLE)}")
     if journey.info.description:
         lines += ["  accDescr {", _escape(journey.info.description, _BLOCK), "  }"]
+    actors = _persona_actors if personas_as_actors(journey) else _lane_actors
+    if actors is _persona_actors:
+        lines.append("  %% personas: " + ", ".join(_escape(p.name, _ACTOR) for p in journey.personas))
     for index, stage in enumerate(journey.stages):
         if not (index == 0 and stage.name == NO_SECTION):
             lines.append(f"  section {_escape(stage.name)}")
         for tp_id in flow_order(journey, journey.touchpoints_in_stage(stage.id)):
             tp = journey.touchpoint(tp_id)
             score = 0 if tp.emotion is None else tp.emotion + 3
-            actors = ", ".join(_escape(actor, _ACTOR) if actor else "" for actor in _actors(journey, tp))
-            lines.append(f"    {_task_name(tp.title)}: {score}" + (f": {actors}" if actors else ""))
+            written = ", ".join(_escape(actor, _ACTOR) if actor else "" for actor in actors(journey, tp))
+            lines.append(f"    {_task_name(tp.title)}: {score}" + (f": {written}" if written else ""))
     return "\n".join(lines) + "\n"
 
 
@@ -108,7 +119,18 @@ def flow_order(journey: JourneyMap, touchpoint_ids: list[str]) -> list[str]:
         return touchpoint_ids
 
 
-def _actors(journey: JourneyMap, tp: Touchpoint) -> list[str]:
+def personas_as_actors(journey: JourneyMap) -> bool:
+    """Whether the export's actors are personas: the map follows several, each named once (Mermaid
+    tells actors apart by name only)."""
+    names = [persona.name for persona in journey.personas]
+    return len(names) > 1 and all(names) and len(set(names)) == len(names)
+
+
+def _persona_actors(journey: JourneyMap, tp: Touchpoint) -> list[str]:
+    return [persona.name for persona in journey.personas if tp.meets(persona.id)]
+
+
+def _lane_actors(journey: JourneyMap, tp: Touchpoint) -> list[str]:
     """The lane, the owner and, in an actor lane, the tags, without trailing empty ones."""
     lane = journey.lane(tp.lane)
     actors = ["" if lane.name == NO_ACTOR else lane.name, tp.owner,
@@ -153,6 +175,7 @@ class _JourneyReader:
         self.titles: dict[str, tuple[str, str]] = {}  # "title" or "accTitle" -> (title, place)
         self.block: list[str] | None = None  # the lines of an open accDescr { block
         self.block_start = 0
+        self.personas: list[str] | None = None  # the names a `%% personas:` comment declares
 
     def fail(self, number: int, reason: str) -> JourneyFileError:
         return JourneyFileError(self.source, reason, f"line {number}" if number else "")
@@ -209,6 +232,10 @@ class _JourneyReader:
         self._statement(number, rest)
 
     def _statement(self, number: int, line: str) -> None:
+        personas = _PERSONAS_LINE.match(line)
+        if personas:
+            self._declare_personas(number, personas[1])
+            return
         if _COMMENT_LINE.match(line) or not _trim(line):
             return
         line = _trim(line)
@@ -235,6 +262,13 @@ class _JourneyReader:
             self._keyword(number, keyword[1].lower(), keyword[2])
         else:
             self._task(number, code)
+
+    def _declare_personas(self, number: int, names: str) -> None:
+        if self.draft.cards:
+            self.warnings.append(f"line {number}: a personas comment after the first task is ignored")
+            return
+        self.personas = list(dict.fromkeys(name for name in map(_unescape, names.split(",")) if name))
+        self.draft.persona_names = list(self.personas)
 
     def _keyword(self, number: int, keyword: str, text: str | None) -> None:
         if not text:
@@ -263,6 +297,9 @@ class _JourneyReader:
         if self.stage is None:
             self.stage = self.draft.add_stage(NO_SECTION, f"line {number}")
         where = f"line {number}"
+        if self.personas is not None:
+            self._persona_task(number, title, emotion, actors)
+            return
         self.draft.add_card(CardDraft(
             stage=self.stage, lane=actors[0] if actors and actors[0] else NO_ACTOR, title=title,
             fields={"emotion": emotion, "owner": actors[1] if len(actors) > 1 else "",
@@ -271,6 +308,20 @@ class _JourneyReader:
             field_places={"title": f"{where}, task name", "lane": f"{where}, first actor",
                           "owner": f"{where}, second actor", "tags": f"{where}, actors after the second"},
         ))
+
+    def _persona_task(self, number: int, title: str, emotion: int | None, actors: list[str]) -> None:
+        """A task of a diagram whose actors are personas: it goes to one lane, its actors say who passes."""
+        named = list(dict.fromkeys(actor for actor in actors if actor))
+        for name in named:
+            if name not in self.personas:
+                self.warnings.append(f'line {number}: "{name}" is not in the personas comment; added as a persona')
+                self.personas.append(name)
+                self.draft.persona_names.append(name)
+        where = f"line {number}"
+        self.draft.add_card(CardDraft(
+            stage=self.stage, lane=DEFAULT_LANE, title=title,
+            fields={"emotion": emotion, "personas": None if set(named) == set(self.personas) else named},
+            place=where, field_places={"title": f"{where}, task name", "personas": f"{where}, actors"}))
 
     def _score(self, number: int, title: str, text: str) -> int | None:
         """The task's emotion from its score: 1..5 less 3. Mermaid draws any number, so other

@@ -40,7 +40,8 @@ from ..errors import InvalidChange, JourneyFileError
 from ..journey_file import MAX_FILE_BYTES, write_atomically
 from ..journey_map import JourneyMap
 from .sheet_columns import TOUCHPOINT_COLUMNS, Column
-from .spreadsheet import NO_STAGE, _SheetReader, touchpoint_cells
+from .sheet_reader import NO_STAGE, SheetReader
+from .spreadsheet import touchpoint_cells
 
 TOUCHPOINTS, CONNECTIONS, AXES, PAINS, MAP = "Touchpoints", "Connections", "Stages and lanes", "Pain points", "Map"
 CONNECTION_HEADERS = ("From id", "From", "To id", "To", "Kind", "Label")
@@ -172,7 +173,7 @@ class _WorkbookReader:
     def read(self, title: str) -> tuple[JourneyMap, list[str]]:
         names = self.values.sheetnames
         sheet = TOUCHPOINTS if TOUCHPOINTS in names else names[0]
-        reader = _SheetReader(f'{self.source}: sheet "{sheet}"')
+        reader = SheetReader(f'{self.source}: sheet "{sheet}"')
         axes = self._axes() if AXES in names else {"stages": [], "lanes": []}
         for name, goal, place in axes["stages"]:
             if name not in reader.stages:
@@ -238,7 +239,7 @@ class _WorkbookReader:
         except InvalidChange as error:
             raise JourneyFileError(self.source, error.reason, place) from None
 
-    def _pains(self, reader: _SheetReader) -> None:
+    def _pains(self, reader: SheetReader) -> None:
         cards = {card.id: card for card in reader.draft.cards if card.id}
         for card in cards.values():
             card.fields["pain_points"] = []

@@ -141,3 +141,58 @@ def test_a_map_of_one_persona_shows_no_persona_rows_and_says_why(window, tmp_pat
     click(window, card_center(window, "ad"))
     rows = window.inspector.touchpoint_page.personas
     assert rows.rows == {} and rows.empty.isVisibleTo(window.inspector)
+
+
+def test_pain_points_and_opportunities_have_sources_reached_by_tab_and_files_kept_relative(window, tmp_path):
+    journey = two_persona_map()
+    journey.add_pain_point("visit", "No one to help", id="help")
+    journey.add_opportunity("visit", "A help button", id="button")
+    open_map(window, journey, tmp_path)
+    journey = window.document.journey
+    click(window, card_center(window, "visit"))
+    row = window.inspector.touchpoint_page.pain_points.row("help")
+    row.evidence.widget.setFocus(Qt.FocusReason.TabFocusReason)
+    keys(window, Key.Key_Tab)  # from the level to the sources, by keyboard
+    assert row.sources.widget.hasFocus()
+    keys(window, f"Store visit 4 | 2026-02-03 | {tmp_path / 'notes' / 'visit-4.md'} | Nobody came")
+    (source,) = journey.touchpoint("visit").pain_points[0].evidence.sources
+    assert (source.who, source.date, source.link, source.quote) == (
+        "Store visit 4", dt.date(2026, 2, 3), "notes/visit-4.md", "Nobody came")
+    idea = window.inspector.touchpoint_page.opportunities.row("button")
+    type_into(window, idea.sources.widget, "Survey | May")
+    assert idea.sources.invalid and "Line 1: “May” is not a date" in idea.sources.widget.toolTip()
+    keys(window, *[Key.Key_Backspace] * 3, "2026-05-01 | https://example.org/s")
+    assert journey.touchpoint("visit").opportunities[0].evidence.sources[0].link == "https://example.org/s"
+    keys(window, Key.Key_Tab)  # leaving the field ends the typing run: one undo step per field
+    shortcut(window, "undo")
+    assert journey.touchpoint("visit").opportunities[0].evidence.sources == ()
+    shortcut(window, "undo")
+    assert journey.touchpoint("visit").pain_points[0].evidence.sources == ()
+
+
+def test_a_stage_metrics_history_is_added_changed_and_removed_line_by_line_and_undone(window, tmp_path):
+    open_map(window, two_persona_map(), tmp_path)
+    journey = window.document.journey
+    window.inspector.show_stage(journey, "buy")
+    kpis = window.inspector.stage_page.kpis
+    kpis.preset.setCurrentText("NPS")
+    QTest.mouseClick(kpis.add_button, LEFT)
+    settle(window)
+    history = kpis.rows[0].history
+    type_into(window, history.widget, "2026-02-28 | 24", Key.Key_Return, "2026-01-31 | 1O")
+    assert history.invalid and "Line 2: after the date and | comes the value" in history.widget.toolTip()
+    keys(window, Key.Key_Backspace, "0")
+    readings = journey.stage("buy").kpis[0].history
+    assert [(r.date, r.value) for r in readings] == [(dt.date(2026, 1, 31), 10), (dt.date(2026, 2, 28), 24)]
+    assert history.text == "2026-02-28 | 24\n2026-01-31 | 10"  # typed out of order: not rewritten under the cursor
+    keys(window, Key.Key_Tab)
+    settle(window)
+    history.widget.setFocus(Qt.FocusReason.TabFocusReason)
+    history.widget.selectAll()
+    keys(window, "2026-02-28 | 30")  # one line left, its value changed
+    assert [(r.date, r.value) for r in journey.stage("buy").kpis[0].history] == [(dt.date(2026, 2, 28), 30)]
+    keys(window, Key.Key_Tab)
+    shortcut(window, "undo")
+    assert len(journey.stage("buy").kpis[0].history) == 2
+    shortcut(window, "undo")
+    assert journey.stage("buy").kpis[0].history == ()

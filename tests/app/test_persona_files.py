@@ -134,3 +134,17 @@ def test_a_persona_is_copied_from_one_map_and_pasted_into_another(window, tmp_pa
     assert window.statusBar().currentMessage() == "This map has that persona already: nothing pasted."
     shortcut(window, "undo")
     assert [p.name for p in journey.personas] == ["Maya"]
+
+
+def test_imported_personas_keep_their_photos_seen_from_this_maps_folder(window, tmp_path, chosen_file):
+    other = make_map()
+    other.add_persona("Ana", id="ana", photo="faces/ana.png")
+    other.add_persona("Ben", id="ben", photo="/srv/people/ben.png")
+    (tmp_path / "team").mkdir()
+    save(other, tmp_path / "team" / "other.journey")
+    open_map(window, two_persona_map(), tmp_path)
+    chosen_file["path"] = tmp_path / "team" / "other.journey"
+    window.actions_by_name["import_personas"].trigger()
+    settle(window)
+    photos = {p.name: p.photo for p in window.document.journey.personas}
+    assert (photos["Ana"], photos["Ben"]) == ("team/faces/ana.png", "/srv/people/ben.png")

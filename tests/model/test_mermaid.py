@@ -12,6 +12,7 @@ from model.journey_file import load
 from model.journey_map import JourneyMap
 from model.interchange.mermaid import NO_ACTOR, from_mermaid, to_mermaid
 from tests.command_line import wayfinder
+from tests.factories import make_map, two_persona_map
 
 
 
@@ -369,3 +370,42 @@ def test_command_line_names_the_bad_line_and_prints_warnings(tmp_path):
     assert result.returncode == 0
     assert result.stderr == (f"{odd}: warning: line 3: score 9 is not a whole number from 1 to 5; using 5\n"
                              f"{odd}: warning: {FLOW}\n")
+
+
+# ----------------------------------------------------------------- personas as actors
+def test_a_map_of_several_personas_writes_them_as_each_tasks_actors_and_reads_them_back():
+    original = two_persona_map()
+    original.add_persona("Ana, night shift", id="ana")  # a comma in a name; she meets no touchpoint of her own
+    original.update_touchpoint("pay", personas=())  # nobody pays yet
+    text = to_mermaid(original)
+    assert "  %% personas: Maya, Sam, Ana#44; night shift\n  section Aware\n" in text
+    assert "    Ad: 4: Maya, Sam, Ana#44; night shift\n" in text
+    assert "    Browse: 5: Maya\n" in text and "    Visit: 1: Sam\n" in text and "    Pay: 3\n" in text
+    journey, warnings = from_mermaid(text)
+    assert warnings == [FLOW]
+    assert [p.name for p in journey.personas] == ["Maya", "Sam", "Ana, night shift"]
+    by_id = {p.id: p.name for p in journey.personas}
+    who = {tp.title: None if tp.personas is None else [by_id[p] for p in tp.personas] for tp in journey.touchpoints()}
+    assert who == {"Ad": None, "Browse": ["Maya"], "Visit": ["Sam"], "Pay": []}
+    assert to_mermaid(journey) == text
+
+
+def test_a_map_of_one_persona_keeps_lanes_and_owners_as_actors():
+    journey = make_map(cards={("Aware", "Web"): ["Ad"]})
+    journey.set_persona(name="Maya")
+    journey.update_touchpoint("ad", owner="Marketing", emotion=0)
+    assert "    Ad: 3: Web, Marketing\n" in to_mermaid(journey) and "personas" not in to_mermaid(journey)
+
+
+def test_an_actor_missing_from_the_personas_comment_becomes_a_persona_with_a_warning():
+    journey, warnings = read("""
+        journey
+          %% personas: Maya
+          section Buy
+            Pay: 4: Maya, Sam
+          %% personas: Late
+        """)
+    assert [p.name for p in journey.personas] == ["Maya", "Sam"]
+    assert journey.touchpoints()[0].personas is None and journey.lane(journey.touchpoints()[0].lane).name == "Customer"
+    assert warnings[:2] == ['line 4: "Sam" is not in the personas comment; added as a persona',
+                            "line 5: a personas comment after the first task is ignored"]
