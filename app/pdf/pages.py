@@ -34,6 +34,7 @@ MAX_STACKED = 4  # a wide map's overview is stacked in at most this many groups 
 STACK_GAP = 10  # points between them
 EMOTION_STRIP = 40  # the slim emotion band under a detail tile that does not show the full bands
 MAX_PAGE_SIDE = 14_400  # 200 inches, the largest page PDF viewers open
+TURN_GAIN = 1.15  # the map's pages turn only for an overview at least this much larger
 
 _STEP_X = theme.CARD_WIDTH + theme.CARD_GAP_X
 
@@ -152,7 +153,22 @@ def _filled(tile: MapTile, box: Frame, most: float = MAX_FILL) -> float:
 
 
 def plan_map(geometry: MapGeometry, page: str, orientation: str) -> MapPlan:
-    """How the map goes onto pages for the export options (see the module docstring)."""
+    """How the map goes onto pages for the export options (see the module docstring).
+
+    The map's pages turn to the other orientation when that takes fewer pages or draws the
+    overview clearly larger (a tall map on a landscape page would leave half of it blank);
+    the pages of text keep the orientation asked for."""
+    asked = _plan_map(geometry, page, orientation)
+    if page == FIT:
+        return asked
+    turned = _plan_map(geometry, page, "portrait" if orientation == "landscape" else "landscape")
+    if len(turned.tiles) < len(asked.tiles) or (
+            len(turned.tiles) == len(asked.tiles) and turned.overview.scale > asked.overview.scale * TURN_GAIN):
+        return turned
+    return asked
+
+
+def _plan_map(geometry: MapGeometry, page: str, orientation: str) -> MapPlan:
     left, top, right, bottom = _grid_box(geometry)
     whole = MapTile(columns=(left, right), rows=(top, bottom), scale=1.0, bands=True, part=(1, 1), parts=(1, 1))
     if page == "fit":
@@ -202,7 +218,7 @@ def poster_plan(geometry: MapGeometry, page: str, orientation: str) -> MapPlan:
     """The whole map on one page of `page` for a wall poster, enlarged up to `POSTER_MAX_FILL`
     (or on a page as large as the map, "fit"), under a title line of `POSTER_TITLE` points."""
     if page == FIT:
-        return plan_map(geometry, page, orientation)
+        return _plan_map(geometry, page, orientation)
     left, top, right, bottom = _grid_box(geometry)
     whole = MapTile(columns=(left, right), rows=(top, bottom), scale=1.0, bands=True, part=(1, 1), parts=(1, 1))
     size = page_size(page, orientation)

@@ -41,11 +41,24 @@ def test_the_retail_sample_fits_one_a3_landscape_page():
     assert plan.tiles == () and plan.overview.scale >= 0.5
 
 
+def test_a_tall_map_turns_its_pages_and_the_text_pages_keep_the_orientation_asked_for(tmp_path):
+    [path] = [p for p in sample_paths() if p.stem == "retail-purchase"]
+    geometry = layout(load(path))
+    assert geometry.height > geometry.width  # stacked cards make the sample taller than wide
+    plan = plan_map(geometry, "A3", "landscape")
+    width, height = plan.page_size
+    assert width < height  # a portrait map page: the overview fills it instead of half of a landscape one
+    reader = export(load(path), tmp_path, page="A3")
+    boxes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+    assert boxes[0][0] > boxes[0][1] and boxes[-1][0] > boxes[-1][1]  # title and appendix: landscape
+    assert boxes[1] == pytest.approx(plan.page_size)
+
+
 @pytest.mark.parametrize("page", ["A4", "A3"])
 def test_detail_tiles_and_a_small_map_fill_their_page(page):
-    box = frame(page_size(page, "landscape"))
     for journey in (connected_wide_map(), load(sample_paths()[0])):
         plan = plan_map(layout(journey), page, "landscape")
+        box = frame(plan.page_size)
         gutter = INDEX_GUTTER if plan.tiles else (0, 0)  # the overview's index of detail pages
         drawn = plan.overview_size
         sizes = [(drawn[0] + gutter[0], drawn[1] + gutter[1])]

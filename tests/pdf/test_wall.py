@@ -23,7 +23,8 @@ def test_wall_sizes(tmp_path, page):
     reader = PdfReader(tmp_path / "out.pdf")
     width, height = page_size(page, "landscape")
     overview = reader.pages[1]
-    assert (float(overview.mediabox.width), float(overview.mediabox.height)) == pytest.approx((width, height), abs=1)
+    drawn = sorted((float(overview.mediabox.width), float(overview.mediabox.height)))
+    assert drawn == pytest.approx(sorted((width, height)), abs=1)  # in whichever orientation draws it larger
     text = squeeze(overview.extract_text())
     assert all(squeeze(tp.title)[:10] in text for tp in journey.touchpoints())
 
