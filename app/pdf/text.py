@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -87,8 +88,22 @@ def fit_lines(text: str, size: float, width: float, max_lines: int, bold: bool =
 
 @lru_cache(maxsize=1)
 def _hyphenator():
+    """pyphen's hyphenator, its dictionary's patterns read from `parse_cache` rather than parsed."""
     import pyphen
 
+    from .parse_cache import parsed
+
+    def patterns(path: Path) -> tuple[dict, int]:
+        dictionary = pyphen.HyphDict(path)
+        return dictionary.patterns, dictionary.maxlen
+
+    class CachedDictionary(pyphen.HyphDict):
+        def __init__(self, path: Path):  # what `HyphDict.__init__` sets, without its parse
+            self.patterns, self.maxlen = parsed(path, f"pyphen {pyphen.__version__}", patterns)
+            self.cache = {}
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback(HYPHENATION_LANGUAGE)]
+    pyphen.hdcache[path] = CachedDictionary(path)
     return pyphen.Pyphen(lang=HYPHENATION_LANGUAGE)
 
 
