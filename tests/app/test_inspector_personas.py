@@ -113,14 +113,21 @@ def test_a_lane_is_marked_as_a_personas_and_reassigned_later(window, tmp_path):
     assert journey.lane("shop").persona == "maya"
 
 
-def test_stage_metrics_are_added_from_the_usual_ones_and_typed(window, tmp_path):
+def add_stage_metric(window, tmp_path, preset: str):
+    """Open the two-persona map and add the usual metric `preset` to its "buy" stage by mouse;
+    the map and the stage page's metrics editor."""
     open_map(window, two_persona_map(), tmp_path)
     journey = window.document.journey
     window.inspector.show_stage(journey, "buy")
     kpis = window.inspector.stage_page.kpis
-    kpis.preset.setCurrentText("Drop-off")
+    kpis.preset.setCurrentText(preset)
     QTest.mouseClick(kpis.add_button, LEFT)
     settle(window)
+    return journey, kpis
+
+
+def test_stage_metrics_are_added_from_the_usual_ones_and_typed(window, tmp_path):
+    journey, kpis = add_stage_metric(window, tmp_path, "Drop-off")
     (kpi,) = journey.stage("buy").kpis
     assert (kpi.name, kpi.unit, kpi.direction.value) == ("Drop-off", "%", "lower_is_better")
     type_into(window, kpis.rows[0].current.widget, "42")
@@ -171,13 +178,7 @@ def test_pain_points_and_opportunities_have_sources_reached_by_tab_and_files_kep
 
 
 def test_a_stage_metrics_history_is_added_changed_and_removed_line_by_line_and_undone(window, tmp_path):
-    open_map(window, two_persona_map(), tmp_path)
-    journey = window.document.journey
-    window.inspector.show_stage(journey, "buy")
-    kpis = window.inspector.stage_page.kpis
-    kpis.preset.setCurrentText("NPS")
-    QTest.mouseClick(kpis.add_button, LEFT)
-    settle(window)
+    journey, kpis = add_stage_metric(window, tmp_path, "NPS")
     history = kpis.rows[0].history
     type_into(window, history.widget, "2026-02-28 | 24", Key.Key_Return, "2026-01-31 | 1O")
     assert history.invalid and "Line 2: after the date and | comes the value" in history.widget.toolTip()
