@@ -19,20 +19,19 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from app.badge_photos import BadgePhotos
 from model import theme
 from model.analysis import Insights
 from model.card_parts import HEADER_PAD, TextSlot, lane_header_parts, metric_row, score_slots, stage_header_parts
 from model.bundles import Piece, bundle
 from model.connection_labels import LABEL_PADDING, place_labels
+from model.entities import Lane, Persona
 from model.journey_map import JourneyMap
 from model.layout import ConnectionKey, MapGeometry, Point, Rect, Route, route
-from model.entities import Persona
 from model.personas import lane_caption, lane_owner, persona_colour
 from model.stage_metrics import format_value, kpi_status
 
 from model.vocabulary import NO_VALUE, average_label, signed
-
-from app.badge_photos import BadgePhotos
 
 from . import fonts, marks, text, tile_links
 from .card import PARTS, draw_card
@@ -402,7 +401,7 @@ class MapPainter:
             if geometry.persona_curves:
                 self._draw_persona_legend(geometry.emotion_header)
 
-    def _draw_lane_header(self, rect: Rect, lane) -> None:
+    def _draw_lane_header(self, rect: Rect, lane: Lane) -> None:
         """The lane's name and kind, and the persona who owns the lane: their colour down the edge,
         their badge and "for <name>", in the canvas's parts (`lane_header_parts`)."""
         canvas = self.canvas

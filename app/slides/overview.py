@@ -17,9 +17,9 @@ from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Pt
 
+from app.badge_photos import BadgePhotos
 from model import theme
 from model.analysis import Insights
-from app.badge_photos import BadgePhotos
 from model.card_parts import badge_initials_size, badge_ring_width, lane_header_parts
 from model.entities import ConnectionKind, Lane, Persona
 from model.journey_map import JourneyMap
