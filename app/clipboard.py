@@ -1,12 +1,15 @@
-"""Touchpoints on the clipboard: our own MIME type for Wayfinder windows, plain text for the rest.
+"""Touchpoints and personas on the clipboard: our own MIME types for Wayfinder windows, plain text
+for the rest.
 
 The MIME data is JSON in the file format's own shape (touchpoints and the connections among
-them), so pasting validates exactly as loading a file does.
+them; personas with the folder of the map they were copied from, for their photos' paths), so
+pasting validates exactly as loading a file does.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from PySide6.QtCore import QMimeData
 from pydantic import TypeAdapter, ValidationError
@@ -14,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from model.entities import Connection, Persona, Touchpoint
 from model.errors import first_problem
 from model.journey_map import JourneyMap, new_id
+from model.map_files import moved_to_map
 
 MIME_TYPE = "application/x-wayfinder-touchpoints+json"
 PERSONAS_MIME_TYPE = "application/x-wayfinder-personas+json"
@@ -37,26 +41,34 @@ def to_mime(journey: JourneyMap, touchpoint_ids: list[str]) -> QMimeData:
     return mime
 
 
-def personas_to_mime(personas: list[Persona]) -> QMimeData:
-    """Personas to paste into another map (Edit → Copy with a persona shown on the map's page)."""
+def personas_to_mime(personas: list[Persona], folder: Path | None) -> QMimeData:
+    """Personas to paste into another map (Edit → Copy with a persona shown on the map's page), with
+    the folder of the map they come from (None: never saved), against which their photo paths are read."""
+    payload = {"folder": None if folder is None else str(folder),
+               "personas": _PERSONAS.dump_python(personas, mode="json")}
     mime = QMimeData()
-    mime.setData(PERSONAS_MIME_TYPE,
-                 json.dumps(_PERSONAS.dump_python(personas, mode="json"), ensure_ascii=False).encode("utf-8"))
+    mime.setData(PERSONAS_MIME_TYPE, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
     mime.setText("\n".join(" — ".join(part for part in (p.name, p.purpose) if part) for p in personas))
     return mime
 
 
-def personas_from_mime(mime: QMimeData) -> list[Persona]:
-    """The clipboard's personas (none unless Wayfinder put them there); `DamagedClipboard` if unreadable."""
+def personas_from_mime(mime: QMimeData, folder: Path | None) -> list[Persona]:
+    """The clipboard's personas (none unless Wayfinder put them there), their photo paths rewritten for
+    the map in `folder` as an import from another map file does; `DamagedClipboard` if unreadable."""
     if not mime.hasFormat(PERSONAS_MIME_TYPE):
         return []
     try:
-        return _PERSONAS.validate_python(json.loads(bytes(mime.data(PERSONAS_MIME_TYPE)).decode("utf-8")))
+        payload = json.loads(bytes(mime.data(PERSONAS_MIME_TYPE)).decode("utf-8"))
+        personas = _PERSONAS.validate_python(payload["personas"])
+        source = None if payload["folder"] is None else Path(payload["folder"])
     except ValidationError as error:
         place, reason = first_problem(error)
         raise DamagedClipboard(f"{place}: {reason}") from None
-    except ValueError as error:
-        raise DamagedClipboard(f"not the JSON Wayfinder writes ({error})") from None
+    except (ValueError, KeyError, TypeError) as error:
+        raise DamagedClipboard(f"not the JSON Wayfinder writes ({type(error).__name__}: {error})") from None
+    if source is None:  # copied from a map never saved: a relative path had nothing to be relative to
+        return personas
+    return [p.model_copy(update={"photo": moved_to_map(p.photo, source, folder)}) for p in personas]
 
 
 def _as_text(journey: JourneyMap, touchpoint: Touchpoint) -> str:

@@ -77,6 +77,12 @@ class Document(QObject):
         return not self.undo_stack.isClean()
 
     @property
+    def folder(self) -> Path | None:
+        """The map's folder, which the files it names (persona photos, a logo) are relative to; None
+        for a map never saved."""
+        return self.path.parent if self.path else None
+
+    @property
     def display_name(self) -> str:
         name = self.path.name if self.path else "Untitled"
         return f"{name} (read-only)" if self.read_only else name

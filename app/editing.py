@@ -312,7 +312,7 @@ class MapEditing(QObject):
             QApplication.clipboard().setMimeData(clipboard.to_mime(self.journey, chosen))
         elif self.inspector.page is self.inspector.map_page and self.journey.personas:
             persona = self.inspector.map_page.persona
-            QApplication.clipboard().setMimeData(clipboard.personas_to_mime([persona]))
+            QApplication.clipboard().setMimeData(clipboard.personas_to_mime([persona], self.document.folder))
             self.said.emit(f"Copied persona “{persona.name or 'Unnamed'}”: paste it into another map.")
         return bool(chosen)
 
@@ -339,7 +339,7 @@ class MapEditing(QObject):
     def _paste_personas(self) -> bool:
         """Paste the clipboard's personas, if it holds any; whether it did."""
         try:
-            pasted = clipboard.personas_from_mime(QApplication.clipboard().mimeData())
+            pasted = clipboard.personas_from_mime(QApplication.clipboard().mimeData(), self.document.folder)
         except clipboard.DamagedClipboard as error:
             QMessageBox.warning(self.view, "Cannot paste",
                                 f"The clipboard holds Wayfinder personas that cannot be read: {error}. Nothing was pasted.")

@@ -109,7 +109,7 @@ def export_interactively(parent: QWidget, journey: JourneyMap, start: Path, sett
         if not path:
             return False
     target = Path(path)
-    options = ExportOptions()
+    options = ExportOptions(folder=folder)
     if target.suffix.lower() in (".pdf", ".png", ".pptx"):
         dialog = ExportOptionsDialog(target.suffix.lower(), settings, parent, journey.info, folder)
         if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -133,7 +133,7 @@ IMPORTERS[".canvas"] = ("JSON Canvas", _canvas_import)
 def _slides_export(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
     from app.slides import write_deck
 
-    write_deck(journey, path, slide_size=options.slides, progress=options.progress)
+    write_deck(journey, path, slide_size=options.slides, progress=options.progress, folder=options.folder)
 
 
 EXPORTERS[".pptx"] = ("PowerPoint slides", _slides_export)

@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
 
     def _map_folder_changed(self) -> None:
         """Persona photos are relative to the map's folder: saving elsewhere may show others."""
-        self.scene.photos.set_folder(self.document.path.parent if self.document.path else None)
+        self.scene.photos.set_folder(self.document.folder)
 
     def _update_title(self, *_):
         self.setWindowTitle(f"{self.document.display_name}[*] — Wayfinder")
@@ -301,8 +301,8 @@ class MainWindow(QMainWindow):
 
     def export_dialog(self) -> None:
         name = self.document.path.stem if self.document.path else self.document.journey.info.title
-        folder = self.document.path.parent if self.document.path else None
-        export_interactively(self, self.document.journey, self.files.start_folder() / name, self.settings, folder=folder,
+        export_interactively(self, self.document.journey, self.files.start_folder() / name, self.settings,
+                             folder=self.document.folder,
                              brand_changed=lambda changes: self.document.push(
                                  edit_info(self.document.journey, "Set the PDF's brand kit", **changes)))
 

@@ -43,7 +43,7 @@ class PersonaFiles:
         except JourneyFileError as error:
             QMessageBox.warning(self.window, "Cannot import personas", str(error))
             return
-        folder = self.window.document.path.parent if self.window.document.path else None
+        folder = self.window.document.folder
         personas = [persona.model_copy(update={"photo": moved_to_map(persona.photo, Path(path).parent, folder)})
                     for persona in personas_to_import(self.journey, source.personas)]
         name = Path(path).name

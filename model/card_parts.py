@@ -120,6 +120,7 @@ class HeaderParts:
     name: TextSlot
     detail: TextSlot
     badge: Rect | None = None  # a lane's persona badge, where the lane belongs to a persona
+    stripe: Rect | None = None  # the persona's colour down that lane header's left edge
 
 
 def stage_header_parts(header: Rect) -> HeaderParts:
@@ -147,8 +148,26 @@ def lane_header_parts(header: Rect, name_lines: int | None = None, persona: bool
     used = most if name_lines is None else max(1, min(name_lines, most))
     kind = TextSlot(Rect(header.x + HEADER_PAD, header.y + 12 + used * spacing, width, kind_spacing),
                     theme.STAGE_GOAL_SIZE)
-    badge = Rect(header.x + HEADER_PAD, header.bottom - 8 - size, size, size) if persona else None
-    return HeaderParts(name, kind, badge)
+    if not persona:
+        return HeaderParts(name, kind)
+    return HeaderParts(name, kind, Rect(header.x + HEADER_PAD, header.bottom - 8 - size, size, size),
+                       Rect(header.x + 1, header.y + 1, theme.PERSONA_LANE_STRIPE, header.height - 2))
+
+
+def badge_ring_width(badge: Rect) -> float:
+    """The ring in the persona's colour round their badge, so that a photo is told with its curve."""
+    return max(1.0, badge.width / 12)
+
+
+def badge_initials_size(badge: Rect) -> float:
+    """The size of the initials on a badge with no photo."""
+    return max(5.0, badge.height * 0.4)
+
+
+def middle_square(width: int, height: int) -> tuple[int, int, int]:
+    """The left, top and side of a photo's middle square: what a round badge shows of it."""
+    side = min(width, height)
+    return (width - side) // 2, (height - side) // 2, side
 
 
 # ----------------------------------------------------------------- metrics lane

@@ -18,6 +18,17 @@ def relative_to_map(path: Path, folder: Path | None) -> str:
         return str(path)
 
 
+def beside_map(path_text: str, folder: Path | None) -> Path | None:
+    """Where a file the map names is: an absolute path as written, a relative one in the map's
+    folder; None for no path, or a relative one on a map never saved."""
+    if not path_text:
+        return None
+    path = Path(path_text).expanduser()
+    if path.is_absolute():
+        return path
+    return folder / path if folder is not None else None
+
+
 def moved_to_map(path_text: str, from_folder: Path, folder: Path | None) -> str:
     """A path written relative to one map's folder (`from_folder`) rewritten for another map's: how a
     persona brought from another map keeps their photo. Absolute paths and empty ones stay."""

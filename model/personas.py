@@ -38,6 +38,17 @@ def persona_colour(journey, persona_id: str) -> str:
     return theme.PERSONA_CURVES[index % len(theme.PERSONA_CURVES)]
 
 
+def lane_owner(journey, lane: Lane) -> Persona | None:
+    """The persona a lane belongs to, or None for everyone's lane."""
+    return journey.persona_by_id(lane.persona) if lane.persona else None
+
+
+def lane_caption(lane: Lane, owner: Persona | None) -> str:
+    """The line under a lane's name: its kind, and whom it is for ("Channel · for Maya")."""
+    kind = lane.kind.value.capitalize()
+    return kind if owner is None else f"{kind} · for {owner.name or 'Unnamed persona'}"
+
+
 def personas_to_import(journey, personas: Iterable[Persona]) -> list[Persona]:
     """Of `personas` (another map's, or the clipboard's), those `journey` lacks (the same name and
     purpose count as the same persona), with ids unused on `journey`."""

@@ -117,6 +117,7 @@ TARGET_CURVE = BLUISH_GREEN  # the to-be emotion, dashed beside today's
 # distinct in hue and in lightness, so the curves stay apart in greyscale print.
 PERSONA_BADGE_SIZE = 24  # a persona's photo or initials on a lane header they own
 PERSONA_LANE_STRIPE = 5  # the band in the persona's colour down a lane header's left edge
+PERSONA_PHOTO_PIXELS = 96  # photos are kept this big: badges are small, and a camera's photo is not
 PERSONA_CURVES = ("#1f4e79", "#d55e00", "#009e73", "#7e2f8e", "#8a6d00")
 DIMMED_OPACITY = 0.22  # cards the chosen persona never meets, and cards the to-be retires
 # Evidence marks: a letter in a badge whose outline also differs (dashed, thin, filled), so the

@@ -11,7 +11,7 @@ from model.entities import Lane, Persona, Stage
 from widgets.detail import readable
 from model.card_parts import TextSlot, lane_header_parts, stage_header_parts
 from model.layout import Rect
-from model.personas import persona_colour
+from model.personas import lane_caption, lane_owner, persona_colour
 from widgets.persona_badge import paint_badge
 from widgets.text import elided_lines, font
 
@@ -49,19 +49,23 @@ class HeaderItem(QGraphicsItem):
         painter.setPen(QPen(QColor(theme.SELECTION), 2) if selected else QPen(QColor(theme.GRID_LINE), 1))
         painter.setBrush(QColor(theme.SELECTION_FILL if selected else background))
         painter.drawRect(self._rect.adjusted(0.5, 0.5, -0.5, -0.5))
-        owner = journey.persona_by_id(entity.persona) if self.kind == "lane" and entity.persona else None
+        owner = lane_owner(journey, entity) if self.kind == "lane" else None
         if owner is not None:  # the persona's colour down the left edge, readable at any zoom
-            painter.fillRect(QRectF(self._rect.x() + 1, self._rect.y() + 1, theme.PERSONA_LANE_STRIPE,
-                                    self._rect.height() - 2), QColor(persona_colour(journey, owner.id)))
+            stripe = lane_header_parts(self._box(), persona=True).stripe
+            painter.fillRect(QRectF(stripe.x, stripe.y, stripe.width, stripe.height),
+                             QColor(persona_colour(journey, owner.id)))
         if readable(option, painter):
             self._paint_text(painter, entity, owner)
+
+    def _box(self) -> Rect:
+        return Rect(self._rect.x(), self._rect.y(), self._rect.width(), self._rect.height())
 
     def _paint_text(self, painter: QPainter, entity: Stage | Lane, owner: Persona | None) -> None:
         """The name (and a stage's goal, a lane's kind and the persona who owns the lane, with their
         badge), fitted to the header's parts."""
         painter.setFont(font(theme.HEADER_SIZE, bold=True))
         painter.setPen(QColor(theme.HEADER_TEXT))
-        box = Rect(self._rect.x(), self._rect.y(), self._rect.width(), self._rect.height())
+        box = self._box()
         if self.kind == "stage":
             parts = stage_header_parts(box)
             name_lines = elided_lines(entity.name, painter.font(), parts.name.box.width, parts.name.max_lines)
@@ -70,10 +74,9 @@ class HeaderItem(QGraphicsItem):
             name_slot = lane_header_parts(box, persona=owner is not None).name
             name_lines = elided_lines(entity.name, painter.font(), name_slot.box.width, name_slot.max_lines)
             parts = lane_header_parts(box, len(name_lines), owner is not None)
-            detail = entity.kind.value.capitalize()
+            detail = lane_caption(entity, owner)
             if owner is not None:
                 scene = self.scene()
-                detail += f" · for {owner.name or 'Unnamed persona'}"
                 b = parts.badge
                 paint_badge(painter, QRectF(b.x, b.y, b.width, b.height), owner,
                             persona_colour(scene.journey, owner.id), scene.photos.image(owner))

@@ -16,11 +16,13 @@ from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QImageReader, QPainter, QPainterPath, QPen, QPixmap
 
 from model import theme
+from model.card_parts import badge_initials_size, badge_ring_width, middle_square
 from model.entities import Persona
+from model.layout import Rect
+from model.map_files import beside_map
 from widgets.text import font
 
 SAY_AFTER_MS = 600  # a failed photo is reported once its path has stopped changing this long
-PHOTO_PIXELS = 96  # photos are kept this big: badges are small, and a camera's photo is not
 
 
 class PersonaPhotos(QObject):
@@ -50,12 +52,7 @@ class PersonaPhotos(QObject):
 
     def where(self, persona: Persona) -> Optional[Path]:
         """Where the persona's photo file is, or None where they have no photo or it cannot be found yet."""
-        if not persona.photo:
-            return None
-        path = Path(persona.photo).expanduser()
-        if path.is_absolute():
-            return path
-        return self.folder / path if self.folder is not None else None
+        return beside_map(persona.photo, self.folder)
 
     def image(self, persona: Persona) -> Optional[QImage]:
         """The persona's photo, or None: no photo, or one that cannot be shown (said once through `unreadable`)."""
@@ -103,10 +100,11 @@ class PersonaPhotos(QObject):
 
 
 def _square(image: QImage) -> QImage:
-    """The middle square of the photo, scaled down to `PHOTO_PIXELS`."""
-    side = min(image.width(), image.height())
-    middle = image.copy((image.width() - side) // 2, (image.height() - side) // 2, side, side)
-    return middle.scaled(PHOTO_PIXELS, PHOTO_PIXELS, Qt.AspectRatioMode.IgnoreAspectRatio,
+    """The middle square of the photo, scaled down to `theme.PERSONA_PHOTO_PIXELS`."""
+    left, top, side = middle_square(image.width(), image.height())
+    middle = image.copy(left, top, side, side)
+    pixels = theme.PERSONA_PHOTO_PIXELS
+    return middle.scaled(pixels, pixels, Qt.AspectRatioMode.IgnoreAspectRatio,
                          Qt.TransformationMode.SmoothTransformation)
 
 
@@ -125,11 +123,12 @@ def paint_badge(painter: QPainter, rect: QRectF, persona: Persona, colour: str, 
         painter.setBrush(Qt.BrushStyle.NoBrush)
     else:
         painter.setBrush(QBrush(QColor(colour)))
-    painter.setPen(QPen(QColor(colour), max(1.0, rect.width() / 12)))
+    badge = Rect(rect.x(), rect.y(), rect.width(), rect.height())
+    painter.setPen(QPen(QColor(colour), badge_ring_width(badge)))
     painter.drawEllipse(rect.adjusted(0.5, 0.5, -0.5, -0.5))
     if photo is None:
         painter.setPen(QColor(theme.CARD_BACKGROUND))
-        painter.setFont(font(max(5.0, rect.height() * 0.4), bold=True))
+        painter.setFont(font(badge_initials_size(badge), bold=True))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, persona.badge)
     painter.restore()
 

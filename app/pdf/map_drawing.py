@@ -11,19 +11,24 @@ cards and routes that reach into a tile are drawn on it, and what all tiles shar
 from __future__ import annotations
 
 from contextlib import contextmanager
+from io import BytesIO
+from pathlib import Path
 from typing import Iterator
 
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from app.badge_photos import BadgePhotos
 from model import theme
 from model.analysis import Insights
 from model.card_parts import HEADER_PAD, TextSlot, lane_header_parts, metric_row, score_slots, stage_header_parts
 from model.bundles import Piece, bundle
 from model.connection_labels import LABEL_PADDING, place_labels
+from model.entities import Lane, Persona
 from model.journey_map import JourneyMap
 from model.layout import ConnectionKey, MapGeometry, Point, Rect, Route, route
-from model.personas import persona_colour
+from model.personas import lane_caption, lane_owner, persona_colour
 from model.stage_metrics import format_value, kpi_status
 
 from model.vocabulary import NO_VALUE, average_label, signed
@@ -43,9 +48,11 @@ class MapContent:
     """What every tile of one map draws from, prepared once: the routes with their extents and
     y flipped, grouped by kind, rather than again for each of a large map's hundred pages."""
 
-    def __init__(self, journey: JourneyMap, geometry: MapGeometry, insights: Insights):
+    def __init__(self, journey: JourneyMap, geometry: MapGeometry, insights: Insights, folder: Path | None = None):
         fonts.register_base_fonts()  # labels are measured here
         self.journey, self.geometry = journey, geometry
+        self._photos = BadgePhotos(folder)  # `folder` is the map's, where persona photos are found
+        self._photo_images: dict[str, ImageReader | None] = {}
         self.scores = {entry.stage_id: entry for entry in insights.stage_scores}
         self.problems = insights.problems()
         self.routes: list[tuple[tuple[float, float, float, float], str, Route]] = []  # (box, kind, route)
@@ -64,6 +71,13 @@ class MapContent:
                               {tp_id: _badge(geometry.cards[tp_id], problem) for tp_id, problem in self.problems.items()})
         self.labels = [(places[key], labels[key]) for key in places]  # (halo box, label)
 
+
+    def photo(self, persona: Persona) -> ImageReader | None:
+        """The persona's photo for their badge, read once for all the pages that show it."""
+        if persona.id not in self._photo_images:
+            png = self._photos.png(persona)
+            self._photo_images[persona.id] = None if png is None else ImageReader(BytesIO(png))
+        return self._photo_images[persona.id]
 
     def bundles(self) -> dict[str, list[Piece]]:
         """Each kind's connections bundled by the channels they share (see `model.bundles`), for
@@ -363,14 +377,7 @@ class MapPainter:
         for lane_id, rect in geometry.lane_headers.items():
             if not (rect.y < self.bottom and self.top < rect.bottom):
                 continue
-            lane = self.journey.lane(lane_id)
-            self._rect(rect, theme.LANE_HEADER_BACKGROUND)
-            name = lane_header_parts(rect).name
-            lines = text.fit_lines(lane.name, name.size, name.box.width, name.max_lines, bold=True)
-            canvas.setFillColor(marks.colour(theme.HEADER_TEXT))
-            _draw_lines(canvas, name, lines)
-            canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
-            _draw_lines(canvas, lane_header_parts(rect, len(lines)).detail, (lane.kind.value.capitalize(),))
+            self._draw_lane_header(rect, self.journey.lane(lane_id))
         if self.tile.strip:
             rect = Rect(theme.MARGIN, self.bottom, _LANE_HEADER, self.tile.strip)
             self._rect(rect, theme.BAND_HEADER_BACKGROUND)
@@ -393,6 +400,26 @@ class MapPainter:
                     y += line_height(size)
             if geometry.persona_curves:
                 self._draw_persona_legend(geometry.emotion_header)
+
+    def _draw_lane_header(self, rect: Rect, lane: Lane) -> None:
+        """The lane's name and kind, and the persona who owns the lane: their colour down the edge,
+        their badge and "for <name>", in the canvas's parts (`lane_header_parts`)."""
+        canvas = self.canvas
+        owner = lane_owner(self.journey, lane)
+        self._rect(rect, theme.LANE_HEADER_BACKGROUND)
+        name = lane_header_parts(rect, persona=owner is not None).name
+        lines = text.fit_lines(lane.name, name.size, name.box.width, name.max_lines, bold=True)
+        parts = lane_header_parts(rect, len(lines), owner is not None)
+        canvas.setFillColor(marks.colour(theme.HEADER_TEXT))
+        _draw_lines(canvas, name, lines)
+        canvas.setFillColor(marks.colour(theme.TEXT_MUTED))
+        detail = parts.detail
+        _draw_lines(canvas, detail, text.fit_lines(lane_caption(lane, owner), detail.size, detail.box.width,
+                                                   detail.max_lines))
+        if owner is not None:
+            ink = persona_colour(self.journey, owner.id)
+            self._rect(parts.stripe, ink, stroke=None)
+            marks.persona_badge(canvas, parts.badge, owner.badge, ink, self.content.photo(owner))
 
     def _draw_persona_legend(self, header: Rect) -> None:
         """A line in each persona's colour and their name, under the emotion band's label."""

@@ -1,5 +1,5 @@
 """The small marks of a map (emotion face, pain marker, score bar, connection line, arrow head,
-emotion curve), drawn the way the canvas draws them. The map and the legend both use these, so
+emotion curve, persona badge), drawn the way the canvas draws them. The map and the legend both use these, so
 the legend explains exactly the marks the map shows.
 
 Coordinates are reportlab's: y grows upwards. Map drawing negates layout y before calling here.
@@ -12,13 +12,15 @@ from math import log2
 from typing import Optional, Sequence
 
 from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
 from model import theme
 from model.entities import EvidenceLevel
 from model.evidence import EVIDENCE_MARKS
 from model.bundles import Piece
-from model.layout import Point, Route, smooth_curve
+from model.card_parts import badge_initials_size, badge_ring_width
+from model.layout import Point, Rect, Route, smooth_curve
 
 from . import text
 from .fonts import centred_baseline
@@ -255,3 +257,27 @@ def kpi_status(canvas: Canvas, x: float, y: float, size: float, status: str) -> 
         canvas.line(x - 0.36 * h, y + 0.36 * h, x + 0.36 * h, y - 0.36 * h)
         canvas.line(x - 0.36 * h, y - 0.36 * h, x + 0.36 * h, y + 0.36 * h)
     canvas.setLineCap(0)
+
+
+def persona_badge(canvas: Canvas, badge: Rect, letters: str, ink: str, photo: ImageReader | None) -> None:
+    """A persona's badge, as the canvas paints it (`widgets.persona_badge.paint_badge`): their photo
+    in a circle, or their initials on their colour; ringed in their colour either way. `badge` is in
+    layout units, y down."""
+    cx, cy, radius = badge.center.x, -badge.center.y, badge.width / 2
+    canvas.saveState()
+    if photo is not None:
+        circle = canvas.beginPath()
+        circle.circle(cx, cy, radius)
+        canvas.clipPath(circle, stroke=0, fill=0)
+        canvas.drawImage(photo, badge.x, -badge.bottom, badge.width, badge.height, mask="auto")
+        canvas.restoreState()
+        canvas.saveState()
+    canvas.setStrokeColor(colour(ink))
+    canvas.setFillColor(colour(ink))
+    canvas.setLineWidth(badge_ring_width(badge))
+    canvas.circle(cx, cy, radius - 0.5, stroke=1, fill=0 if photo is not None else 1)
+    if photo is None:
+        size = badge_initials_size(badge)
+        canvas.setFillColor(colour(theme.CARD_BACKGROUND))
+        text.draw_line(canvas, cx, centred_baseline(cy, size), letters, size, bold=True, align="center")
+    canvas.restoreState()

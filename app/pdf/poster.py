@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
+from pathlib import Path
 from typing import Callable, Optional
 
 from reportlab.pdfgen.canvas import Canvas
@@ -61,12 +62,14 @@ def sheet_size(sheet: str, poster: tuple[float, float]) -> tuple[float, float]:
 
 
 def render_poster(journey: JourneyMap, page: str, orientation: str, sheet: str, info: MapInfo,
-                  progress: Optional[Callable[[int, int], None]] = None, today: date | None = None) -> bytes:
-    """The poster PDF's bytes (see the module docstring)."""
+                  progress: Optional[Callable[[int, int], None]] = None, today: date | None = None,
+                  folder: Path | None = None) -> bytes:
+    """The poster PDF's bytes (see the module docstring); `folder` is the map's, where its persona
+    photos are found."""
     fonts.register_base_fonts()
     geometry = layout(journey)
     plan = poster_plan(geometry, page, orientation)
-    content = MapContent(journey, geometry, analyse(journey))
+    content = MapContent(journey, geometry, analyse(journey), folder)
     # Only as large as what is drawn, so that no sheet prints blank paper.
     poster = (min(plan.page_size[0], plan.overview.width + 2 * MARGIN),
               min(plan.page_size[1], plan.overview.height + 2 * MARGIN + POSTER_TITLE))

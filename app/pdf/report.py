@@ -64,7 +64,7 @@ def write_pdf(journey: JourneyMap, path: str | Path, page: str = "A4", orientati
     ValueError for an unknown page or orientation or a bad brand value, and `JourneyFileError`
     for a path that cannot be written or a logo that cannot be read.
     """
-    path = Path(path)
+    path, folder = Path(path), None if folder is None else Path(folder)
     page_size("A4" if page == "fit" else page, orientation)
     if not path.parent.is_dir():
         raise JourneyFileError(str(path), f"cannot be written: there is no folder {str(path.parent)!r}")
@@ -74,10 +74,10 @@ def write_pdf(journey: JourneyMap, path: str | Path, page: str = "A4", orientati
     if poster:
         if poster not in POSTER_SHEETS:
             raise ValueError(f"unknown poster sheet {poster!r}; use one of: {', '.join(POSTER_SHEETS)}")
-        data = render_poster(journey, page, orientation, poster, info, progress)
+        data = render_poster(journey, page, orientation, poster, info, progress, folder=folder)
     else:
-        logo = logo_image(info.logo, None if folder is None else Path(folder)) if info.logo else None
-        data = render_pdf(journey, page, orientation, progress, info, logo)
+        logo = logo_image(info.logo, folder) if info.logo else None
+        data = render_pdf(journey, page, orientation, progress, info, logo, folder=folder)
     try:
         write_atomically(path, data)
     except OSError as error:
@@ -199,8 +199,10 @@ def tile_label(journey: JourneyMap, geometry: MapGeometry, tile: MapTile) -> str
 
 
 def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optional[Progress] = None,
-               info: MapInfo | None = None, logo: Flowable | None = None, today: date | None = None) -> bytes:
-    """The PDF's bytes (see `write_pdf`); `info` is the map's, branded for this export."""
+               info: MapInfo | None = None, logo: Flowable | None = None, today: date | None = None,
+               folder: Path | None = None) -> bytes:
+    """The PDF's bytes (see `write_pdf`); `info` is the map's, branded for this export, and `folder`
+    the map's, where its persona photos are found."""
     info = info or journey.info
     fonts.register_base_fonts()
     today = today or date.today()
@@ -210,7 +212,7 @@ def render_pdf(journey: JourneyMap, page: str, orientation: str, progress: Optio
     document_size = page_size("A4" if page == "fit" else page, orientation)
     width = frame(document_size).width
     steps = _Progress(progress, 4 + len(plan.tiles) + row_count(journey) + 1)
-    content = MapContent(journey, geometry, insights)
+    content = MapContent(journey, geometry, insights, folder)
 
     story: list[Flowable] = [Marker("", "Title"), *title_block(journey, info, logo, insights, today, width,
                                                                     frame(document_size).height),

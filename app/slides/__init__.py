@@ -19,12 +19,13 @@ from .style import DEFAULT_SLIDE_SIZE, SLIDE_SIZES
 
 
 def write_deck(journey: JourneyMap, path: str | Path, slide_size: str = DEFAULT_SLIDE_SIZE,
-               progress: Callable[[int, int], None] | None = None) -> None:
-    """Write the map's deck to `path` atomically; `JourneyFileError` if it cannot be written."""
+               progress: Callable[[int, int], None] | None = None, folder: Path | None = None) -> None:
+    """Write the map's deck to `path` atomically; `JourneyFileError` if it cannot be written.
+    `folder` is the map's, where its persona photos are found."""
     from .deck import build_deck  # python-pptx loads only when a deck is made, not with the slide sizes
 
     data = BytesIO()
-    build_deck(journey, slide_size, progress).save(data)
+    build_deck(journey, slide_size, progress, folder).save(data)
     try:
         write_atomically(path, data.getvalue())
     except OSError as error:

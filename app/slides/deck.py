@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Callable
 
 from pptx import Presentation
@@ -24,8 +25,9 @@ TITLE_HEIGHT = 54.0
 
 
 def build_deck(journey: JourneyMap, slide_size: str = "16:9",
-               progress: Callable[[int, int], None] | None = None) -> Presentation:
-    """The map as a presentation of native, editable shapes (see `app.slides`)."""
+               progress: Callable[[int, int], None] | None = None, folder: Path | None = None) -> Presentation:
+    """The map as a presentation of native, editable shapes (see `app.slides`); `folder` is the map's,
+    where its persona photos are found."""
     width, height = SLIDE_SIZES[slide_size]
     style = deck_style(journey)
     insights = analyse(journey)
@@ -45,7 +47,7 @@ def build_deck(journey: JourneyMap, slide_size: str = "16:9",
         _heading(slide, page.title, style, width)
         if page.kind == "overview":
             draw_map(slide, journey, insights, style, style.margin / 2, TITLE_HEIGHT + 12,
-                     width - style.margin, height - TITLE_HEIGHT - 12 - style.margin / 2)
+                     width - style.margin, height - TITLE_HEIGHT - 12 - style.margin / 2, folder)
             slide.notes_slide.notes_text_frame.text = xml_safe(_overview_notes(journey))
         elif page.kind == "stage":
             draw_stage(slide, journey, insights, page, style, width, height)

@@ -1,23 +1,30 @@
 """The overview slide: the whole map as native shapes a consultant can edit in PowerPoint.
 
 Everything is placed from `model.layout`'s geometry, scaled to fit under the slide's title, so
-the slide is the canvas in miniature: stage and lane headers as labelled bands, cards as rounded
+the slide is the canvas in miniature: stage and lane headers as labelled bands (a lane a persona
+owns in the canvas's parts: their colour, badge and name), cards as rounded
 rectangles holding their text, connections as connectors glued to the cards (they follow a card
 that is moved), and the emotion curve as one freeform line.
 """
 
 from __future__ import annotations
 
+from io import BytesIO
+from pathlib import Path
+
 from pptx.enum.dml import MSO_LINE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Pt
 
+from app.badge_photos import BadgePhotos
 from model import theme
 from model.analysis import Insights
-from model.entities import ConnectionKind
+from model.card_parts import badge_initials_size, badge_ring_width, lane_header_parts
+from model.entities import ConnectionKind, Lane, Persona
 from model.journey_map import JourneyMap
 from model.layout import MapGeometry, Point, Rect, bezier_point, layout, smooth_curve
+from model.personas import lane_caption, lane_owner, persona_colour
 from model.vocabulary import SEVERITY_NAMES
 
 from .drawing import box, connector, emu, rgb, send_behind, without_shadow, write
@@ -67,7 +74,8 @@ class _Placement:
 
 
 def draw_map(slide, journey: JourneyMap, insights: Insights, style: DeckStyle,
-             x: float, y: float, width: float, height: float) -> None:
+             x: float, y: float, width: float, height: float, folder: Path | None = None) -> None:
+    """The whole map in the box (x, y, width, height); `folder` is the map's, where persona photos are found."""
     geometry = layout(journey)
     at = _Placement(geometry, x, y, width, height)
     scale = at.scale
@@ -79,9 +87,14 @@ def draw_map(slide, journey: JourneyMap, insights: Insights, style: DeckStyle,
               align=align, anchor=MSO_ANCHOR.MIDDLE, inset=2)
         return item
 
+    photos = BadgePhotos(folder)
     for lane in journey.lanes:
         box(slide, *at.rect(geometry.lane_rows[lane.id]), outline=theme.GRID_LINE, outline_width=0.5)
-        label(geometry.lane_headers[lane.id], lane.name, theme.LANE_HEADER_BACKGROUND, theme.HEADER_SIZE)
+        owner = lane_owner(journey, lane)
+        if owner is None:
+            label(geometry.lane_headers[lane.id], lane.name, theme.LANE_HEADER_BACKGROUND, theme.HEADER_SIZE)
+        else:
+            _persona_lane_header(slide, journey, lane, owner, geometry.lane_headers[lane.id], at, style, photos)
     for stage in journey.stages:
         label(geometry.stage_headers[stage.id], stage.name, theme.STAGE_HEADER_BACKGROUND, theme.HEADER_SIZE)
     if journey.stages:
@@ -139,6 +152,38 @@ def draw_map(slide, journey: JourneyMap, insights: Insights, style: DeckStyle,
                                DASHES[connection.kind]))
     if cards and lines:
         send_behind(slide, lines, next(iter(cards.values())))
+
+
+def _persona_lane_header(slide, journey: JourneyMap, lane: Lane, owner: Persona, header: Rect, at: _Placement,
+                         style: DeckStyle, photos: BadgePhotos) -> None:
+    """A lane a persona owns, in the canvas's parts (`lane_header_parts`): their colour down the edge,
+    the name and "for <name>" above their badge (their photo, or their initials on their colour)."""
+    parts = lane_header_parts(header, persona=True)
+    ink = persona_colour(journey, owner.id)
+    box(slide, *at.rect(header), fill=theme.LANE_HEADER_BACKGROUND, outline=theme.GRID_LINE, outline_width=0.5)
+    box(slide, *at.rect(parts.stripe), fill=ink).name = f"Persona colour: {owner.name or 'Unnamed persona'}"[:250]
+    text = Rect(parts.name.box.x, header.y, parts.name.box.width, parts.badge.y - header.y)
+    words = slide.shapes.add_textbox(*(emu(v) for v in at.rect(text)))
+    words.name = f"Lane: {lane.name}"[:250]
+    write(words, [Paragraph(lane.name, bold=True),
+                  Paragraph(lane_caption(lane, owner), scale=theme.STAGE_GOAL_SIZE / theme.HEADER_SIZE,
+                            colour=theme.TEXT_MUTED, max_lines=2)],
+          style, min(theme.HEADER_SIZE * at.scale * TEXT_GROWTH, LARGEST_TEXT), style.map_floor, theme.HEADER_TEXT,
+          anchor=MSO_ANCHOR.MIDDLE, inset=2)
+    badge = at.rect(parts.badge)
+    side = min(badge[2], badge[3])  # round on the slide too, where the map is stretched sideways
+    x, y = badge[0], badge[1] + (badge[3] - side) / 2
+    photo = photos.png(owner)
+    if photo is not None:
+        item = slide.shapes.add_picture(BytesIO(photo), emu(x), emu(y), emu(side), emu(side))
+        item.auto_shape_type = MSO_SHAPE.OVAL
+        item.line.color.rgb = rgb(ink)
+        item.line.width = Pt(max(badge_ring_width(parts.badge) * at.scale, 0.5))
+    else:
+        item = box(slide, x, y, side, side, fill=ink, shape=MSO_SHAPE.OVAL)
+        write(item, [Paragraph(owner.badge, bold=True)], style, badge_initials_size(parts.badge) * at.scale * TEXT_GROWTH,
+              style.map_floor, theme.CARD_BACKGROUND, align="ctr", anchor=MSO_ANCHOR.MIDDLE, inset=0)
+    item.name = f"Persona badge: {owner.name or 'Unnamed persona'}"[:250]
 
 
 def _curve(slide, points: tuple[Point, ...], at: _Placement, colour: str, width: float) -> None:

@@ -3,9 +3,10 @@ inspector's list and the toolbar's filter; a lane is reassigned by keyboard or m
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 from PySide6.QtTest import QTest
 
 from model import theme
@@ -160,3 +161,28 @@ def test_typing_a_photos_path_says_nothing_about_the_paths_on_the_way(window, qt
     keys(window, Qt.Key.Key_Backspace, "j")  # maya.pnj: no such file, said once typing stops
     qtbot.waitUntil(lambda: any("“maya.pnj” cannot be shown: there is no such file" in text for text in said))
     assert len([text for text in said if "photo" in text]) == 1
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".pptx"])
+def test_file_export_finds_the_photos_beside_the_map_in_formats_with_and_without_options(window, tmp_path,
+                                                                                        monkeypatch, suffix):
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    from app.export_dialogs import ExportOptionsDialog
+
+    red_photo(tmp_path / "photos" / "maya.png")
+    journey = two_persona_map()
+    journey.update_persona("maya", photo="photos/maya.png")
+    journey.update_lane("web", persona="maya")
+    open_map(window, journey, tmp_path)
+    target = tmp_path / "out" / f"map{suffix}"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr(ExportOptionsDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    shortcut(window, "export")
+    if suffix == ".svg":
+        assert "<image" in target.read_text(encoding="utf-8")
+    else:
+        badge = next(shape for shape in Presentation(target).slides[1].shapes if shape.name == "Persona badge: Maya")
+        assert badge.shape_type == MSO_SHAPE_TYPE.PICTURE

@@ -148,3 +148,62 @@ def test_imported_personas_keep_their_photos_seen_from_this_maps_folder(window, 
     settle(window)
     photos = {p.name: p.photo for p in window.document.journey.personas}
     assert (photos["Ana"], photos["Ben"]) == ("team/faces/ana.png", "/srv/people/ben.png")
+
+
+def copy_persona(window, persona_id: str) -> None:
+    """Show the persona on the map's page and press Copy on the canvas, as a user would."""
+    window.inspector.show_map(window.document.journey)
+    window.inspector.map_page.pick(persona_id)
+    window.view.setFocus()
+    shortcut(window, "copy")
+
+
+def test_a_persona_pasted_into_a_map_in_another_folder_keeps_their_photo(window, tmp_path):
+    from PIL import Image
+
+    (tmp_path / "team" / "faces").mkdir(parents=True)
+    Image.new("RGB", (40, 40), "#d01010").save(tmp_path / "team" / "faces" / "sam.png")
+    source = two_persona_map()
+    source.update_persona("sam", photo="faces/sam.png")
+    save(source, tmp_path / "team" / "source.journey")
+    assert window.open_path(tmp_path / "team" / "source.journey")
+    settle(window)
+    copy_persona(window, "sam")
+    (tmp_path / "elsewhere").mkdir()
+    save(make_map(), tmp_path / "elsewhere" / "other.journey")
+    assert window.open_path(tmp_path / "elsewhere" / "other.journey")
+    settle(window)
+    shortcut(window, "paste")
+    (sam,) = window.document.journey.personas
+    assert sam.photo == "../team/faces/sam.png"
+    assert window.scene.photos.image(sam) is not None  # found from this map's folder: the badge shows it
+
+
+def test_a_persona_copied_from_a_map_never_saved_keeps_the_photo_path_as_typed(window, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from app import clipboard
+
+    sam = two_persona_map().persona_by_id("sam").model_copy(update={"photo": "faces/sam.png"})
+    QApplication.clipboard().setMimeData(clipboard.personas_to_mime([sam], None))
+    open_map(window, make_map(), tmp_path)
+    shortcut(window, "paste")
+    assert [p.photo for p in window.document.journey.personas] == ["faces/sam.png"]
+
+
+def test_personas_on_the_clipboard_that_cannot_be_read_are_not_pasted_and_the_user_is_told(window, dialogs,
+                                                                                         tmp_path):
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtWidgets import QApplication
+
+    from app import clipboard
+
+    mime = QMimeData()
+    mime.setData(clipboard.PERSONAS_MIME_TYPE, b'[{"id": "sam", "name": "Sam"}]')  # no folder: not ours
+    QApplication.clipboard().setMimeData(mime)
+    open_map(window, make_map(), tmp_path)
+    shortcut(window, "paste")
+    (kind, title, text), = dialogs.shown
+    assert (kind, title) == ("warning", "Cannot paste")
+    assert text.startswith("The clipboard holds Wayfinder personas that cannot be read: not the JSON Wayfinder writes")
+    assert window.document.journey.personas == () and not window.document.undo_stack.canUndo()

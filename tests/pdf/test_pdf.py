@@ -29,8 +29,8 @@ ROOT = Path(__file__).parents[2]
 SECTIONS = ["Title", "Map", "Legend", "Summary", "Appendix"]
 
 
-def export(journey: JourneyMap, folder: Path, **options) -> PdfReader:
-    path = folder / "out.pdf"
+def export(journey: JourneyMap, into: Path, **options) -> PdfReader:
+    path = into / "out.pdf"
     write_pdf(journey, path, **options)
     return PdfReader(path)
 

@@ -1,5 +1,5 @@
-"""The canvas and the PDF paint a card and a stage's averages from one geometry (model/card_parts.py):
-rendered to pixels, each coloured part lands where the geometry says, in both."""
+"""The canvas and the PDF paint a card, a stage's averages and a persona's lane header from one geometry
+(model/card_parts.py): rendered to pixels, each coloured part lands where the geometry says, in both."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from PIL import Image
 
 from app.pdf.report import render_pdf
 from model import theme
-from model.card_parts import card_parts, score_slots
+from model.card_parts import card_parts, lane_header_parts, score_slots
 from model.entities import Scores
 from model.layout import Rect, layout
-from tests.factories import make_map
+from tests.factories import make_map, two_persona_map
 
 SCALE = 2  # pixels per layout unit in both renderings
 BAR_COLOURS = theme.SCORE_COLOURS
@@ -30,15 +30,16 @@ def _map():
     return journey
 
 
-def _canvas_image(journey) -> Image.Image:
+def _canvas_image(journey, folder: Path | None = None) -> Image.Image:
     from app.image_export import render_png
 
-    return Image.open(BytesIO(render_png(journey, SCALE))).convert("RGB")
+    return Image.open(BytesIO(render_png(journey, SCALE, folder))).convert("RGB")
 
 
 def _pdf_image(journey, folder: Path) -> Image.Image:
+    """The map page of the PDF; `folder` is where it is written and where the map's photos are."""
     pdf = folder / "map.pdf"
-    pdf.write_bytes(render_pdf(journey, "fit", "landscape"))
+    pdf.write_bytes(render_pdf(journey, "fit", "landscape", folder=folder))
     subprocess.run(["pdftoppm", "-f", "2", "-l", "2", "-r", str(72 * SCALE), "-png", str(pdf), str(folder / "page")],
                    check=True)
     return Image.open(next(folder.glob("page*.png"))).convert("RGB")
@@ -120,3 +121,36 @@ def test_canvas_and_pdf_paint_the_parts_of_a_card_and_a_band_slot_where_the_geom
         assert abs(canvas[name][0] - x) <= 1.5 and abs(canvas[name][1] - y) <= 1.5, (name, canvas[name], (x, y))
         assert abs(pdf[name][0] - x) <= 1.5 and abs(pdf[name][1] - y) <= 1.5, (name, pdf[name], (x, y))
         assert abs(pdf[name][0] - canvas[name][0]) <= 1 and abs(pdf[name][1] - canvas[name][1]) <= 1, name
+
+
+PHOTO_RED, PHOTO_GREEN = "#d01010", "#10a010"
+
+
+def photo_with_a_middle_square(path: Path) -> None:
+    """A portrait photo, red in its middle square and green above and below it: a badge that shows
+    green squeezed the photo rather than cutting it to the square."""
+    image = Image.new("RGB", (120, 240), PHOTO_GREEN)
+    image.paste(Image.new("RGB", (120, 120), PHOTO_RED), (0, 60))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path)
+
+
+def test_canvas_and_pdf_paint_a_personas_lane_header_where_the_geometry_puts_it(tmp_path, qapp):
+    photo_with_a_middle_square(tmp_path / "photos" / "maya.png")
+    journey = two_persona_map()
+    journey.update_persona("maya", photo="photos/maya.png")
+    journey.update_lane("web", persona="maya")
+    journey.update_lane("shop", persona="sam")
+    geometry = layout(journey)
+    web = lane_header_parts(geometry.lane_headers["web"], persona=True)
+    shop = lane_header_parts(geometry.lane_headers["shop"], persona=True)
+    maya, sam = theme.PERSONA_CURVES[:2]
+    parts = {"Maya's stripe": (web.stripe, maya, 2), "Maya's photo": (web.badge, PHOTO_RED, 2),
+             "Sam's stripe": (shop.stripe, sam, 2), "Sam's initials badge": (shop.badge, sam, 2)}
+    for image in (_canvas_image(journey, tmp_path), _pdf_image(journey, tmp_path)):
+        offset = _map_offset(image, geometry.stage_headers["aware"])
+        for name, (box, colour, by) in parts.items():
+            x, y = _centre(image, _grown(box, by), colour, offset)
+            assert abs(x - box.center.x) <= 1.5 and abs(y - box.center.y) <= 1.5, (name, (x, y), box.center)
+        with pytest.raises(AssertionError, match="no #10a010"):  # the photo's middle square only
+            _centre(image, web.badge, PHOTO_GREEN, offset)

@@ -4,22 +4,28 @@ its box or the slide; LibreOffice (where installed) opens and renders every slid
 
 import shutil
 import subprocess
+from io import BytesIO
 
 import pytest
+from PIL import Image
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 from pptx.util import Emu
 from pypdf import PdfReader
 
 from app.slides import write_deck
+from app.slides.drawing import rgb_hex
 from app.slides.outline import outline
 from app.slides.style import SLIDE_SIZES, deck_style
-from model.journey_file import load
+from model import theme
+from model.journey_file import load, save
 from tests.command_line import ROOT, wayfinder
-from tests.factories import large_map, make_map
+from tests.factories import large_map, make_map, two_persona_map
 
 RETAIL = ROOT / "resources/samples/retail-purchase.journey"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+PHOTO_RED, PHOTO_GREEN = "#d01010", "#10a010"
 
 
 def cards_of(slide) -> dict[str, object]:
@@ -125,3 +131,37 @@ def test_a_deck_that_cannot_be_written_says_why_in_one_line(tmp_path):
     result = wayfinder("export", str(RETAIL), "-o", str(out))
     assert result.returncode == 1
     assert result.stderr == f"{out}: cannot be written: No such file or directory\n"
+
+
+def test_a_lane_a_persona_owns_shows_their_colour_badge_and_name_on_the_overview(tmp_path):
+    """Exported from the command line, which finds photos beside the map file: Maya's photo cut to its
+    middle square in a circle; Sam's photo is missing, so his initials on his colour."""
+    photo = Image.new("RGB", (120, 240), PHOTO_GREEN)
+    photo.paste(Image.new("RGB", (120, 120), PHOTO_RED), (0, 60))
+    (tmp_path / "photos").mkdir()
+    photo.save(tmp_path / "photos" / "maya.png")
+    journey = two_persona_map()
+    journey.update_persona("maya", photo="photos/maya.png")
+    journey.update_persona("sam", photo="photos/gone.png")
+    journey.update_lane("web", persona="maya")
+    journey.update_lane("shop", persona="sam")
+    save(journey, tmp_path / "map.journey")
+    result = wayfinder("export", str(tmp_path / "map.journey"), "-o", str(tmp_path / "deck.pptx"))
+    assert (result.returncode, result.stderr) == (0, "")
+    shapes = {shape.name: shape for shape in Presentation(tmp_path / "deck.pptx").slides[1].shapes}
+    assert shapes["Lane: Web"].text_frame.text == "Web\nChannel · for Maya"
+    assert shapes["Lane: Shop"].text_frame.text == "Shop\nChannel · for Sam"
+    maya, sam = theme.PERSONA_CURVES[:2]
+    assert str(shapes["Persona colour: Maya"].fill.fore_color.rgb) == rgb_hex(maya)
+    assert str(shapes["Persona colour: Sam"].fill.fore_color.rgb) == rgb_hex(sam)
+    badge = shapes["Persona badge: Maya"]
+    assert badge.shape_type == MSO_SHAPE_TYPE.PICTURE and badge.auto_shape_type == MSO_SHAPE.OVAL
+    assert str(badge.line.color.rgb) == rgb_hex(maya) and badge.width == badge.height
+    shown = Image.open(BytesIO(badge.image.blob)).convert("RGB")
+    assert shown.width == shown.height and set(shown.getcolors()) == {(shown.width * shown.height, (0xd0, 0x10, 0x10))}
+    initials = shapes["Persona badge: Sam"]
+    assert initials.auto_shape_type == MSO_SHAPE.OVAL and initials.text_frame.text == "S"
+    assert str(initials.fill.fore_color.rgb) == rgb_hex(sam)
+    for name in ("Maya", "Sam"):  # in the bottom left corner of the header, under its words
+        words, badge = shapes[f"Lane: {'Web' if name == 'Maya' else 'Shop'}"], shapes[f"Persona badge: {name}"]
+        assert badge.top >= words.top + words.height and abs(badge.left - words.left) < words.width / 10
