@@ -93,7 +93,7 @@ class CardDrag(_Drag):
 
     def __init__(self, scene, card: CardItem, press: QPointF):
         super().__init__(scene, press)
-        self.card, self.origin = card, card.pos()
+        self.card, self.origin = card, card.scenePos()
         self.connections = scene.connections_of(card.touchpoint_id)  # the only routes a move changes
         self.indicator = QGraphicsLineItem()
         self.indicator.setPen(_drop_pen())
@@ -104,6 +104,7 @@ class CardDrag(_Drag):
             return
         if self.indicator.scene() is None:
             self.scene.addItem(self.indicator)
+            self.scene.placement.lift(self.card)  # out of its column, to be drawn above every other
             self.card.setZValue(10)
             self.card.setOpacity(0.85)
         self.card.setPos(self.origin + event.scenePos() - self.press)
@@ -115,7 +116,7 @@ class CardDrag(_Drag):
             self.indicator.setLine(self._indicator_line(*target))
 
     def _follow_connections(self) -> None:
-        pos = self.card.pos()
+        pos = self.card.scenePos()
         moving = Rect(pos.x(), pos.y(), theme.CARD_WIDTH, theme.CARD_HEIGHT)
         tp_id = self.card.touchpoint_id
         cards = self.scene.geometry.cards
@@ -158,8 +159,9 @@ class CardDrag(_Drag):
         target = self._target(event.scenePos())
         tp = self.scene.journey.touchpoint(self.card.touchpoint_id)
         unchanged = target == (tp.stage, tp.lane, self.scene.journey.cell_index(tp.id))
-        # Snap back to the layout first; an accepted move then re-lays the map from the model.
-        self.scene.relayout(tp.id)
+        # Snap back to the layout first (`_clear_preview` unplaced the card); an accepted move then
+        # re-lays the map from the model.
+        self.scene.ensure_layout()
         if target is not None and not unchanged:
             self.scene.moveTouchpointRequested.emit(tp.id, *target)
 
