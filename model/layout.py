@@ -16,7 +16,9 @@ lands where the card will be drawn.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import chain
+from operator import is_, itemgetter
 from typing import Optional
 
 from . import theme
@@ -147,6 +149,8 @@ class MapGeometry:
     # The metrics lane under the emotion band, on a map whose stages carry metrics; else None and empty.
     metrics_header: Optional[Rect] = None
     metrics_band: dict[str, Rect] = field(default_factory=dict)  # stage id -> where its metrics go
+    # What the next layout of the same map reuses (see `_Column`); not part of the geometry.
+    _columns: dict[str, _Column] = field(default_factory=dict, compare=False, repr=False)
 
     def emotion_y(self, emotion: float) -> float:
         """The height of an emotion (-2..+2, fractions allowed) in the emotion band; +2 is on top."""
@@ -158,12 +162,67 @@ def _emotion_y(band: Rect, emotion: float) -> float:
     return band.y + theme.EMOTION_BAND_PADDING + (2 - emotion) / 4 * usable
 
 
-def _add_emotion(sums: dict[float, list[float]], card: Rect, emotion: int | None) -> None:
+def _add_emotion(sums: dict[int, list[float]], sub_column: int, emotion: int | None) -> None:
     """Cards stacked in one sub-column share a point of the curve: their average."""
     if emotion is not None:
-        total = sums.setdefault(card.x + theme.CARD_WIDTH / 2, [0.0, 0])
+        total = sums.setdefault(sub_column, [0.0, 0])
         total[0] += emotion
         total[1] += 1
+
+
+@dataclass(frozen=True, eq=False)
+class _Column:
+    """One stage column's cards as a layout placed them, kept for the next layout of the same map.
+
+    A column whose cells, rows and touchpoints did not change is not laid out again, and one
+    that only moved sideways (every column right of a widened one) is moved: its emotion sums
+    and card slots are kept, only the cards' `Rect`s are made at the new x.
+    """
+
+    ids: tuple[str, ...]
+    touchpoints: tuple  # the Touchpoint objects: every change replaces one, so `is` tells
+    tops: tuple[float, ...]  # where each lane's cards start
+    personas: tuple[str, ...]
+    slots: tuple[tuple[str, int, float], ...]  # (touchpoint id, sub-column, y) of each card
+    sums: tuple[dict[int, list[float]], ...]  # as `layout`'s emotion sums, keyed by sub-column
+    left: float  # where the first sub-column starts, for `rects`
+    rects: dict[str, Rect]
+
+    def holds(self, ids: tuple, tops: tuple, touchpoints: list, personas: tuple) -> bool:
+        return (self.ids == ids and self.tops == tops and self.personas == personas
+                and all(map(is_, self.touchpoints, touchpoints)))
+
+    def moved_to(self, left: float) -> _Column:
+        if left == self.left:
+            return self
+        rects = {tp_id: Rect(left + sub_column * _STEP_X, y, theme.CARD_WIDTH, theme.CARD_HEIGHT)
+                 for tp_id, sub_column, y in self.slots}
+        return replace(self, left=left, rects=rects)
+
+    @staticmethod
+    def lay_out(ids: tuple, touchpoints: list, tops: tuple, personas: tuple, cells: list,
+                left: float, old_cards: dict[str, Rect]) -> _Column:
+        """Cards fill a cell column by column: `theme.MAX_STACK` down, then a new sub-column."""
+        slots, rects = [], {}
+        sums: tuple[dict[int, list[float]], ...] = tuple({} for _ in range(2 + 2 * len(personas)))
+        in_reading_order = iter(touchpoints)
+        for top, cell in zip(tops, cells):
+            for i, tp_id in enumerate(cell):
+                sub_column, place = divmod(i, theme.MAX_STACK)
+                x, y = left + sub_column * _STEP_X, top + place * _STEP_Y
+                card = old_cards.get(tp_id)
+                if card is None or card.x != x or card.y != y:
+                    card = Rect(x, y, theme.CARD_WIDTH, theme.CARD_HEIGHT)
+                rects[tp_id] = card
+                slots.append((tp_id, sub_column, y))
+                touchpoint = next(in_reading_order)
+                _add_emotion(sums[0], sub_column, touchpoint.emotion)
+                _add_emotion(sums[1], sub_column, touchpoint.target.emotion)
+                for k, persona_id in enumerate(personas):
+                    if touchpoint.meets(persona_id):
+                        _add_emotion(sums[2 + 2 * k], sub_column, touchpoint.emotion_of(persona_id))
+                        _add_emotion(sums[3 + 2 * k], sub_column, touchpoint.target.emotion)
+        return _Column(ids, tuple(touchpoints), tops, personas, tuple(slots), sums, left, rects)
 
 
 def _curve(band: Rect, sums: dict[float, list[float]]) -> tuple[Point, ...]:
@@ -227,43 +286,40 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
              for s in stage_ids for l in lane_ids}
     emotion_band = Rect(grid_left, grid_bottom, grid_right - grid_left, theme.EMOTION_BAND_HEIGHT)
 
+    personas = tuple(p.id for p in journey.personas) if len(journey.personas) > 1 else ()
+    old_columns = previous._columns if previous is not None else {}
+    columns: dict[str, _Column] = {}
     cards: dict[str, Rect] = {}
-    reading_order: dict[str, int] = {}
-    # Emotions summed per card x: cards sharing a sub-column make one point of the curve.
-    emotion_sums: dict[float, list[float]] = {}
-    target_sums: dict[float, list[float]] = {}
-    personas = [p.id for p in journey.personas] if len(journey.personas) > 1 else []
-    persona_sums: dict[str, dict[float, list[float]]] = {p: {} for p in personas}
-    persona_target_sums: dict[str, dict[float, list[float]]] = {p: {} for p in personas}
+    # Emotions summed per card x (emotion, target, then each persona's and their target): cards
+    # sharing a sub-column make one point of the curve.
+    sums: list[dict[float, list[float]]] = [{} for _ in range(2 + 2 * len(personas))]
     # The cells are visited in reading order, the order of the map's (cached) touchpoint list.
-    in_reading_order = iter(journey.touchpoints())
+    reading = journey.touchpoints()
+    first = 0
     for s in stage_ids:
+        stage_cells = [cell_cards[s, l] for l in lane_ids]
+        ids = tuple(chain.from_iterable(stage_cells))
+        touchpoints = reading[first:first + len(ids)]
+        first += len(ids)
+        tops = tuple(row_top[l] + theme.CELL_PADDING for l in lane_ids)
         left = column_left[s] + theme.CELL_PADDING
-        for l in lane_ids:
-            top = row_top[l] + theme.CELL_PADDING
-            for i, tp_id in enumerate(cell_cards[s, l]):
-                sub_column, place = divmod(i, stack)
-                x, y = left + sub_column * _STEP_X, top + place * _STEP_Y
-                card = old_cards.get(tp_id)
-                if card is None or card.x != x or card.y != y:
-                    card = Rect(x, y, theme.CARD_WIDTH, theme.CARD_HEIGHT)
-                cards[tp_id] = card
-                reading_order[tp_id] = len(reading_order)
-                touchpoint = next(in_reading_order)
-                _add_emotion(emotion_sums, card, touchpoint.emotion)
-                _add_emotion(target_sums, card, touchpoint.target.emotion)
-                for persona_id in personas:
-                    if touchpoint.meets(persona_id):
-                        _add_emotion(persona_sums[persona_id], card, touchpoint.emotion_of(persona_id))
-                        _add_emotion(persona_target_sums[persona_id], card, touchpoint.target.emotion)
-
-    # Sorted in reading order so that the drawing order of overlapping routes is stable too.
-    edges = sorted(journey.graph.edges, key=lambda e: (reading_order[e[0]], reading_order[e[1]]))
-    column_tops: dict[float, list[float]] = {}  # card tops by sub-column x, to see what a straight route crosses
-    for card in cards.values():
-        column_tops.setdefault(card.x, []).append(card.y)
-    for tops in column_tops.values():
-        tops.sort()
+        column = old_columns.get(s)
+        if column is not None and column.holds(ids, tops, touchpoints, personas):
+            column = column.moved_to(left)
+        else:
+            column = _Column.lay_out(ids, touchpoints, tops, personas, stage_cells, left, old_cards)
+        columns[s] = column
+        cards.update(column.rects)
+        for total, column_sums in zip(sums, column.sums):
+            for sub_column, point in column_sums.items():
+                total[left + sub_column * _STEP_X + theme.CARD_WIDTH / 2] = point
+    # Sorted in reading order so that the drawing order of overlapping routes is stable too (keys made
+    # and compared in C: a Python key function per edge was a third of a layout).
+    rank = {tp_id: i for i, tp_id in enumerate(journey.touchpoint_ids())}.__getitem__
+    edges = list(journey.graph.edges)
+    edges = [edge for _, edge in sorted(zip(zip(map(rank, map(itemgetter(0), edges)),
+                                                map(rank, map(itemgetter(1), edges))), edges))]
+    column_tops: dict[float, list[float]] | None = None  # made when a route within a sub-column needs it
     routes = {}
     for key in edges:
         source, target = cards[key[0]], cards[key[1]]
@@ -273,9 +329,14 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
             continue
         # A route within one sub-column bows around the cards between its ends, which may change
         # while its ends stay put: it is worked out again, and the old object kept if it is the same.
-        made = route(source, target, _cards_between(column_tops, source, target))
+        if source.x == target.x and column_tops is None:
+            column_tops = _card_tops(cards)
+        made = route(source, target, source.x == target.x and _cards_between(column_tops, source, target))
         routes[key] = kept if made == kept else made
 
+    emotion_sums, target_sums = sums[0], sums[1]
+    persona_sums = {p: sums[2 + 2 * k] for k, p in enumerate(personas)}
+    persona_target_sums = {p: sums[3 + 2 * k] for k, p in enumerate(personas)}
     return MapGeometry(
         width=grid_right + theme.MARGIN,
         height=map_bottom + theme.MARGIN,
@@ -302,12 +363,23 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
         if metrics_rows else None,
         metrics_band={s: Rect(column_left[s], metrics_top, column_width[s], metrics_height)
                       for s in stage_ids} if metrics_rows else {},
+        _columns=columns,
     )
 
 
 def metrics_band_height(rows: int) -> float:
     """The metrics lane's height for stages of at most `rows` metrics; 0 when no stage has any."""
     return 2 * theme.METRICS_BAND_PADDING + rows * theme.METRIC_ROW_HEIGHT if rows else 0
+
+
+def _card_tops(cards: dict[str, Rect]) -> dict[float, list[float]]:
+    """Card tops by sub-column x, sorted: what a straight route within a sub-column would cross."""
+    column_tops: dict[float, list[float]] = {}
+    for card in cards.values():
+        column_tops.setdefault(card.x, []).append(card.y)
+    for tops in column_tops.values():
+        tops.sort()
+    return column_tops
 
 
 def _cards_between(column_tops: dict[float, list[float]], source: Rect, target: Rect) -> bool:
