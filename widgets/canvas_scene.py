@@ -79,6 +79,8 @@ class JourneyScene(QGraphicsScene):
 
     def __init__(self, journey: JourneyMap, parent=None):
         super().__init__(parent)
+        # No spatial index: the stage columns stand in for one (see `widgets.item_placement`).
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.journey = journey
         self.placement = ItemPlacement(self)
         self.keys = CaptureKeys(self)

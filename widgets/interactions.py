@@ -123,6 +123,8 @@ class CardDrag(_Drag):
         for item in self.connections:
             source, target = item.key
             item.set_route(route(moving, cards[target]) if source == tp_id else route(cards[source], moving))
+        for column in {item.parentItem() for item in self.connections}:
+            column.fit()  # it holds what it draws, or it would be passed over when off screen
 
     def _target(self, pos: QPointF):
         cell = self.scene.cell_under(pos)

@@ -10,7 +10,7 @@ places in it, and a connection between two quiet columns that moved alike keeps 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from model import theme
@@ -31,14 +31,22 @@ def metric_rows(journey) -> int:
 class StageColumn(QGraphicsRectItem):
     """The cards of one stage and the connections leaving them; draws nothing itself.
 
-    A rect item without contents so that Qt never calls Python for it. Its z is the
-    connections' and cards' (their own z orders them inside it)."""
+    Its rect holds all they draw (`fit`), and Qt is told so: a column off screen is passed over
+    whole when painting or hit-testing, which lets the scene do without a spatial index, whose
+    upkeep made every column shift cost a re-index of thousands of items. A rect item with no pen
+    and no brush, so that Qt never calls Python for it; its z is the connections' and cards'
+    (their own z orders them inside it)."""
 
     def __init__(self, stage_id: str):
         super().__init__()
         self.stage_id = stage_id
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemContainsChildrenInShape)
         self.setZValue(1.5)
+
+    def fit(self) -> None:
+        """Hold every card and connection in it again (after one moved or changed its route)."""
+        self.setRect(self.childrenBoundingRect())
 
 
 class ItemPlacement:
@@ -83,6 +91,7 @@ class ItemPlacement:
         rows_kept = old is not None and [(lane, old.lane_rows[lane].y) for lane in old.lane_ids] == [
             (lane, g.lane_rows[lane].y) for lane in g.lane_ids]
         quiet, shifts = self._place_columns(g, rows_kept)
+        touched: set[StageColumn] = set()  # columns whose contents moved in them
         old_cards = old.cards if old is not None else {}
         stage_of, columns, cards = self._stage_of, self.columns, scene.cards
         for tp_id, rect in g.cards.items():
@@ -90,6 +99,7 @@ class ItemPlacement:
             if card not in unplaced and (rect is old_cards.get(tp_id) or stage_of[tp_id] in quiet):
                 continue
             self._place_card(card, columns[stage_of[tp_id]], rect)
+            touched.add(card.parentItem())
         old_routes = old.routes if old is not None else {}
         items = scene.connection_items
         for key, route in g.routes.items():
@@ -102,6 +112,9 @@ class ItemPlacement:
                     item.follow(route)  # it moved with its column
                     continue
             self._place_connection(item, columns[stage_of[key[0]]], route)
+            touched.add(item.parentItem())
+        for column in touched:
+            column.fit()
         grid_changed = old is None or (g.cells, g.stage_headers, g.lane_headers) != (
             old.cells, old.stage_headers, old.lane_headers)
         if grid_changed or any(isinstance(item, HeaderItem) for item in unplaced):
@@ -151,6 +164,7 @@ class ItemPlacement:
         """Items a preview moved go back where the current layout has them (the map did not change)."""
         g, scene = self.geometry, self.scene
         unplaced, self._unplaced = self._unplaced, set()
+        touched = set()
         for item in unplaced:
             if item.scene() is not scene:
                 continue  # removed since
@@ -160,6 +174,11 @@ class ItemPlacement:
             elif isinstance(item, ConnectionItem):
                 item.forget_route()
                 self._place_connection(item, self.columns[self._stage_of[item.key[0]]], g.routes[item.key])
+            else:
+                continue
+            touched.add(item.parentItem())
+        for column in touched:
+            column.fit()
         if any(isinstance(item, HeaderItem) for item in unplaced):
             self._place_headers()
         scene.overview.refresh()
