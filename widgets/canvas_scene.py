@@ -123,9 +123,8 @@ class JourneyScene(QGraphicsScene):
         self.overview = CardOverview()
         self.overview.setVisible(not self._readable)
         self.connection_overview = ConnectionOverview()
-        if not self._card_cache:
-            for layer in (self.overview, self.connection_overview):
-                layer.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        for item in (self.overview, self.connection_overview, self.curve, self.stage_scores_item, self.metrics_lane):
+            item.setCacheMode(self._cache_mode())
         self.persona_filter = None  # a filter names a persona of the map it was chosen on
         for item in (self.grid, self.curve, self.stage_scores_item, self.blueprint, self.metrics_lane,
                      self.add_stage_button, self.add_lane_button, self.overview, self.connection_overview):
@@ -152,21 +151,25 @@ class JourneyScene(QGraphicsScene):
 
     def _add_card(self, tp_id: str) -> None:
         self.cards[tp_id] = card = CardItem(tp_id)
-        if not self._card_cache:
-            card.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        card.setCacheMode(self._cache_mode())
         card.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not self._readable)
         self.placement.unplace([card])  # new items may reuse an id the last layout placed
         self.addItem(card)
         self.overview.refresh()
 
     def set_card_cache(self, enabled: bool) -> None:
-        """Let cards and the zoomed-out layers cache their pixels, or not. Qt renews an item's device
-        cache for the first view that repaints it only, so while a second view (the presentation)
-        shows the scene, they paint afresh, or that view would show stale pixels."""
+        """Let cards, headers and bands cache their pixels, or not. Qt renews an item's device cache
+        for the first view that repaints it only, so while a second view (the presentation) shows
+        the scene, they paint afresh, or that view would show stale pixels."""
         self._card_cache = enabled
-        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if enabled else QGraphicsItem.CacheMode.NoCache
-        for item in (*self.cards.values(), self.overview, self.connection_overview):
-            item.setCacheMode(mode)
+        for item in (*self.cards.values(), *self.headers.values(), self.overview, self.connection_overview,
+                     self.curve, self.stage_scores_item, self.metrics_lane):
+            item.setCacheMode(self._cache_mode())
+
+    def _cache_mode(self) -> QGraphicsItem.CacheMode:
+        # A zoom step draws them afresh, but a repaint at the same zoom (a frame of a drag, a dialog
+        # closed) copies their pixels: the bands and headers were a third of such a repaint.
+        return QGraphicsItem.CacheMode.DeviceCoordinateCache if self._card_cache else QGraphicsItem.CacheMode.NoCache
 
     def _add_connection(self, source: str, target: str) -> None:
         self.connection_items[source, target] = item = ConnectionItem(source, target)
@@ -179,6 +182,7 @@ class JourneyScene(QGraphicsScene):
 
     def _add_header(self, kind: str, item_id: str) -> None:
         self.headers[kind, item_id] = header = HeaderItem(kind, item_id)
+        header.setCacheMode(self._cache_mode())
         self.placement.unplace([header])
         self.addItem(header)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPixmapCache, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from model import theme
@@ -32,6 +32,13 @@ class JourneyView(QGraphicsView):
         self._space_down = False
         self._pan_from: QPointF | None = None
         scene.revealRequested.connect(self.reveal)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # Items cache their pixels in Qt's pixmap cache: zoomed out, the card faces and the connections
+        # each fill a view-sized pixmap, and Qt's default 10 MB would hold one of them at 1600 x 1000.
+        size = self.viewport().size()
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 3 * size.width() * size.height() * 4 // 1024))
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
