@@ -134,8 +134,13 @@ class ItemPlacement:
                 self.columns[stage_id] = column = StageColumn(stage_id)
                 scene.addItem(column)
             left = g.stage_columns[stage_id].x
-            shifts[stage_id] = left - column.x()
-            if shifts[stage_id]:
+            shift = left - column.x()
+            if shift and not any(shifts.values()):  # the first column to move: those after it move too
+                # One update of the whole scene: else Qt works out, for each item of every column
+                # moved, where it was and where it is now, to repaint both.
+                scene.update()
+            shifts[stage_id] = shift
+            if shift:
                 column.setPos(left, 0)
             cells = tuple(journey.cell(stage_id, lane) for lane in g.lane_ids)
             if rows_kept and self._cells.get(stage_id) == cells:
