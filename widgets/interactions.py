@@ -104,7 +104,7 @@ class CardDrag(_Drag):
             return
         if self.indicator.scene() is None:
             self.scene.addItem(self.indicator)
-            self.scene.placement.lift(self.card)  # out of its column, to be drawn above every other
+            self.scene.placement.lift(self.card, self.connections)  # drawn above every other card
             self.card.setZValue(10)
             self.card.setOpacity(0.85)
         self.card.setPos(self.origin + event.scenePos() - self.press)
@@ -123,8 +123,6 @@ class CardDrag(_Drag):
         for item in self.connections:
             source, target = item.key
             item.set_route(route(moving, cards[target]) if source == tp_id else route(cards[source], moving))
-        for column in {item.parentItem() for item in self.connections}:
-            column.fit()  # it holds what it draws, or it would be passed over when off screen
 
     def _target(self, pos: QPointF):
         cell = self.scene.cell_under(pos)

@@ -70,11 +70,13 @@ class ItemPlacement:
         """Items a gesture's preview moved, or new ones: `ensure` puts them where the map says."""
         self._unplaced.update(items)
 
-    def lift(self, card: CardItem) -> None:
-        """Take a card out of its column, to drag it over the others; `unplace` it when the drag ends."""
-        where = card.scenePos()
-        card.setParentItem(None)
-        card.setPos(where)
+    def lift(self, card: CardItem, connections: list[ConnectionItem]) -> None:
+        """Take a card and its connections out of their columns while the card is dragged (over the
+        other cards, and with routes no column has room for); `unplace` them when the drag ends."""
+        for item in (card, *connections):
+            where = item.scenePos()
+            item.setParentItem(None)
+            item.setPos(where)
 
     def ensure(self) -> None:
         """Lay the map out again if it changed, and put every moved or unplaced item in place."""
