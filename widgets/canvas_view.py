@@ -40,6 +40,19 @@ class JourneyView(QGraphicsView):
         size = self.viewport().size()
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 3 * size.width() * size.height() * 4 // 1024))
 
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        # The grid's cells fill most of the view with their own colour: the canvas colour is put only
+        # around them, or every repaint would fill the whole view twice.
+        g = self.scene().geometry
+        if g is None or not g.stage_ids or not g.lane_ids:
+            super().drawBackground(painter, rect)
+            return
+        first, last = g.cells[g.stage_ids[0], g.lane_ids[0]], g.cells[g.stage_ids[-1], g.lane_ids[-1]]
+        grid = QRectF(first.x, first.y, last.right - first.x, last.bottom - first.y)
+        brush = self.backgroundBrush()
+        for part in _around(rect, grid):
+            painter.fillRect(part, brush)
+
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
         if not self.painted:
@@ -150,3 +163,15 @@ class JourneyView(QGraphicsView):
             self.keyPressEvent(event)
             return True
         return super().event(event)
+
+
+def _around(rect: QRectF, hole: QRectF) -> list[QRectF]:
+    """The parts of `rect` outside `hole`: up to four rectangles (above, below, left, right)."""
+    inner = rect.intersected(hole)
+    if inner.isEmpty():
+        return [rect]
+    parts = [QRectF(rect.left(), rect.top(), rect.width(), inner.top() - rect.top()),
+             QRectF(rect.left(), inner.bottom(), rect.width(), rect.bottom() - inner.bottom()),
+             QRectF(rect.left(), inner.top(), inner.left() - rect.left(), inner.height()),
+             QRectF(inner.right(), inner.top(), rect.right() - inner.right(), inner.height())]
+    return [part for part in parts if part.width() > 0 and part.height() > 0]
