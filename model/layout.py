@@ -9,8 +9,8 @@ lane rows top to bottom in lane order beside theirs; below the rows lie the emot
 and the scores band. Cards fill a cell column by column: `theme.MAX_STACK` cards down,
 then a new sub-column to the right. A stage column is as wide as its widest cell and a
 lane row as tall as its tallest stack, so cards never overlap and cards in one sub-column
-line up across lanes. The hit-testing functions at the end use the same grid, so a drop
-lands where the card will be drawn.
+line up across lanes. `model.hit_testing` reads the same grid, so a drop lands where the
+card will be drawn.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from .journey_map import JourneyMap
 Cell = tuple[str, str]  # (stage id, lane id)
 ConnectionKey = tuple[str, str]  # (source touchpoint id, target touchpoint id)
 
-_STEP_X = theme.CARD_WIDTH + theme.CARD_GAP_X
-_STEP_Y = theme.CARD_HEIGHT + theme.CARD_GAP_Y
+STEP_X = theme.CARD_WIDTH + theme.CARD_GAP_X  # from one sub-column of cards to the next
+STEP_Y = theme.CARD_HEIGHT + theme.CARD_GAP_Y  # from one stacked card to the next
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +195,7 @@ class _Column:
     def moved_to(self, left: float) -> _Column:
         if left == self.left:
             return self
-        rects = {tp_id: Rect(left + sub_column * _STEP_X, y, theme.CARD_WIDTH, theme.CARD_HEIGHT)
+        rects = {tp_id: Rect(left + sub_column * STEP_X, y, theme.CARD_WIDTH, theme.CARD_HEIGHT)
                  for tp_id, sub_column, y in self.slots}
         return replace(self, left=left, rects=rects)
 
@@ -209,7 +209,7 @@ class _Column:
         for top, cell in zip(tops, cells):
             for i, tp_id in enumerate(cell):
                 sub_column, place = divmod(i, theme.MAX_STACK)
-                x, y = left + sub_column * _STEP_X, top + place * _STEP_Y
+                x, y = left + sub_column * STEP_X, top + place * STEP_Y
                 card = old_cards.get(tp_id)
                 if card is None or card.x != x or card.y != y:
                     card = Rect(x, y, theme.CARD_WIDTH, theme.CARD_HEIGHT)
@@ -312,7 +312,7 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
         cards.update(column.rects)
         for total, column_sums in zip(sums, column.sums):
             for sub_column, point in column_sums.items():
-                total[left + sub_column * _STEP_X + theme.CARD_WIDTH / 2] = point
+                total[left + sub_column * STEP_X + theme.CARD_WIDTH / 2] = point
     # Sorted in reading order so that the drawing order of overlapping routes is stable too (keys made
     # and compared in C: a Python key function per edge was a third of a layout).
     rank = {tp_id: i for i, tp_id in enumerate(journey.touchpoint_ids())}.__getitem__
@@ -426,80 +426,6 @@ def route(source: Rect, target: Rect, detour: bool = False) -> Route:
             y0, y3 = sy, ty + target.height
         y1 = y2 = (y0 + y3) / 2
     return Route(Point(x0, y0), Point(x1, y1), Point(x2, y2), Point(x3, y3))
-
-
-# ----------------------------------------------------------------- hit testing
-def _slot(edges: list[float], position: float) -> int:
-    """Index of the band (column or row) whose leading edge is the last one at or before `position`."""
-    return bisect_right(edges, position) - 1
-
-
-def stage_at(geometry: MapGeometry, point: Point) -> Optional[str]:
-    """The stage whose column (header to scores band) holds `point`, or None."""
-    lefts = [geometry.stage_columns[s].x for s in geometry.stage_ids]
-    i = _slot(lefts, point.x)
-    if i < 0:
-        return None
-    stage_id = geometry.stage_ids[i]
-    return stage_id if geometry.stage_columns[stage_id].contains(point) else None
-
-
-def lane_at(geometry: MapGeometry, point: Point) -> Optional[str]:
-    """The lane whose row (header to last column) holds `point`, or None."""
-    tops = [geometry.lane_rows[l].y for l in geometry.lane_ids]
-    i = _slot(tops, point.y)
-    if i < 0:
-        return None
-    lane_id = geometry.lane_ids[i]
-    return lane_id if geometry.lane_rows[lane_id].contains(point) else None
-
-
-def cell_at(geometry: MapGeometry, point: Point) -> Optional[Cell]:
-    """The (stage id, lane id) of the cell under `point`; None over headers, bands and margins."""
-    stage_id, lane_id = stage_at(geometry, point), lane_at(geometry, point)
-    if stage_id is None or lane_id is None or not geometry.cells[stage_id, lane_id].contains(point):
-        return None
-    return stage_id, lane_id
-
-
-def stage_slot(geometry: MapGeometry, x: float) -> int:
-    """The index a stage header dropped at `x` moves to (for `JourneyMap.move_stage`).
-
-    It is the index of the column under `x`; left of the first column is 0 and right of the
-    last is the last index, so a drag past the edge of the map still lands somewhere.
-    """
-    lefts = [geometry.stage_columns[s].x for s in geometry.stage_ids]
-    return max(0, min(_slot(lefts, x), len(lefts) - 1))
-
-
-def lane_slot(geometry: MapGeometry, y: float) -> int:
-    """The index a lane header dropped at `y` moves to (for `JourneyMap.move_lane`)."""
-    tops = [geometry.lane_rows[l].y for l in geometry.lane_ids]
-    return max(0, min(_slot(tops, y), len(tops) - 1))
-
-
-def insertion_index(geometry: MapGeometry, journey: JourneyMap, stage_id: str, lane_id: str,
-                    point: Point, moving: Optional[str] = None) -> int:
-    """Where in cell (stage_id, lane_id) a card dropped at `point` goes, as an index for
-    `JourneyMap.move_touchpoint` or `add_touchpoint`.
-
-    A drop on a card's upper half goes before it, on its lower half after it; the sub-column
-    is the one under `point`, and anywhere past the last card means the end of the cell.
-    `moving` is the dragged card: if it is in this cell, the index counts the cell without
-    it, as `move_touchpoint` takes it out before putting it back.
-    """
-    stack = theme.MAX_STACK
-    cell_cards = journey.cell(stage_id, lane_id)
-    cell = geometry.cells[stage_id, lane_id]
-    # Sub-columns meet in the middle of the gap between them; in a sub-column, a card's middle
-    # separates dropping before it from dropping after it.
-    sub_column = max(0, int((point.x - cell.x - theme.CELL_PADDING + theme.CARD_GAP_X / 2) // _STEP_X))
-    first_middle = cell.y + theme.CELL_PADDING + theme.CARD_HEIGHT / 2
-    middles_above = max(0, min(stack, int((point.y - first_middle) // _STEP_Y) + 1))
-    index = min(sub_column * stack + middles_above, len(cell_cards))
-    if moving is not None and moving in cell_cards and cell_cards.index(moving) < index:
-        index -= 1
-    return index
 
 
 def smooth_curve(points: tuple[Point, ...]) -> list[tuple[Point, Point, Point]]:

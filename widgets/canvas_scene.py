@@ -14,11 +14,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent
 
 from model import events as ev
-from model import theme
 from model.analysis import stage_scores
 from model.journey_map import JourneyMap
-from model.layout import MapGeometry, Point, cell_at
-from widgets import scene_dimming
+from model.hit_testing import cell_at
+from model.layout import MapGeometry, Point
+from widgets import renaming, scene_dimming
 from widgets.band_items import EmotionCurveItem, GridItem, StageScoresItem
 from widgets.blueprint_item import BlueprintLinesItem
 from widgets.capture_keys import CaptureKeys
@@ -131,8 +131,8 @@ class JourneyScene(QGraphicsScene):
             self.addItem(item)
         self.editor = InlineEditor()
         self.addItem(self.editor)
-        self.editor.committed.connect(self._rename_committed)
-        self.editor.cancelled.connect(self._rename_cancelled)
+        self.editor.committed.connect(lambda target, text: renaming.committed(self, target, text))
+        self.editor.cancelled.connect(lambda target: renaming.cancelled(self, target))
         self.editor.tabbed.connect(self.keys.name_tabbed)
         for stage in journey.stages:
             self._add_header("stage", stage.id)
@@ -311,9 +311,6 @@ class JourneyScene(QGraphicsScene):
         self.grid.update()
         scene_dimming.apply_dimming(self)
 
-    def is_dimmed(self, touchpoint_id: str) -> bool:
-        return scene_dimming.is_dimmed(self, touchpoint_id)
-
     # ----------------------------------------------------------------- layers
     def set_layer_visible(self, name: str, visible: bool) -> None:
         """Show or hide the emotion curve, the stage scores or the connections."""
@@ -387,50 +384,13 @@ class JourneyScene(QGraphicsScene):
             return self.journey.stages[0].id, self.journey.lanes[0].id
         return None
 
-    # ----------------------------------------------------------------- renaming in place
+    # ----------------------------------------------------------------- renaming in place (widgets.renaming)
     def edit_title(self, touchpoint_id: str, new: bool = False) -> None:
         """Type the card's title in place; a `new` card starts empty and goes away if left so."""
-        self.ensure_layout()
-        card = self.cards[touchpoint_id]
-        corner = card.scenePos()
-        rect = QRectF(corner + QPointF(4, 4), corner + QPointF(theme.CARD_WIDTH - 4, 4 + 28))
-        self.revealRequested.emit(card.sceneBoundingRect())
-        if new:
-            self.editor.start(("new touchpoint", touchpoint_id), "", rect, "Name the new touchpoint")
-        else:
-            self.editor.start(("touchpoint", touchpoint_id), self.journey.touchpoint(touchpoint_id).title, rect)
+        renaming.edit_title(self, touchpoint_id, new)
 
     def edit_header(self, kind: str, item_id: str) -> None:
-        self.ensure_layout()
-        header = self.headers[kind, item_id]
-        name = (self.journey.stage(item_id) if kind == "stage" else self.journey.lane(item_id)).name
-        rect = header.name_rect()
-        self.editor.start((kind, item_id), name, QRectF(rect.x(), rect.y(), rect.width(), 28))
-
-    def _rename_committed(self, target: tuple, text: str) -> None:
-        kind, item_id = target
-        if kind == "new touchpoint" and self.journey.has_touchpoint(item_id):
-            if text:
-                self.newTouchpointNamed.emit(item_id, text)
-            else:
-                self.newTouchpointAbandoned.emit(item_id)
-            return
-        if not text:
-            return
-        if kind == "touchpoint" and self.journey.has_touchpoint(item_id):
-            if text != self.journey.touchpoint(item_id).title:
-                self.retitleRequested.emit(item_id, text)
-        elif kind == "stage" and item_id in {s.id for s in self.journey.stages}:
-            if text != self.journey.stage(item_id).name:
-                self.renameStageRequested.emit(item_id, text)
-        elif kind == "lane" and item_id in {lane.id for lane in self.journey.lanes}:
-            if text != self.journey.lane(item_id).name:
-                self.renameLaneRequested.emit(item_id, text)
-
-    def _rename_cancelled(self, target: tuple) -> None:
-        kind, item_id = target
-        if kind == "new touchpoint" and self.journey.has_touchpoint(item_id):
-            self.newTouchpointAbandoned.emit(item_id)
+        renaming.edit_header(self, kind, item_id)
 
     # ----------------------------------------------------------------- mouse and keys
     def cancel_gesture(self, reason: CancelReason) -> None:

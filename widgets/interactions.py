@@ -16,7 +16,8 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsPathItem, QGraphicsSceneMouseEvent
 
 from model import theme
-from model.layout import Point, Rect, insertion_index, lane_slot, route, stage_slot
+from model.hit_testing import insertion_index, lane_slot, stage_slot
+from model.layout import Point, Rect, route
 from widgets.card_item import CardItem
 from widgets.connection_item import route_path
 from widgets.header_item import HeaderItem
