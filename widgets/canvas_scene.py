@@ -216,7 +216,9 @@ class JourneyScene(QGraphicsScene):
                 self.connection_overview.refresh()
                 structural = False
             case ev.ConnectionChanged(source, target):
-                self.connection_items[source, target].show_connection(self.journey.connection(source, target))
+                item = self.connection_items[source, target]
+                item.show_connection(self.journey.connection(source, target))
+                self.placement.refit(item)  # a new or longer label may reach past its column
                 self.connection_overview.refresh()
                 structural = False
             case ev.StageAdded(stage_id):

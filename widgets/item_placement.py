@@ -78,6 +78,11 @@ class ItemPlacement:
             item.setParentItem(None)
             item.setPos(where)
 
+    def refit(self, item) -> None:
+        """`item` drew more or less than before: its column holds what it draws again."""
+        if isinstance(item.parentItem(), StageColumn):
+            item.parentItem().fit()
+
     def ensure(self) -> None:
         """Lay the map out again if it changed, and put every moved or unplaced item in place."""
         if not self.dirty:

@@ -98,3 +98,14 @@ def test_opening_another_map_lets_the_old_one_go(window, tmp_path):
     open_map(window, make_map(), tmp_path / "second")
     gc.collect()
     assert old() is None
+
+
+def test_a_label_given_to_a_connection_is_drawn_even_where_its_column_is_off_screen(window, tmp_path):
+    """A column is passed over when its bounds are off screen: a longer label must widen them."""
+    open_map(window, _three_columns(), tmp_path)
+    window.view.actual_size()
+    item = window.scene.connection_items["pay", "open"]
+    window.document.journey.update_connection("pay", "open", label="x" * 120)
+    settle(window)
+    column = item.parentItem()
+    assert column.sceneBoundingRect().contains(item.label.sceneBoundingRect())
