@@ -354,9 +354,14 @@ class JourneyScene(QGraphicsScene):
 
     def select_touchpoints(self, touchpoint_ids: list[str]) -> None:
         self.ensure_layout()
+        # One selectionChanged for the whole change, not one for clearing and one per card: each
+        # has the inspector show the selection anew.
+        blocked = self.blockSignals(True)
         self.clearSelection()
         for tp_id in touchpoint_ids:
             self.cards[tp_id].setSelected(True)
+        self.blockSignals(blocked)
+        self.selectionChanged.emit()
         if touchpoint_ids:
             self.revealRequested.emit(self.cards[touchpoint_ids[-1]].sceneBoundingRect())
 
