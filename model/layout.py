@@ -324,15 +324,17 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
     for key in edges:
         source, target = cards[key[0]], cards[key[1]]
         kept = old_routes.get(key)
-        if kept is not None and source is old_cards[key[0]] and target is old_cards[key[1]] and source.x != target.x:
+        ends_kept = kept is not None and source is old_cards[key[0]] and target is old_cards[key[1]]
+        if ends_kept and source.x != target.x:
             routes[key] = kept
             continue
         # A route within one sub-column bows around the cards between its ends, which may change
-        # while its ends stay put: it is worked out again, and the old object kept if it is the same.
+        # while its ends stay put: it is worked out again, and the old object kept if it is the same
+        # (a route with an end moved is never the same: a card's Rect is kept while it stays put).
         if source.x == target.x and column_tops is None:
             column_tops = _card_tops(cards)
         made = route(source, target, source.x == target.x and _cards_between(column_tops, source, target))
-        routes[key] = kept if made == kept else made
+        routes[key] = kept if ends_kept and made == kept else made
 
     emotion_sums, target_sums = sums[0], sums[1]
     persona_sums = {p: sums[2 + 2 * k] for k, p in enumerate(personas)}

@@ -99,14 +99,17 @@ class ItemPlacement:
             (lane, g.lane_rows[lane].y) for lane in g.lane_ids]
         quiet, shifts = self._place_columns(g, rows_kept)
         touched: set[StageColumn] = set()  # columns whose contents moved in them
-        old_cards = old.cards if old is not None else {}
         stage_of, columns, cards = self._stage_of, self.columns, scene.cards
-        for tp_id, rect in g.cards.items():
-            card = cards[tp_id]
-            if card not in unplaced and (rect is old_cards.get(tp_id) or stage_of[tp_id] in quiet):
-                continue
-            self._place_card(card, columns[stage_of[tp_id]], rect)
-            touched.add(card.parentItem())
+        # The cards of quiet columns keep their places in them; new and preview-moved ones are placed too.
+        moving = {tp_id for stage_id in g.stage_ids if stage_id not in quiet
+                  for cell in self._cells[stage_id] for tp_id in cell}
+        moving.update(item.touchpoint_id for item in unplaced if isinstance(item, CardItem))
+        for tp_id in moving & g.cards.keys():
+            card, rect = cards[tp_id], g.cards[tp_id]
+            if card in unplaced or card.parentItem() is not columns[stage_of[tp_id]] or (
+                    card.pos().x(), card.pos().y()) != (rect.x - columns[stage_of[tp_id]].x(), rect.y):
+                self._place_card(card, columns[stage_of[tp_id]], rect)
+                touched.add(card.parentItem())
         old_routes = old.routes if old is not None else {}
         items = scene.connection_items
         for key, route in g.routes.items():
