@@ -361,6 +361,7 @@ class JourneyScene(QGraphicsScene):
         for tp_id in touchpoint_ids:
             self.cards[tp_id].setSelected(True)
         self.blockSignals(blocked)
+        self._selection_order = list(touchpoint_ids)  # the order asked for, as if clicked one by one
         self.selectionChanged.emit()
         if touchpoint_ids:
             self.revealRequested.emit(self.cards[touchpoint_ids[-1]].sceneBoundingRect())
