@@ -57,26 +57,7 @@ def crossings(geometry: MapGeometry, plan: MapPlan, tile: MapTile) -> list[tuple
         kept = found.setdefault(("→" if leaving else "←", other), [])
         if all(abs(point.x - p.x) + abs(point.y - p.y) > _MERGE_DISTANCE for p in kept):
             kept.append(point)
-    placed: list[tuple[Point, str, int]] = []
-    for (arrow, other), points in found.items():
-        placed += [(_clear_of(point, [p for p, _, _ in placed], view, width, height), arrow, other) for point in points]
-    return placed
-
-
-def _clear_of(point: Point, placed: list[Point], view: tuple[float, float, float, float],
-              width: float, height: float) -> Point:
-    """`point` moved along its edge of `view` to the nearest spot where its label covers none of
-    the `placed` ones (many connections leave a page through one gap), or where it was if none is."""
-    left, top, right, bottom = view
-    along_x = point.y <= top + 2 or point.y >= bottom - height - 2  # on the top or bottom edge
-    step = width + 2 if along_x else height + 2
-    for shift in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
-        spot = Point(point.x + shift * step, point.y) if along_x else Point(point.x, point.y + shift * step)
-        if not (left + 2 <= spot.x <= right - width - 2 and top + 2 <= spot.y <= bottom - height - 2):
-            continue
-        if all(abs(spot.x - p.x) >= width or abs(spot.y - p.y) >= height for p in placed):
-            return spot
-    return point
+    return [(point, arrow, other) for (arrow, other), points in found.items() for point in points]
 
 
 def _edge_point(route: Route, view: tuple[float, float, float, float], from_start: bool) -> Point:
