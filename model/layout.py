@@ -9,14 +9,16 @@ lane rows top to bottom in lane order beside theirs; below the rows lie the emot
 and the scores band. Cards fill a cell column by column: `theme.MAX_STACK` cards down,
 then a new sub-column to the right. A stage column is as wide as its widest cell and a
 lane row as tall as its tallest stack, so cards never overlap and cards in one sub-column
-line up across lanes. The hit-testing functions at the end use the same grid, so a drop
-lands where the card will be drawn.
+line up across lanes. `model.hit_testing` reads the same grid, so a drop lands where the
+card will be drawn.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
+from itertools import chain
+from operator import is_, itemgetter
 from typing import Optional
 
 from . import theme
@@ -26,8 +28,8 @@ from .routing import NO_CHANNELS, Channels, rounded, waypoints
 Cell = tuple[str, str]  # (stage id, lane id)
 ConnectionKey = tuple[str, str]  # (source touchpoint id, target touchpoint id)
 
-_STEP_X = theme.CARD_WIDTH + theme.CARD_GAP_X
-_STEP_Y = theme.CARD_HEIGHT + theme.CARD_GAP_Y
+STEP_X = theme.CARD_WIDTH + theme.CARD_GAP_X  # from one sub-column of cards to the next
+STEP_Y = theme.CARD_HEIGHT + theme.CARD_GAP_Y  # from one stacked card to the next
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +180,8 @@ class MapGeometry:
     metrics_band: dict[str, Rect] = field(default_factory=dict)  # stage id -> where its metrics go
     # The free space routes run through, kept so that the next layout can tell which routes stay.
     channels: Channels = field(default=NO_CHANNELS, compare=False, repr=False)
+    # What the next layout of the same map reuses (see `_Column`); not part of the geometry.
+    _columns: dict[str, _Column] = field(default_factory=dict, compare=False, repr=False)
 
     def emotion_y(self, emotion: float) -> float:
         """The height of an emotion (-2..+2, fractions allowed) in the emotion band; +2 is on top."""
@@ -189,12 +193,67 @@ def _emotion_y(band: Rect, emotion: float) -> float:
     return band.y + theme.EMOTION_BAND_PADDING + (2 - emotion) / 4 * usable
 
 
-def _add_emotion(sums: dict[float, list[float]], card: Rect, emotion: int | None) -> None:
+def _add_emotion(sums: dict[int, list[float]], sub_column: int, emotion: int | None) -> None:
     """Cards stacked in one sub-column share a point of the curve: their average."""
     if emotion is not None:
-        total = sums.setdefault(card.x + theme.CARD_WIDTH / 2, [0.0, 0])
+        total = sums.setdefault(sub_column, [0.0, 0])
         total[0] += emotion
         total[1] += 1
+
+
+@dataclass(frozen=True, eq=False)
+class _Column:
+    """One stage column's cards as a layout placed them, kept for the next layout of the same map.
+
+    A column whose cells, rows and touchpoints did not change is not laid out again, and one
+    that only moved sideways (every column right of a widened one) is moved: its emotion sums
+    and card slots are kept, only the cards' `Rect`s are made at the new x.
+    """
+
+    ids: tuple[str, ...]
+    touchpoints: tuple  # the Touchpoint objects: every change replaces one, so `is` tells
+    tops: tuple[float, ...]  # where each lane's cards start
+    personas: tuple[str, ...]
+    slots: tuple[tuple[str, int, float], ...]  # (touchpoint id, sub-column, y) of each card
+    sums: tuple[dict[int, list[float]], ...]  # as `layout`'s emotion sums, keyed by sub-column
+    left: float  # where the first sub-column starts, for `rects`
+    rects: dict[str, Rect]
+
+    def holds(self, ids: tuple, tops: tuple, touchpoints: list, personas: tuple) -> bool:
+        return (self.ids == ids and self.tops == tops and self.personas == personas
+                and all(map(is_, self.touchpoints, touchpoints)))
+
+    def moved_to(self, left: float) -> _Column:
+        if left == self.left:
+            return self
+        rects = {tp_id: Rect(left + sub_column * STEP_X, y, theme.CARD_WIDTH, theme.CARD_HEIGHT)
+                 for tp_id, sub_column, y in self.slots}
+        return replace(self, left=left, rects=rects)
+
+    @staticmethod
+    def lay_out(ids: tuple, touchpoints: list, tops: tuple, personas: tuple, cells: list,
+                left: float, old_cards: dict[str, Rect]) -> _Column:
+        """Cards fill a cell column by column: `theme.MAX_STACK` down, then a new sub-column."""
+        slots, rects = [], {}
+        sums: tuple[dict[int, list[float]], ...] = tuple({} for _ in range(2 + 2 * len(personas)))
+        in_reading_order = iter(touchpoints)
+        for top, cell in zip(tops, cells):
+            for i, tp_id in enumerate(cell):
+                sub_column, place = divmod(i, theme.MAX_STACK)
+                x, y = left + sub_column * STEP_X, top + place * STEP_Y
+                card = old_cards.get(tp_id)
+                if card is None or card.x != x or card.y != y:
+                    card = Rect(x, y, theme.CARD_WIDTH, theme.CARD_HEIGHT)
+                rects[tp_id] = card
+                slots.append((tp_id, sub_column, y))
+                touchpoint = next(in_reading_order)
+                _add_emotion(sums[0], sub_column, touchpoint.emotion)
+                _add_emotion(sums[1], sub_column, touchpoint.target.emotion)
+                for k, persona_id in enumerate(personas):
+                    if touchpoint.meets(persona_id):
+                        _add_emotion(sums[2 + 2 * k], sub_column, touchpoint.emotion_of(persona_id))
+                        _add_emotion(sums[3 + 2 * k], sub_column, touchpoint.target.emotion)
+        return _Column(ids, tuple(touchpoints), tops, personas, tuple(slots), sums, left, rects)
 
 
 def _curve(band: Rect, sums: dict[float, list[float]]) -> tuple[Point, ...]:
@@ -258,41 +317,42 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
              for s in stage_ids for l in lane_ids}
     emotion_band = Rect(grid_left, grid_bottom, grid_right - grid_left, theme.EMOTION_BAND_HEIGHT)
 
+    personas = tuple(p.id for p in journey.personas) if len(journey.personas) > 1 else ()
+    old_columns = previous._columns if previous is not None else {}
+    columns: dict[str, _Column] = {}
     cards: dict[str, Rect] = {}
-    reading_order: dict[str, int] = {}
-    # Emotions summed per card x: cards sharing a sub-column make one point of the curve.
-    emotion_sums: dict[float, list[float]] = {}
-    target_sums: dict[float, list[float]] = {}
-    personas = [p.id for p in journey.personas] if len(journey.personas) > 1 else []
-    persona_sums: dict[str, dict[float, list[float]]] = {p: {} for p in personas}
-    persona_target_sums: dict[str, dict[float, list[float]]] = {p: {} for p in personas}
+    # Emotions summed per card x (emotion, target, then each persona's and their target): cards
+    # sharing a sub-column make one point of the curve.
+    sums: list[dict[float, list[float]]] = [{} for _ in range(2 + 2 * len(personas))]
     # The cells are visited in reading order, the order of the map's (cached) touchpoint list.
-    in_reading_order = iter(journey.touchpoints())
+    reading = journey.touchpoints()
+    first = 0
     for s in stage_ids:
+        stage_cells = [cell_cards[s, l] for l in lane_ids]
+        ids = tuple(chain.from_iterable(stage_cells))
+        touchpoints = reading[first:first + len(ids)]
+        first += len(ids)
+        tops = tuple(row_top[l] + theme.CELL_PADDING for l in lane_ids)
         left = column_left[s] + theme.CELL_PADDING
-        for l in lane_ids:
-            top = row_top[l] + theme.CELL_PADDING
-            for i, tp_id in enumerate(cell_cards[s, l]):
-                sub_column, place = divmod(i, stack)
-                x, y = left + sub_column * _STEP_X, top + place * _STEP_Y
-                card = old_cards.get(tp_id)
-                if card is None or card.x != x or card.y != y:
-                    card = Rect(x, y, theme.CARD_WIDTH, theme.CARD_HEIGHT)
-                cards[tp_id] = card
-                reading_order[tp_id] = len(reading_order)
-                touchpoint = next(in_reading_order)
-                _add_emotion(emotion_sums, card, touchpoint.emotion)
-                _add_emotion(target_sums, card, touchpoint.target.emotion)
-                for persona_id in personas:
-                    if touchpoint.meets(persona_id):
-                        _add_emotion(persona_sums[persona_id], card, touchpoint.emotion_of(persona_id))
-                        _add_emotion(persona_target_sums[persona_id], card, touchpoint.target.emotion)
-
-    # Sorted in reading order so that the drawing order of overlapping routes is stable too.
-    edges = sorted(journey.graph.edges, key=lambda e: (reading_order[e[0]], reading_order[e[1]]))
+        column = old_columns.get(s)
+        if column is not None and column.holds(ids, tops, touchpoints, personas):
+            column = column.moved_to(left)
+        else:
+            column = _Column.lay_out(ids, touchpoints, tops, personas, stage_cells, left, old_cards)
+        columns[s] = column
+        cards.update(column.rects)
+        for total, column_sums in zip(sums, column.sums):
+            for sub_column, point in column_sums.items():
+                total[left + sub_column * STEP_X + theme.CARD_WIDTH / 2] = point
+    # Sorted in reading order so that the drawing order of overlapping routes is stable too (keys made
+    # and compared in C: a Python key function per edge was a third of a layout).
+    rank = {tp_id: i for i, tp_id in enumerate(journey.touchpoint_ids())}.__getitem__
+    edges = list(journey.graph.edges)
+    edges = [edge for _, edge in sorted(zip(zip(map(rank, map(itemgetter(0), edges)),
+                                                map(rank, map(itemgetter(1), edges))), edges))]
     runs = [grid_top + theme.CELL_PADDING / 2, grid_bottom - theme.CELL_PADDING / 2] if lane_ids else []
     for l in lane_ids:
-        runs += [row_top[l] + theme.CELL_PADDING + k * _STEP_Y - theme.CARD_GAP_Y / 2 for k in range(1, stacked[l])]
+        runs += [row_top[l] + theme.CELL_PADDING + k * STEP_Y - theme.CARD_GAP_Y / 2 for k in range(1, stacked[l])]
     runs += [row_top[l] for l in lane_ids[1:]]
     channels = Channels(cards.values(), sorted(runs))
     changed = _changed_columns(previous, channels)
@@ -302,13 +362,16 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
         kept = old_routes.get(key)
         if kept is not None and changed is not None and source is old_cards[key[0]] and target is old_cards[key[1]]:
             low, high = (source.x, target.x) if source.x <= target.x else (target.x, source.x)
-            i = bisect_left(changed, low - _STEP_X)
-            if i == len(changed) or changed[i] > high + _STEP_X:
+            i = bisect_left(changed, low - STEP_X)
+            if i == len(changed) or changed[i] > high + STEP_X:
                 routes[key] = kept
                 continue
         made = route(source, target, channels)
         routes[key] = kept if made == kept else made
 
+    emotion_sums, target_sums = sums[0], sums[1]
+    persona_sums = {p: sums[2 + 2 * k] for k, p in enumerate(personas)}
+    persona_target_sums = {p: sums[3 + 2 * k] for k, p in enumerate(personas)}
     return MapGeometry(
         width=grid_right + theme.MARGIN,
         height=map_bottom + theme.MARGIN,
@@ -336,6 +399,7 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
         metrics_band={s: Rect(column_left[s], metrics_top, column_width[s], metrics_height)
                       for s in stage_ids} if metrics_rows else {},
         channels=channels,
+        _columns=columns,
     )
 
 
@@ -362,80 +426,6 @@ def route(source: Rect, target: Rect, channels: Channels = NO_CHANNELS, tracks: 
     `model.routing`); without them (a card being dragged), through the gutters beside the two.
     Without `tracks`, the routes through one channel share one line (for drawing bundles)."""
     return Route(waypoints(source, target, channels, tracks))
-
-
-# ----------------------------------------------------------------- hit testing
-def _slot(edges: list[float], position: float) -> int:
-    """Index of the band (column or row) whose leading edge is the last one at or before `position`."""
-    return bisect_right(edges, position) - 1
-
-
-def stage_at(geometry: MapGeometry, point: Point) -> Optional[str]:
-    """The stage whose column (header to scores band) holds `point`, or None."""
-    lefts = [geometry.stage_columns[s].x for s in geometry.stage_ids]
-    i = _slot(lefts, point.x)
-    if i < 0:
-        return None
-    stage_id = geometry.stage_ids[i]
-    return stage_id if geometry.stage_columns[stage_id].contains(point) else None
-
-
-def lane_at(geometry: MapGeometry, point: Point) -> Optional[str]:
-    """The lane whose row (header to last column) holds `point`, or None."""
-    tops = [geometry.lane_rows[l].y for l in geometry.lane_ids]
-    i = _slot(tops, point.y)
-    if i < 0:
-        return None
-    lane_id = geometry.lane_ids[i]
-    return lane_id if geometry.lane_rows[lane_id].contains(point) else None
-
-
-def cell_at(geometry: MapGeometry, point: Point) -> Optional[Cell]:
-    """The (stage id, lane id) of the cell under `point`; None over headers, bands and margins."""
-    stage_id, lane_id = stage_at(geometry, point), lane_at(geometry, point)
-    if stage_id is None or lane_id is None or not geometry.cells[stage_id, lane_id].contains(point):
-        return None
-    return stage_id, lane_id
-
-
-def stage_slot(geometry: MapGeometry, x: float) -> int:
-    """The index a stage header dropped at `x` moves to (for `JourneyMap.move_stage`).
-
-    It is the index of the column under `x`; left of the first column is 0 and right of the
-    last is the last index, so a drag past the edge of the map still lands somewhere.
-    """
-    lefts = [geometry.stage_columns[s].x for s in geometry.stage_ids]
-    return max(0, min(_slot(lefts, x), len(lefts) - 1))
-
-
-def lane_slot(geometry: MapGeometry, y: float) -> int:
-    """The index a lane header dropped at `y` moves to (for `JourneyMap.move_lane`)."""
-    tops = [geometry.lane_rows[l].y for l in geometry.lane_ids]
-    return max(0, min(_slot(tops, y), len(tops) - 1))
-
-
-def insertion_index(geometry: MapGeometry, journey: JourneyMap, stage_id: str, lane_id: str,
-                    point: Point, moving: Optional[str] = None) -> int:
-    """Where in cell (stage_id, lane_id) a card dropped at `point` goes, as an index for
-    `JourneyMap.move_touchpoint` or `add_touchpoint`.
-
-    A drop on a card's upper half goes before it, on its lower half after it; the sub-column
-    is the one under `point`, and anywhere past the last card means the end of the cell.
-    `moving` is the dragged card: if it is in this cell, the index counts the cell without
-    it, as `move_touchpoint` takes it out before putting it back.
-    """
-    stack = theme.MAX_STACK
-    cell_cards = journey.cell(stage_id, lane_id)
-    cell = geometry.cells[stage_id, lane_id]
-    # Sub-columns meet in the middle of the gap between them; in a sub-column, a card's middle
-    # separates dropping before it from dropping after it.
-    sub_column = max(0, int((point.x - cell.x - theme.CELL_PADDING + theme.CARD_GAP_X / 2) // _STEP_X))
-    first_middle = cell.y + theme.CELL_PADDING + theme.CARD_HEIGHT / 2
-    middles_above = max(0, min(stack, int((point.y - first_middle) // _STEP_Y) + 1))
-    index = min(sub_column * stack + middles_above, len(cell_cards))
-    if moving is not None and moving in cell_cards and cell_cards.index(moving) < index:
-        index -= 1
-    return index
 
 
 def smooth_curve(points: tuple[Point, ...]) -> list[tuple[Point, Point, Point]]:

@@ -14,12 +14,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent
 
 from model import events as ev
-from model import theme
 from model.analysis import stage_scores
-from model.entities import ToBeChange
 from model.journey_map import JourneyMap
-from model.layout import MapGeometry, Point, cell_at, layout
-from widgets.band_items import EmotionCurveItem, GridItem, StageScoresItem, qrect
+from model.hit_testing import cell_at
+from model.layout import MapGeometry, Point
+from widgets import renaming, scene_dimming
+from widgets.band_items import EmotionCurveItem, GridItem, StageScoresItem
 from widgets.blueprint_item import BlueprintLinesItem
 from widgets.capture_keys import CaptureKeys
 from widgets.canvas_menus import show_context_menu
@@ -32,6 +32,7 @@ from widgets.connection_overview import ConnectionOverview
 from widgets.header_item import AddButtonItem, HeaderItem
 from widgets.inline_editor import InlineEditor
 from widgets.interactions import CancelReason, gesture_for
+from widgets.item_placement import ItemPlacement, metric_rows
 
 Cell = tuple[str, str]
 SCORES_DELAY_MS = 120  # as the Insights dock: stage averages follow edits once the user pauses
@@ -80,8 +81,10 @@ class JourneyScene(QGraphicsScene):
 
     def __init__(self, journey: JourneyMap, parent=None):
         super().__init__(parent)
+        # No spatial index: the stage columns stand in for one (see `widgets.item_placement`).
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.journey = journey
-        self.geometry: MapGeometry | None = None
+        self.placement = ItemPlacement(self)
         self.keys = CaptureKeys(self)
         self.photos = PersonaPhotos(self)  # the window tells it the map's folder
         self.photos.changed.connect(self._personas_changed)
@@ -89,7 +92,7 @@ class JourneyScene(QGraphicsScene):
         self._selection_order: list[str] = []
         self._unsubscribe = None
         self._gesture = None
-        self._scheduled = False
+        self._scheduled = False  # a layout is due at the next turn of the event loop
         self._layers = {"emotion": True, "scores": True, "connections": True}
         self._card_cache = True
         self._readable = True  # whether cards are shown large enough to read (see `set_detail`)
@@ -117,22 +120,23 @@ class JourneyScene(QGraphicsScene):
         self.headers: dict[tuple[str, str], HeaderItem] = {}
         self.cursor_cell = None
         self._selection_order = []
-        self.geometry = None
-        self._unplaced: set = set()  # items made since the last layout (they may reuse an id it placed)
+        self.placement.reset()
         self.grid, self.curve, self.stage_scores_item = GridItem(), EmotionCurveItem(), StageScoresItem()
         self.blueprint, self.metrics_lane = BlueprintLinesItem(), MetricsLaneItem()
         self.add_stage_button, self.add_lane_button = AddButtonItem("stage"), AddButtonItem("lane")
         self.overview = CardOverview()
         self.overview.setVisible(not self._readable)
         self.connection_overview = ConnectionOverview()
+        for item in (self.overview, self.connection_overview, self.curve, self.stage_scores_item, self.metrics_lane):
+            item.setCacheMode(self._cache_mode())
         self.persona_filter = None  # a filter names a persona of the map it was chosen on
         for item in (self.grid, self.curve, self.stage_scores_item, self.blueprint, self.metrics_lane,
                      self.add_stage_button, self.add_lane_button, self.overview, self.connection_overview):
             self.addItem(item)
         self.editor = InlineEditor()
         self.addItem(self.editor)
-        self.editor.committed.connect(self._rename_committed)
-        self.editor.cancelled.connect(self._rename_cancelled)
+        self.editor.committed.connect(lambda target, text: renaming.committed(self, target, text))
+        self.editor.cancelled.connect(lambda target: renaming.cancelled(self, target))
         self.editor.tabbed.connect(self.keys.name_tabbed)
         for stage in journey.stages:
             self._add_header("stage", stage.id)
@@ -143,42 +147,47 @@ class JourneyScene(QGraphicsScene):
         for connection in journey.connections():
             self._add_connection(*connection.key)
         self._apply_layers()
-        self._dirty = self._scores_dirty = True
+        self.placement.dirty = self._scores_dirty = True
         self.ensure_layout()
         self._refresh_scores()
         if self.to_be_view:  # nothing else fades on a map just shown: it answers for everyone
-            self._apply_dimming()
+            scene_dimming.apply_dimming(self)
 
     def _add_card(self, tp_id: str) -> None:
         self.cards[tp_id] = card = CardItem(tp_id)
-        if not self._card_cache:
-            card.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        card.setCacheMode(self._cache_mode())
         card.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not self._readable)
-        self._unplaced.add(card)
+        self.placement.unplace([card])  # new items may reuse an id the last layout placed
         self.addItem(card)
         self.overview.refresh()
 
     def set_card_cache(self, enabled: bool) -> None:
-        """Let cards cache their pixels, or not. Qt renews a card's device cache for the first view
-        that repaints it only, so while a second view (the presentation) shows the scene, cards
-        paint afresh, or that view would show stale cards."""
+        """Let cards, headers and bands cache their pixels, or not. Qt renews an item's device cache
+        for the first view that repaints it only, so while a second view (the presentation) shows
+        the scene, they paint afresh, or that view would show stale pixels."""
         self._card_cache = enabled
-        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if enabled else QGraphicsItem.CacheMode.NoCache
-        for card in self.cards.values():
-            card.setCacheMode(mode)
+        for item in (*self.cards.values(), *self.headers.values(), self.overview, self.connection_overview,
+                     self.curve, self.stage_scores_item, self.metrics_lane):
+            item.setCacheMode(self._cache_mode())
+
+    def _cache_mode(self) -> QGraphicsItem.CacheMode:
+        # A zoom step draws them afresh, but a repaint at the same zoom (a frame of a drag, a dialog
+        # closed) copies their pixels: the bands and headers were a third of such a repaint.
+        return QGraphicsItem.CacheMode.DeviceCoordinateCache if self._card_cache else QGraphicsItem.CacheMode.NoCache
 
     def _add_connection(self, source: str, target: str) -> None:
         self.connection_items[source, target] = item = ConnectionItem(source, target)
         item.show_connection(self.journey.connection(source, target))
         item.set_detail(self._readable)
         item.set_layer(self._layers["connections"])
-        self._unplaced.add(item)
+        self.placement.unplace([item])
         self.addItem(item)
         self.connection_overview.refresh()
 
     def _add_header(self, kind: str, item_id: str) -> None:
         self.headers[kind, item_id] = header = HeaderItem(kind, item_id)
-        self._unplaced.add(header)
+        header.setCacheMode(self._cache_mode())
+        self.placement.unplace([header])
         self.addItem(header)
 
     def _personas_changed(self) -> None:
@@ -189,9 +198,7 @@ class JourneyScene(QGraphicsScene):
                 header.update()
 
     def _remove(self, table: dict, key) -> None:
-        item = table.pop(key)
-        self._unplaced.discard(item)
-        self.removeItem(item)
+        self.removeItem(table.pop(key))
 
     def _on_event(self, event: ev.MapEvent) -> None:
         self.cancel_gesture(CancelReason.MAP_CHANGED)
@@ -199,7 +206,7 @@ class JourneyScene(QGraphicsScene):
         match event:
             case ev.TouchpointAdded(tp_id):
                 self._add_card(tp_id)
-                self._dim(tp_id)
+                scene_dimming.dim(self, tp_id)
             case ev.TouchpointRemoved(tp_id):
                 self._remove(self.cards, tp_id)
                 self.overview.refresh()
@@ -209,18 +216,20 @@ class JourneyScene(QGraphicsScene):
                 if "colour" in fields:
                     self.overview.refresh()
                 if fields & {"personas", "to_be"}:
-                    self._dim(tp_id)
+                    scene_dimming.dim(self, tp_id)
                 structural = bool(fields & _CURVE_FIELDS)
                 self._scores_dirty |= bool(fields & {"emotion", "scores"})
             case ev.ConnectionAdded(source, target):
                 self._add_connection(source, target)
-                self._dim_connection(source, target)
+                scene_dimming.dim_connection(self, source, target)
             case ev.ConnectionRemoved(source, target):
                 self._remove(self.connection_items, (source, target))
                 self.connection_overview.refresh()
                 structural = False
             case ev.ConnectionChanged(source, target):
-                self.connection_items[source, target].show_connection(self.journey.connection(source, target))
+                item = self.connection_items[source, target]
+                item.show_connection(self.journey.connection(source, target))
+                self.placement.refit(item)  # a new or longer label may reach past its column
                 self.connection_overview.refresh()
                 structural = False
             case ev.StageAdded(stage_id):
@@ -235,7 +244,7 @@ class JourneyScene(QGraphicsScene):
                 self.headers["stage", stage_id].update()
                 self.metrics_lane.update()
                 structural = False  # a metrics lane that grows or shrinks changes the geometry: see below
-                self._dirty |= self._metric_rows != self._count_metric_rows()
+                self.placement.dirty |= self.placement.metric_rows != metric_rows(self.journey)
             case ev.LaneChanged(lane_id):
                 self.headers["lane", lane_id].update()
                 structural = False
@@ -250,32 +259,23 @@ class JourneyScene(QGraphicsScene):
                 for tp_id in touchpoint_ids & self.cards.keys():
                     self.cards[tp_id].update()
                 structural = False
-        self._dirty |= structural
+        self.placement.dirty |= structural
         self._scores_dirty |= structural
         if self._scores_dirty:
             self._scores_timer.start()  # averages are worked out when the user pauses, not per keystroke
-        if self._dirty and not self._scheduled:
+        if self.placement.dirty and not self._scheduled:
             # A burst of events (a whole stage restored by undo) is laid out once, when it is over.
             self._scheduled = True
             QTimer.singleShot(0, self.ensure_layout)
 
-    def relayout(self, touchpoint_id: str | None = None) -> None:
-        """Put items back where the layout says after a gesture's preview moved them: the card
-        `touchpoint_id` and its connections, or every card and connection when None."""
-        self.ensure_layout()
-        g = self.geometry
-        for tp_id in [touchpoint_id] if touchpoint_id is not None else list(self.cards):
-            rect = g.cards[tp_id]
-            self.cards[tp_id].setPos(rect.x, rect.y)
-        self.overview.refresh()
-        for item in self.connections_of(touchpoint_id) if touchpoint_id is not None else self.connection_items.values():
-            item.set_route(g.routes[item.key])
+    @property
+    def geometry(self) -> MapGeometry | None:
+        """Where everything goes, as of the last layout (`ensure_layout` brings it up to date)."""
+        return self.placement.geometry
 
     def unplace(self, items) -> None:
-        """Items a gesture's preview moved: the next layout puts them back where the map says,
-        whether or not the map moved them (an incremental layout only touches what moved)."""
-        self._unplaced.update(items)
-        self._dirty = True
+        """Items a gesture's preview moved: the next `ensure_layout` puts them back where the map says."""
+        self.placement.unplace(items)
 
     def connections_of(self, touchpoint_id: str) -> list[ConnectionItem]:
         """The connection items into and out of one card."""
@@ -290,58 +290,7 @@ class JourneyScene(QGraphicsScene):
     def ensure_layout(self) -> None:
         """Bring item positions up to date with the map (cheap when nothing changed)."""
         self._scheduled = False
-        if not self._dirty:
-            return
-        self._dirty = False
-        old = self.geometry
-        # Only what the change moved is touched: the layout keeps the objects of what stayed put.
-        g = self.geometry = layout(self.journey, old)
-        old_cards = old.cards if old is not None else {}
-        old_routes = old.routes if old is not None else {}
-        unplaced, self._unplaced = self._unplaced, set()
-        cards = [(self.cards[tp_id], rect) for tp_id, rect in g.cards.items()
-                 if rect is not old_cards.get(tp_id) or self.cards[tp_id] in unplaced]
-        routes = [(self.connection_items[key], route) for key, route in g.routes.items()
-                  if route is not old_routes.get(key) or self.connection_items[key] in unplaced]
-        # Moved items stay in Qt's BSP index, which updates each: switching the index off for a bulk
-        # move and rebuilding it later made every paint and drag until then test every item (a drag
-        # on the 5,000 map: 28 -> 11 ms with the index kept). Cards do not tell the overview of
-        # their moves (a Python call per card moved, twice): it is refreshed below, by `set_bounds`,
-        # and by whatever else moves or selects cards.
-        for card, rect in cards:
-            card.setPos(rect.x, rect.y)
-        for item, route in routes:
-            item.set_route(route)
-        grid_changed = old is None or (g.cells, g.stage_headers, g.lane_headers) != (
-            old.cells, old.stage_headers, old.lane_headers)
-        if grid_changed or any(isinstance(item, HeaderItem) for item in unplaced):
-            for (kind, item_id), header in self.headers.items():
-                rect = g.stage_headers[item_id] if kind == "stage" else g.lane_headers[item_id]
-                header.set_rect(qrect(rect))
-        self._metric_rows = self._count_metric_rows()
-        grid_changed = grid_changed or g.metrics_band != old.metrics_band or (
-            set(g.persona_curves) != set(old.persona_curves))  # the grid draws the bands' headers and legend
-        banded = [self.curve] if grid_changed or (g.emotion_curve, g.target_emotion_curve, g.persona_curves,
-                                                  g.persona_target_curves) != (
-            old.emotion_curve, old.target_emotion_curve, old.persona_curves, old.persona_target_curves) else []
-        for item in ([self.grid, self.stage_scores_item, self.blueprint, self.metrics_lane]
-                     if grid_changed else []) + banded:
-            item.set_geometry(g)
-        gap = 12
-        size = AddButtonItem.SIZE
-        last_column = g.stage_headers[g.stage_ids[-1]] if g.stage_ids else None
-        self.add_stage_button.setPos(
-            (last_column.right + gap if last_column else theme.MARGIN + theme.LANE_HEADER_WIDTH),
-            theme.MARGIN + (theme.STAGE_HEADER_HEIGHT - size) / 2)
-        # The lane button sits in the last lane header's corner: below it starts the emotion band.
-        last_row = g.lane_headers[g.lane_ids[-1]] if g.lane_ids else None
-        self.add_lane_button.setPos(
-            QPointF(last_row.right - size - 6, last_row.bottom - size - 6) if last_row
-            else QPointF(theme.MARGIN + (theme.LANE_HEADER_WIDTH - size) / 2,
-                         theme.MARGIN + theme.STAGE_HEADER_HEIGHT + gap))
-        self.setSceneRect(QRectF(0, 0, g.width + size + 2 * gap, g.height))
-        self.overview.set_bounds(QRectF(0, 0, g.width, g.height))
-        self.connection_overview.set_bounds(self.sceneRect())
+        self.placement.ensure()
 
     def set_detail(self, readable: bool) -> None:
         """Whether the view shows cards large enough to read. When not, the cards stop painting
@@ -363,7 +312,7 @@ class JourneyScene(QGraphicsScene):
         """Answer for one persona: cards they never meet fade, and their curve stands out."""
         self.persona_filter = persona_id
         self.curve.set_persona_filter(persona_id)
-        self._apply_dimming()
+        scene_dimming.apply_dimming(self)
 
     def set_to_be_view(self, on: bool) -> None:
         """Show the to-be: retired cards fade, new, changed and retired ones carry a tab, the to-be curves show."""
@@ -372,34 +321,7 @@ class JourneyScene(QGraphicsScene):
             card.update()
         self.curve.update()
         self.grid.update()
-        self._apply_dimming()
-
-    def is_dimmed(self, touchpoint_id: str) -> bool:
-        tp = self.journey.touchpoint(touchpoint_id)
-        return (not tp.meets(self.persona_filter)) or (self.to_be_view and tp.to_be == ToBeChange.removed)
-
-    def _dim(self, touchpoint_id: str) -> None:
-        self.cards[touchpoint_id].setOpacity(theme.DIMMED_OPACITY if self.is_dimmed(touchpoint_id) else 1.0)
-        self.overview.refresh()
-        for connection in self.journey.connections_of(touchpoint_id):
-            self._dim_connection(*connection.key)
-
-    def _dim_connection(self, source: str, target: str) -> None:
-        item = self.connection_items.get((source, target))
-        if item is not None:
-            faded = self.is_dimmed(source) or self.is_dimmed(target)
-            item.setOpacity(theme.DIMMED_OPACITY if faded else 1.0)
-
-    def _apply_dimming(self) -> None:
-        dimmed = {tp_id for tp_id in self.cards if self.is_dimmed(tp_id)}
-        for tp_id, card in self.cards.items():
-            card.setOpacity(theme.DIMMED_OPACITY if tp_id in dimmed else 1.0)
-        for (source, target), item in self.connection_items.items():
-            item.setOpacity(theme.DIMMED_OPACITY if source in dimmed or target in dimmed else 1.0)
-        self.overview.refresh()
-
-    def _count_metric_rows(self) -> int:
-        return max((len(stage.kpis) for stage in self.journey.stages), default=0)
+        scene_dimming.apply_dimming(self)
 
     # ----------------------------------------------------------------- layers
     def set_layer_visible(self, name: str, visible: bool) -> None:
@@ -442,9 +364,15 @@ class JourneyScene(QGraphicsScene):
 
     def select_touchpoints(self, touchpoint_ids: list[str]) -> None:
         self.ensure_layout()
+        # One selectionChanged for the whole change, not one for clearing and one per card: each
+        # has the inspector show the selection anew.
+        blocked = self.blockSignals(True)
         self.clearSelection()
         for tp_id in touchpoint_ids:
             self.cards[tp_id].setSelected(True)
+        self.blockSignals(blocked)
+        self._selection_order = list(touchpoint_ids)  # the order asked for, as if clicked one by one
+        self.selectionChanged.emit()
         if touchpoint_ids:
             self.revealRequested.emit(self.cards[touchpoint_ids[-1]].sceneBoundingRect())
 
@@ -474,49 +402,13 @@ class JourneyScene(QGraphicsScene):
             return self.journey.stages[0].id, self.journey.lanes[0].id
         return None
 
-    # ----------------------------------------------------------------- renaming in place
+    # ----------------------------------------------------------------- renaming in place (widgets.renaming)
     def edit_title(self, touchpoint_id: str, new: bool = False) -> None:
         """Type the card's title in place; a `new` card starts empty and goes away if left so."""
-        self.ensure_layout()
-        card = self.cards[touchpoint_id]
-        rect = QRectF(card.pos() + QPointF(4, 4), card.pos() + QPointF(theme.CARD_WIDTH - 4, 4 + 28))
-        self.revealRequested.emit(card.sceneBoundingRect())
-        if new:
-            self.editor.start(("new touchpoint", touchpoint_id), "", rect, "Name the new touchpoint")
-        else:
-            self.editor.start(("touchpoint", touchpoint_id), self.journey.touchpoint(touchpoint_id).title, rect)
+        renaming.edit_title(self, touchpoint_id, new)
 
     def edit_header(self, kind: str, item_id: str) -> None:
-        self.ensure_layout()
-        header = self.headers[kind, item_id]
-        name = (self.journey.stage(item_id) if kind == "stage" else self.journey.lane(item_id)).name
-        rect = header.name_rect()
-        self.editor.start((kind, item_id), name, QRectF(rect.x(), rect.y(), rect.width(), 28))
-
-    def _rename_committed(self, target: tuple, text: str) -> None:
-        kind, item_id = target
-        if kind == "new touchpoint" and self.journey.has_touchpoint(item_id):
-            if text:
-                self.newTouchpointNamed.emit(item_id, text)
-            else:
-                self.newTouchpointAbandoned.emit(item_id)
-            return
-        if not text:
-            return
-        if kind == "touchpoint" and self.journey.has_touchpoint(item_id):
-            if text != self.journey.touchpoint(item_id).title:
-                self.retitleRequested.emit(item_id, text)
-        elif kind == "stage" and item_id in {s.id for s in self.journey.stages}:
-            if text != self.journey.stage(item_id).name:
-                self.renameStageRequested.emit(item_id, text)
-        elif kind == "lane" and item_id in {lane.id for lane in self.journey.lanes}:
-            if text != self.journey.lane(item_id).name:
-                self.renameLaneRequested.emit(item_id, text)
-
-    def _rename_cancelled(self, target: tuple) -> None:
-        kind, item_id = target
-        if kind == "new touchpoint" and self.journey.has_touchpoint(item_id):
-            self.newTouchpointAbandoned.emit(item_id)
+        renaming.edit_header(self, kind, item_id)
 
     # ----------------------------------------------------------------- mouse and keys
     def cancel_gesture(self, reason: CancelReason) -> None:
@@ -524,8 +416,7 @@ class JourneyScene(QGraphicsScene):
         if self._gesture is None:
             return
         gesture, self._gesture = self._gesture, None
-        gesture.cancel(reason)
-        self._dirty = True  # its preview may have moved items
+        gesture.cancel(reason)  # what its preview moved is unplaced: the next layout puts it back
         if reason is CancelReason.USER:
             self.ensure_layout()
 

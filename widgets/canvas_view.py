@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPixmapCache, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from model import theme
@@ -32,6 +32,26 @@ class JourneyView(QGraphicsView):
         self._space_down = False
         self._pan_from: QPointF | None = None
         scene.revealRequested.connect(self.reveal)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # Items cache their pixels in Qt's pixmap cache: zoomed out, the card faces and the connections
+        # each fill a view-sized pixmap, and Qt's default 10 MB would hold one of them at 1600 x 1000.
+        size = self.viewport().size()
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 3 * size.width() * size.height() * 4 // 1024))
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        # The grid's cells fill most of the view with their own colour: the canvas colour is put only
+        # around them, or every repaint would fill the whole view twice.
+        g = self.scene().geometry
+        if g is None or not g.stage_ids or not g.lane_ids:
+            super().drawBackground(painter, rect)
+            return
+        first, last = g.cells[g.stage_ids[0], g.lane_ids[0]], g.cells[g.stage_ids[-1], g.lane_ids[-1]]
+        grid = QRectF(first.x, first.y, last.right - first.x, last.bottom - first.y)
+        brush = self.backgroundBrush()
+        for part in _around(rect, grid):
+            painter.fillRect(part, brush)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -143,3 +163,15 @@ class JourneyView(QGraphicsView):
             self.keyPressEvent(event)
             return True
         return super().event(event)
+
+
+def _around(rect: QRectF, hole: QRectF) -> list[QRectF]:
+    """The parts of `rect` outside `hole`: up to four rectangles (above, below, left, right)."""
+    inner = rect.intersected(hole)
+    if inner.isEmpty():
+        return [rect]
+    parts = [QRectF(rect.left(), rect.top(), rect.width(), inner.top() - rect.top()),
+             QRectF(rect.left(), inner.bottom(), rect.width(), rect.bottom() - inner.bottom()),
+             QRectF(rect.left(), inner.top(), inner.left() - rect.left(), inner.height()),
+             QRectF(inner.right(), inner.top(), rect.right() - inner.right(), inner.height())]
+    return [part for part in parts if part.width() > 0 and part.height() > 0]

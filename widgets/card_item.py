@@ -66,10 +66,7 @@ class CardItem(QGraphicsRectItem):
                 self.scene().overview.refresh()
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addRoundedRect(_CARD_RECT, theme.CARD_CORNER_RADIUS, theme.CARD_CORNER_RADIUS)
-        path.addEllipse(self.handle_center(), HANDLE_RADIUS + 2, HANDLE_RADIUS + 2)
-        return path
+        return _SHAPE  # asked for on every paint (is the mouse over the card?) and every hit test
 
     @staticmethod
     def handle_center() -> QPointF:
@@ -233,3 +230,14 @@ class CardItem(QGraphicsRectItem):
         painter.setFont(font(theme.SCORE_LABEL_SIZE, bold=True))
         painter.drawText(QRectF(right - size, bottom - size + 3, size, size - 3), Qt.AlignmentFlag.AlignCenter,
                          str(count) if count < 10 else "9+")
+
+
+def _card_shape() -> QPainterPath:
+    """What a click or the mouse finds of a card: its face and its connection handle."""
+    path = QPainterPath()
+    path.addRoundedRect(_CARD_RECT, theme.CARD_CORNER_RADIUS, theme.CARD_CORNER_RADIUS)
+    path.addEllipse(CardItem.handle_center(), HANDLE_RADIUS + 2, HANDLE_RADIUS + 2)
+    return path
+
+
+_SHAPE = _card_shape()

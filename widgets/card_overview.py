@@ -39,7 +39,7 @@ class CardOverview(ZoomedOutLayer):
         journey = scene.journey
         groups: dict[tuple[str, float, str, float], list[QRectF]] = defaultdict(list)
         for tp_id, card in scene.cards.items():
-            pos = card.pos()
+            pos = card.scenePos()
             groups[(*card.face(journey.touchpoint(tp_id)), card.opacity())].append(
                 QRectF(pos.x(), pos.y(), theme.CARD_WIDTH, theme.CARD_HEIGHT))
         return [(_pen(border, width), QColor(fill), opacity, rects)

@@ -58,8 +58,8 @@ def hairline(kind, faint: bool = False) -> QPen:
     return pen
 
 
-def _shift(old: Route, new: Route) -> tuple[float, float] | None:
-    """(dx, dy) if `new` is `old` moved as a whole, else None."""
+def route_shift(old: Route, new: Route) -> tuple[float, float] | None:
+    """(dx, dy) if `new` is `old` moved without changing its shape, else None."""
     before, after = old.points, new.points
     if len(before) != len(after):
         return None
@@ -98,22 +98,32 @@ class ConnectionItem(QGraphicsPathItem):
         self._layer = True  # the connections layer is shown
 
     def set_route(self, route: Route) -> None:
+        """Follow the layout's route. The item sits at the route's start and its path is drawn from
+        there, so a route moved as a whole (cards right of a widened column) is one move."""
         if route == self._route:
             return
         old, self._route = self._route, route
         if self.scene() is not None:
             self.scene().connection_overview.refresh()
-        shift = _shift(old, route) if old is not None else None
-        if shift is not None:
-            # Cards right of a widened column all move alike: moving the item is far cheaper than new paths.
-            self.moveBy(*shift)
+        parent = self.parentItem()
+        self.setPos(route.start.x - (parent.x() if parent is not None else 0.0),
+                    route.start.y - (parent.y() if parent is not None else 0.0))
+        if old is not None and route_shift(old, route) is not None:
             return
-        self.setPos(0, 0)
-        path = route_path(route)
+        start = QPointF(route.start.x, route.start.y)
+        path = route_path(route).translated(-start)
         self.setPath(path)
         self.line.setPath(path)
-        self.head.setPolygon(arrow_head(route))
+        self.head.setPolygon(arrow_head(route).translated(-start))
         self._place_label()
+
+    def follow(self, route: Route) -> None:
+        """The route moved with the column the item is in: the item is already where it goes."""
+        self._route = route
+
+    def forget_route(self) -> None:
+        """The item moved to another column: the next `set_route` places and draws it afresh."""
+        self._route = None
 
     def show_connection(self, connection: Connection) -> None:
         """Take the connection's kind and label (when it is added or changed)."""
@@ -151,7 +161,8 @@ class ConnectionItem(QGraphicsPathItem):
     def _place_label(self) -> None:
         if self.label is not None and self._route is not None:
             middle, size = self._route.label, self.label.boundingRect()
-            self.label.setPos(middle.x - size.width() / 2 - self.x(), middle.y - size.height() / 2 - self.y())
+            start = self._route.start
+            self.label.setPos(middle.x - size.width() / 2 - start.x, middle.y - size.height() / 2 - start.y)
 
     def _restyle(self) -> None:
         """Colour and width from the kind, the selection and the emphasis."""

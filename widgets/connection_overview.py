@@ -38,5 +38,5 @@ class ConnectionOverview(ZoomedOutLayer):
         paths: dict = defaultdict(QPainterPath)
         for item in self.scene().connection_items.values():
             if item.kind is not None:
-                paths[item.kind].addPath(item.line.path().translated(item.pos()))
+                paths[item.kind].addPath(item.line.path().translated(item.scenePos()))
         return [(hairline(kind, faint=True), path) for kind, path in paths.items()]

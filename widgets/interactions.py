@@ -16,7 +16,8 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsPathItem, QGraphicsSceneMouseEvent
 
 from model import theme
-from model.layout import Point, Rect, insertion_index, lane_slot, route, stage_slot
+from model.hit_testing import insertion_index, lane_slot, stage_slot
+from model.layout import Point, Rect, route
 from widgets.card_item import CardItem
 from widgets.connection_item import route_path
 from widgets.header_item import HeaderItem
@@ -93,7 +94,7 @@ class CardDrag(_Drag):
 
     def __init__(self, scene, card: CardItem, press: QPointF):
         super().__init__(scene, press)
-        self.card, self.origin = card, card.pos()
+        self.card, self.origin = card, card.scenePos()
         self.connections = scene.connections_of(card.touchpoint_id)  # the only routes a move changes
         self.indicator = QGraphicsLineItem()
         self.indicator.setPen(_drop_pen())
@@ -104,6 +105,7 @@ class CardDrag(_Drag):
             return
         if self.indicator.scene() is None:
             self.scene.addItem(self.indicator)
+            self.scene.placement.lift(self.card, self.connections)  # drawn above every other card
             self.card.setZValue(10)
             self.card.setOpacity(0.85)
         self.card.setPos(self.origin + event.scenePos() - self.press)
@@ -115,7 +117,7 @@ class CardDrag(_Drag):
             self.indicator.setLine(self._indicator_line(*target))
 
     def _follow_connections(self) -> None:
-        pos = self.card.pos()
+        pos = self.card.scenePos()
         moving = Rect(pos.x(), pos.y(), theme.CARD_WIDTH, theme.CARD_HEIGHT)
         tp_id = self.card.touchpoint_id
         cards = self.scene.geometry.cards
@@ -158,8 +160,9 @@ class CardDrag(_Drag):
         target = self._target(event.scenePos())
         tp = self.scene.journey.touchpoint(self.card.touchpoint_id)
         unchanged = target == (tp.stage, tp.lane, self.scene.journey.cell_index(tp.id))
-        # Snap back to the layout first; an accepted move then re-lays the map from the model.
-        self.scene.relayout(tp.id)
+        # Snap back to the layout first (`_clear_preview` unplaced the card); an accepted move then
+        # re-lays the map from the model.
+        self.scene.ensure_layout()
         if target is not None and not unchanged:
             self.scene.moveTouchpointRequested.emit(tp.id, *target)
 

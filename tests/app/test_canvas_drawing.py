@@ -70,10 +70,10 @@ def test_a_drop_moves_only_the_cards_of_the_two_cells_it_changed(window, tmp_pat
     window.view.actual_size()
     scene, journey = window.scene, window.document.journey
     moving = journey.cell("s4", "l0")[0]
-    before = {tp_id: card.pos() for tp_id, card in scene.cards.items()}
+    before = {tp_id: card.scenePos() for tp_id, card in scene.cards.items()}
     drag(window, card_center(window, moving), cell_center(window, "s5", "l0"))
     assert journey.touchpoint(moving).stage == "s5"
-    moved = {tp_id for tp_id, card in scene.cards.items() if card.pos() != before[tp_id]}
+    moved = {tp_id for tp_id, card in scene.cards.items() if card.scenePos() != before[tp_id]}
     assert moving in moved and moved <= set(journey.cell("s4", "l0")) | set(journey.cell("s5", "l0"))
     for key in journey.graph.edges:
         item = scene.connection_items[key]
@@ -139,7 +139,7 @@ def test_zoomed_out_a_card_can_still_be_selected_dragged_and_marked(window, tmp_
     moving = journey.cell("s2", "l0")[0]
     click(window, card_center(window, moving))
     assert window.scene.selected_touchpoints() == [moving]
-    top_edge = window.scene.cards[moving].pos() + QPointF(theme.CARD_WIDTH / 2, 0)
+    top_edge = window.scene.cards[moving].scenePos() + QPointF(theme.CARD_WIDTH / 2, 0)
     # Its face has the (blue) selection border, thinned by the scale.
     assert any(QColor(p).blue() > QColor(p).red() + 40 for p in _pixels_near(window, top_edge, radius=1))
     drag(window, card_center(window, moving), cell_center(window, "s3", "l0"))
@@ -191,15 +191,15 @@ def test_zoomed_out_faces_follow_selection_and_moves(window, tmp_path):
     assert window.view.zoom < 0.4
     scene, journey = window.scene, window.document.journey
     tp_id = journey.cell("s4", "l0")[0]
-    corner = lambda: scene.cards[tp_id].pos() + QPointF(1, 1)  # noqa: E731
+    corner = lambda: scene.cards[tp_id].scenePos() + QPointF(1, 1)  # noqa: E731
     assert theme.SELECTION.lower() not in _pixels_near(window, corner(), 1)
     scene.select_touchpoints([tp_id])
     settle(window)
     assert theme.SELECTION.lower() in _pixels_near(window, corner(), 1)
-    before = scene.cards[tp_id].pos()
+    before = scene.cards[tp_id].scenePos()
     scene.moveTouchpointRequested.emit(tp_id, "s5", "l0", 0)
     settle(window)
-    assert scene.cards[tp_id].pos() != before
+    assert scene.cards[tp_id].scenePos() != before
     assert theme.SELECTION.lower() in _pixels_near(window, corner(), 1)
     assert theme.SELECTION.lower() not in _pixels_near(window, before + QPointF(1, 1), 1)
 

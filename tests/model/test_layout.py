@@ -8,17 +8,8 @@ from hypothesis import strategies as st
 
 from model import theme
 from model.journey_map import JourneyMap
-from model.layout import (
-    Point,
-    Rect,
-    cell_at,
-    insertion_index,
-    lane_at,
-    lane_slot,
-    layout,
-    stage_at,
-    stage_slot,
-)
+from model.hit_testing import cell_at, insertion_index, lane_at, lane_slot, stage_at, stage_slot
+from model.layout import Point, Rect, layout
 
 
 def grid_map(stages: int = 3, lanes: int = 2, cards: dict[tuple[int, int], int] | None = None) -> JourneyMap:

@@ -35,3 +35,40 @@ def test_a_drop_in_a_neighbouring_cell_remakes_only_those_two_cells_cards_and_th
     remade = {key for key, route in after.routes.items() if route is not before.routes[key]}
     assert remade == {key for key in after.routes if moved & set(key)}
     assert len(remade) < 100
+
+
+@settings(max_examples=60, deadline=None)
+@given(journey_maps(personas=True), st.data())
+def test_columns_kept_or_moved_from_earlier_layouts_equal_a_fresh_layout(journey, data):
+    """Each layout reuses the columns of the one before: after an emotion changed, a card came in
+    (widening its column and moving the ones right of it) and a stage moved, it still equals a fresh one."""
+    geometry = layout(journey)
+    ids = list(journey.touchpoint_ids())
+    stages = [s.id for s in journey.stages]
+    lanes = [lane.id for lane in journey.lanes]
+    if ids:
+        journey.update_touchpoint(data.draw(st.sampled_from(ids)), emotion=data.draw(st.none() | st.integers(-2, 2)))
+        geometry = layout(journey, geometry)
+        assert geometry == layout(journey)
+    for _ in range(data.draw(st.integers(1, 4))):
+        journey.add_touchpoint(data.draw(st.sampled_from(stages)), data.draw(st.sampled_from(lanes)), "More")
+    geometry = layout(journey, geometry)
+    assert geometry == layout(journey)
+    journey.move_stage(stages[-1], 0)
+    assert layout(journey, geometry) == layout(journey)
+
+
+def test_a_card_added_to_a_full_cell_moves_the_columns_right_of_it_and_keeps_those_left_of_it():
+    journey = large_map(touchpoints=2000, connections=3000)
+    before = layout(journey)
+    journey.add_touchpoint("s10", "l0", "One more")
+    after = layout(journey, before)
+    assert after == layout(journey)
+    shift = after.stage_columns["s11"].x - before.stage_columns["s11"].x
+    assert shift > 0  # the column widened
+    for tp_id, rect in after.cards.items():
+        stage = journey.touchpoint(tp_id).stage
+        if int(stage[1:]) < 10:
+            assert rect is before.cards[tp_id]
+        elif int(stage[1:]) > 10:
+            assert (rect.x, rect.y) == (before.cards[tp_id].x + shift, before.cards[tp_id].y)
