@@ -15,7 +15,7 @@ card will be drawn.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from operator import is_, itemgetter
@@ -121,6 +121,12 @@ class Route:
                 return Point(x + (p[2 * i + 2] - x) * share, y + (p[2 * i + 3] - y) * share)
             along -= leg
         return self.end
+
+    def moved(self, dx: float) -> Route:
+        """This route moved `dx` sideways, as its cards and the columns between them moved."""
+        points = list(self.points)
+        points[0::2] = map(float(dx).__add__, points[0::2])
+        return Route(tuple(points))
 
     @property
     def label(self) -> Point:
@@ -320,6 +326,7 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
     personas = tuple(p.id for p in journey.personas) if len(journey.personas) > 1 else ()
     old_columns = previous._columns if previous is not None else {}
     columns: dict[str, _Column] = {}
+    shifts: list[float | None] = []  # how far each stage's cards moved as a whole; None if laid out afresh
     cards: dict[str, Rect] = {}
     # Emotions summed per card x (emotion, target, then each persona's and their target): cards
     # sharing a sub-column make one point of the curve.
@@ -336,8 +343,10 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
         left = column_left[s] + theme.CELL_PADDING
         column = old_columns.get(s)
         if column is not None and column.holds(ids, tops, touchpoints, personas):
+            shifts.append(left - column.left)
             column = column.moved_to(left)
         else:
+            shifts.append(None)
             column = _Column.lay_out(ids, touchpoints, tops, personas, stage_cells, left, old_cards)
         columns[s] = column
         cards.update(column.rects)
@@ -356,16 +365,25 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
     runs += [row_top[l] for l in lane_ids[1:]]
     channels = Channels(cards.values(), sorted(runs))
     changed = _changed_columns(previous, channels)
+    moved_alike = _moved_alike(shifts, [column_left[s] for s in stage_ids])
     routes = {}
     for key in edges:
         source, target = cards[key[0]], cards[key[1]]
         kept = old_routes.get(key)
-        if kept is not None and changed is not None and source is old_cards[key[0]] and target is old_cards[key[1]]:
+        if kept is not None and changed is not None:
             low, high = (source.x, target.x) if source.x <= target.x else (target.x, source.x)
-            i = bisect_left(changed, low - STEP_X)
-            if i == len(changed) or changed[i] > high + STEP_X:
-                routes[key] = kept
-                continue
+            if source is old_cards[key[0]] and target is old_cards[key[1]]:
+                i = bisect_left(changed, low - STEP_X)
+                if i == len(changed) or changed[i] > high + STEP_X:
+                    routes[key] = kept
+                    continue
+            else:  # right of a widened column: moved with everything it passes, a route moves as it is
+                dx = moved_alike(low - STEP_X, high + STEP_X)
+                was_source, was_target = old_cards[key[0]], old_cards[key[1]]
+                if dx and (source.x - was_source.x, source.y, target.x - was_target.x, target.y) == (
+                        dx, was_source.y, dx, was_target.y):
+                    routes[key] = kept.moved(dx)
+                    continue
         made = route(source, target, channels)
         routes[key] = kept if made == kept else made
 
@@ -414,6 +432,21 @@ def _changed_columns(previous: MapGeometry | None, channels: Channels) -> list[f
         return None
     old, new = previous.channels.tops, channels.tops
     return sorted(x for x in old.keys() | new.keys() if old.get(x) != new.get(x))
+
+
+def _moved_alike(shifts: list[float | None], lefts: list[float]):
+    """A function of an x range: how far the stage columns it touches all moved, when they moved
+    alike and each kept its cards (`shifts`, by stage, None for one laid out afresh), else None.
+    A route through those columns, whose ends moved as far, is the old one moved: its gutters and
+    free runs moved with it."""
+    group = []  # stages in a row that moved alike share a group number
+    for i, shift in enumerate(shifts):
+        group.append(i if i == 0 or shift is None or shift != shifts[i - 1] else group[-1])
+
+    def shift_of(x0: float, x1: float) -> float | None:
+        first, last = max(0, bisect_right(lefts, x0) - 1), max(0, bisect_right(lefts, x1) - 1)
+        return shifts[first] if lefts and group[first] == group[last] else None
+    return shift_of
 
 
 def metrics_band_height(rows: int) -> float:

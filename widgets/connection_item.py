@@ -64,10 +64,10 @@ def route_shift(old: Route, new: Route) -> tuple[float, float] | None:
     if len(before) != len(after):
         return None
     dx, dy = after[0] - before[0], after[1] - before[1]
-    for i in range(2, len(after), 2):
-        if after[i] - before[i] != dx or after[i + 1] - before[i + 1] != dy:
-            return None
-    return dx, dy
+    if (after[0::2] == tuple(map(float(dx).__add__, before[0::2]))
+            and after[1::2] == tuple(map(float(dy).__add__, before[1::2]))):
+        return dx, dy
+    return None
 
 
 class ConnectionItem(QGraphicsPathItem):
