@@ -17,24 +17,26 @@ def _slot(edges: list[float], position: float) -> int:
     return bisect_right(edges, position) - 1
 
 
-def stage_at(geometry: MapGeometry, point: Point) -> Optional[str]:
-    """The stage whose column (header to scores band) holds `point`, or None."""
-    lefts = [geometry.stage_columns[s].x for s in geometry.stage_ids]
-    i = _slot(lefts, point.x)
+def _band_at(ids: tuple[str, ...], bands: dict, edges: list[float], position: float, point: Point) -> Optional[str]:
+    """The id of the band (a stage's column or a lane's row) that holds `point`, or None;
+    `edges` are the bands' leading edges and `position` the point's along them."""
+    i = _slot(edges, position)
     if i < 0:
         return None
-    stage_id = geometry.stage_ids[i]
-    return stage_id if geometry.stage_columns[stage_id].contains(point) else None
+    band = ids[i]
+    return band if bands[band].contains(point) else None
+
+
+def stage_at(geometry: MapGeometry, point: Point) -> Optional[str]:
+    """The stage whose column (header to scores band) holds `point`, or None."""
+    columns = geometry.stage_columns
+    return _band_at(geometry.stage_ids, columns, [columns[s].x for s in geometry.stage_ids], point.x, point)
 
 
 def lane_at(geometry: MapGeometry, point: Point) -> Optional[str]:
     """The lane whose row (header to last column) holds `point`, or None."""
-    tops = [geometry.lane_rows[l].y for l in geometry.lane_ids]
-    i = _slot(tops, point.y)
-    if i < 0:
-        return None
-    lane_id = geometry.lane_ids[i]
-    return lane_id if geometry.lane_rows[lane_id].contains(point) else None
+    rows = geometry.lane_rows
+    return _band_at(geometry.lane_ids, rows, [rows[l].y for l in geometry.lane_ids], point.y, point)
 
 
 def cell_at(geometry: MapGeometry, point: Point) -> Optional[Cell]:

@@ -59,6 +59,16 @@ def two_persona_map() -> JourneyMap:
     return journey
 
 
+def persona_lanes_map() -> JourneyMap:
+    """`two_persona_map` with Maya's photo at photos/maya.png (beside the map) and each lane owned:
+    Web by Maya, Shop by Sam (who has no photo: his initials)."""
+    journey = two_persona_map()
+    journey.update_persona("maya", photo="photos/maya.png")
+    journey.update_lane("web", persona="maya")
+    journey.update_lane("shop", persona="sam")
+    return journey
+
+
 def large_map(seed: int = 0, touchpoints: int = 2000, stages: int = 20, lanes: int = 8,
               connections: int = 3000) -> JourneyMap:
     """A big, realistic-looking map, the same for the same arguments (for benchmarks and speed checks)."""

@@ -13,7 +13,7 @@ from model import theme
 from model.card_parts import lane_header_parts
 from tests.app.driver import click, open_map, settle, shortcut
 from tests.app.test_personas_canvas import colour_at, near, render
-from tests.factories import two_persona_map
+from tests.factories import persona_lanes_map, two_persona_map
 
 PHOTO_RED = "#d01010"
 
@@ -38,10 +38,7 @@ def icon_centre(icon, x: int = 16) -> QColor:
 
 def test_a_lane_a_persona_owns_shows_their_photo_and_colour_and_the_list_and_filter_show_it_too(window, tmp_path):
     red_photo(tmp_path / "photos" / "maya.png")
-    journey = two_persona_map()
-    journey.update_persona("maya", photo="photos/maya.png")
-    journey.update_lane("web", persona="maya")
-    journey.update_lane("shop", persona="sam")
+    journey = persona_lanes_map()
     open_map(window, journey, tmp_path)
     image, scale = render(window)
     assert near(colour_at(image, scale, badge_centre(window, "web")), PHOTO_RED)

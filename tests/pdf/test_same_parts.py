@@ -16,7 +16,7 @@ from model import theme
 from model.card_parts import card_parts, lane_header_parts, score_slots
 from model.entities import Scores
 from model.layout import Rect, layout
-from tests.factories import make_map, two_persona_map
+from tests.factories import make_map, persona_lanes_map
 
 SCALE = 2  # pixels per layout unit in both renderings
 BAR_COLOURS = theme.SCORE_COLOURS
@@ -137,10 +137,7 @@ def photo_with_a_middle_square(path: Path) -> None:
 
 def test_canvas_and_pdf_paint_a_personas_lane_header_where_the_geometry_puts_it(tmp_path, qapp):
     photo_with_a_middle_square(tmp_path / "photos" / "maya.png")
-    journey = two_persona_map()
-    journey.update_persona("maya", photo="photos/maya.png")
-    journey.update_lane("web", persona="maya")
-    journey.update_lane("shop", persona="sam")
+    journey = persona_lanes_map()
     geometry = layout(journey)
     web = lane_header_parts(geometry.lane_headers["web"], persona=True)
     shop = lane_header_parts(geometry.lane_headers["shop"], persona=True)
