@@ -15,20 +15,20 @@ card will be drawn.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import chain
-from operator import is_, itemgetter
+from operator import add, is_, itemgetter
 from typing import Optional
 
 from . import theme
 from .journey_map import JourneyMap
+from .route_reuse import reuse_routes
 from .routing import NO_CHANNELS, Channels, rounded, waypoints
 
 Cell = tuple[str, str]  # (stage id, lane id)
 ConnectionKey = tuple[str, str]  # (source touchpoint id, target touchpoint id)
 
-STEP_X = theme.CARD_WIDTH + theme.CARD_GAP_X  # from one sub-column of cards to the next
+STEP_X = theme.CARD_STEP_X
 STEP_Y = theme.CARD_HEIGHT + theme.CARD_GAP_Y  # from one stacked card to the next
 
 
@@ -124,9 +124,8 @@ class Route:
 
     def moved(self, dx: float) -> Route:
         """This route moved `dx` sideways, as its cards and the columns between them moved."""
-        points = list(self.points)
-        points[0::2] = map(float(dx).__add__, points[0::2])
-        return Route(tuple(points))
+        # Added pairwise in C: a layout moves a thousand routes right of a widened column.
+        return Route(tuple(map(add, self.points, (float(dx), 0.0) * (len(self.points) // 2))))
 
     @property
     def label(self) -> Point:
@@ -186,6 +185,9 @@ class MapGeometry:
     metrics_band: dict[str, Rect] = field(default_factory=dict)  # stage id -> where its metrics go
     # The free space routes run through, kept so that the next layout can tell which routes stay.
     channels: Channels = field(default=NO_CHANNELS, compare=False, repr=False)
+    # The routes that are not the previous layout's (key -> how far the old one moved sideways, or
+    # None for one routed again), so that a view visits only those; empty without a previous layout.
+    changed_routes: dict[ConnectionKey, float | None] = field(default_factory=dict, compare=False, repr=False)
     # What the next layout of the same map reuses (see `_Column`); not part of the geometry.
     _columns: dict[str, _Column] = field(default_factory=dict, compare=False, repr=False)
 
@@ -364,28 +366,8 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
         runs += [row_top[l] + theme.CELL_PADDING + k * STEP_Y - theme.CARD_GAP_Y / 2 for k in range(1, stacked[l])]
     runs += [row_top[l] for l in lane_ids[1:]]
     channels = Channels(cards.values(), sorted(runs))
-    changed = _changed_columns(previous, channels)
-    moved_alike = _moved_alike(shifts, [column_left[s] for s in stage_ids])
-    routes = {}
-    for key in edges:
-        source, target = cards[key[0]], cards[key[1]]
-        kept = old_routes.get(key)
-        if kept is not None and changed is not None:
-            low, high = (source.x, target.x) if source.x <= target.x else (target.x, source.x)
-            if source is old_cards[key[0]] and target is old_cards[key[1]]:
-                i = bisect_left(changed, low - STEP_X)
-                if i == len(changed) or changed[i] > high + STEP_X:
-                    routes[key] = kept
-                    continue
-            else:  # right of a widened column: moved with everything it passes, a route moves as it is
-                dx = moved_alike(low - STEP_X, high + STEP_X)
-                was_source, was_target = old_cards[key[0]], old_cards[key[1]]
-                if dx and (source.x - was_source.x, source.y, target.x - was_target.x, target.y) == (
-                        dx, was_source.y, dx, was_target.y):
-                    routes[key] = kept.moved(dx)
-                    continue
-        made = route(source, target, channels)
-        routes[key] = kept if made == kept else made
+    routes, changed_routes = reuse_routes(edges, cards, [columns[s].ids for s in stage_ids], shifts,
+                                          [column_left[s] for s in stage_ids], previous, channels, route)
 
     emotion_sums, target_sums = sums[0], sums[1]
     persona_sums = {p: sums[2 + 2 * k] for k, p in enumerate(personas)}
@@ -417,36 +399,9 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
         metrics_band={s: Rect(column_left[s], metrics_top, column_width[s], metrics_height)
                       for s in stage_ids} if metrics_rows else {},
         channels=channels,
+        changed_routes=changed_routes,
         _columns=columns,
     )
-
-
-def _changed_columns(previous: MapGeometry | None, channels: Channels) -> list[float] | None:
-    """The sub-columns (their x, sorted) whose cards are not where they were in `previous`, or None
-    when every route must be worked out again (no previous layout, or the free runs changed).
-
-    A route depends on the sub-columns from its source's to its target's and their neighbours
-    (which place the gutters): one between two cards that stayed put is the same as before
-    unless one of those changed."""
-    if previous is None or previous.channels.runs != channels.runs:
-        return None
-    old, new = previous.channels.tops, channels.tops
-    return sorted(x for x in old.keys() | new.keys() if old.get(x) != new.get(x))
-
-
-def _moved_alike(shifts: list[float | None], lefts: list[float]):
-    """A function of an x range: how far the stage columns it touches all moved, when they moved
-    alike and each kept its cards (`shifts`, by stage, None for one laid out afresh), else None.
-    A route through those columns, whose ends moved as far, is the old one moved: its gutters and
-    free runs moved with it."""
-    group = []  # stages in a row that moved alike share a group number
-    for i, shift in enumerate(shifts):
-        group.append(i if i == 0 or shift is None or shift != shifts[i - 1] else group[-1])
-
-    def shift_of(x0: float, x1: float) -> float | None:
-        first, last = max(0, bisect_right(lefts, x0) - 1), max(0, bisect_right(lefts, x1) - 1)
-        return shifts[first] if lefts and group[first] == group[last] else None
-    return shift_of
 
 
 def metrics_band_height(rows: int) -> float:
