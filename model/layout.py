@@ -82,15 +82,39 @@ class Rect:
                 and self.y < other.bottom and other.y < self.bottom)
 
 
-@dataclass(frozen=True, slots=True)
 class Route:
     """A connection's path from the source card to the target card (see `model.routing`): its
     ends and the corners between them, flat as (x0, y0, x1, y1, ...); every leg is horizontal or
     vertical. Painters draw `curves()`, the legs with rounded corners. Flat floats, and the curves
     worked out only when drawn, because a layout makes thousands of routes.
+
+    Immutable, equal by its points. A route `moved` sideways works its points out when first read:
+    an Enter moves a thousand routes right of a widened column, and a view moves their items whole.
     """
 
-    points: tuple[float, ...]
+    __slots__ = ("_points", "_unmoved", "_dx")
+
+    def __init__(self, points: tuple[float, ...]):
+        self._points: tuple[float, ...] | None = points
+        self._unmoved: tuple[float, ...] = ()
+        self._dx = 0.0
+
+    @property
+    def points(self) -> tuple[float, ...]:
+        if self._points is None:
+            unmoved = self._unmoved
+            self._points = tuple(map(add, unmoved, (self._dx, 0.0) * (len(unmoved) // 2)))
+            self._unmoved = ()
+        return self._points
+
+    def __eq__(self, other: object) -> bool:
+        return self.points == other.points if isinstance(other, Route) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.points)
+
+    def __repr__(self) -> str:
+        return f"Route(points={self.points!r})"
 
     @property
     def start(self) -> Point:
@@ -124,8 +148,13 @@ class Route:
 
     def moved(self, dx: float) -> Route:
         """This route moved `dx` sideways, as its cards and the columns between them moved."""
-        # Added pairwise in C: a layout moves a thousand routes right of a widened column.
-        return Route(tuple(map(add, self.points, (float(dx), 0.0) * (len(self.points) // 2))))
+        route = Route.__new__(Route)
+        route._points = None
+        if self._points is None:  # moved again before it was read: one move from the unmoved points
+            route._unmoved, route._dx = self._unmoved, self._dx + dx
+        else:
+            route._unmoved, route._dx = self._points, float(dx)
+        return route
 
     @property
     def label(self) -> Point:
