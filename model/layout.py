@@ -215,7 +215,8 @@ class MapGeometry:
     # The free space routes run through, kept so that the next layout can tell which routes stay.
     channels: Channels = field(default=NO_CHANNELS, compare=False, repr=False)
     # The routes that are not the previous layout's (key -> how far the old one moved sideways, or
-    # None for one routed again), so that a view visits only those; empty without a previous layout.
+    # None for a new route or another shape), so that a view visits only those; empty without a
+    # previous layout.
     changed_routes: dict[ConnectionKey, float | None] = field(default_factory=dict, compare=False, repr=False)
     # What the next layout of the same map reuses (see `_Column`); not part of the geometry.
     _columns: dict[str, _Column] = field(default_factory=dict, compare=False, repr=False)

@@ -29,7 +29,7 @@ def reuse_routes(edges: list[ConnectionKey], cards: dict[str, Rect], stage_cards
                  channels: Channels, make: Callable[[Rect, Rect, Channels], Route],
                  ) -> tuple[dict[ConnectionKey, Route], dict[ConnectionKey, float | None]]:
     """(every route, in the order of `edges`; the routes not kept from `previous`, each with how far
-    the old one was moved sideways, or None for one routed again).
+    the old one was moved sideways, or None for one of another shape or new).
 
     `stage_cards` are each stage's card ids, `shifts` how far each stage's column moved whole (None
     for one laid out afresh) and `lefts` where each column starts. Without a previous layout every
@@ -80,8 +80,17 @@ def reuse_routes(edges: list[ConnectionKey], cards: dict[str, Rect], stage_cards
             routes[key] = kept
         else:
             routes[key] = made
-            moved[key] = None
+            moved[key] = _sideways(kept, made)
     return routes, moved
+
+
+def _sideways(old: Route | None, new: Route) -> float | None:
+    """How far `new` is `old` moved sideways (a route beside a widened column often is, though
+    not every column it depends on moved alike), or None for a new route or another shape."""
+    if old is None or len(old.points) != len(new.points):
+        return None
+    dx = new.points[0] - old.points[0]
+    return dx if dx and old.moved(dx) == new else None
 
 
 def _routed_again(edges, cards, channels, make, old_routes) -> tuple[dict, dict]:
@@ -96,7 +105,7 @@ def _routed_again(edges, cards, channels, make, old_routes) -> tuple[dict, dict]
         if made == kept:
             routes[key] = kept
         else:
-            moved[key] = None
+            moved[key] = _sideways(kept, made)
     return routes, moved
 
 
