@@ -16,8 +16,8 @@ card will be drawn.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from itertools import chain
-from operator import add, is_, itemgetter
+from itertools import chain, repeat
+from operator import add, is_, itemgetter, lt, mul
 from typing import Optional
 
 from . import theme
@@ -385,12 +385,7 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
         for total, column_sums in zip(sums, column.sums):
             for sub_column, point in column_sums.items():
                 total[left + sub_column * STEP_X + theme.CARD_WIDTH / 2] = point
-    # Sorted in reading order so that the drawing order of overlapping routes is stable too (keys made
-    # and compared in C: a Python key function per edge was a third of a layout).
-    rank = {tp_id: i for i, tp_id in enumerate(journey.touchpoint_ids())}.__getitem__
-    edges = list(journey.graph.edges)
-    edges = [edge for _, edge in sorted(zip(zip(map(rank, map(itemgetter(0), edges)),
-                                                map(rank, map(itemgetter(1), edges))), edges))]
+    edges = _in_reading_order(journey)
     runs = [grid_top + theme.CELL_PADDING / 2, grid_bottom - theme.CELL_PADDING / 2] if lane_ids else []
     for l in lane_ids:
         runs += [row_top[l] + theme.CELL_PADDING + k * STEP_Y - theme.CARD_GAP_Y / 2 for k in range(1, stacked[l])]
@@ -432,6 +427,22 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
         changed_routes=changed_routes,
         _columns=columns,
     )
+
+
+def _in_reading_order(journey: JourneyMap) -> list[ConnectionKey]:
+    """The connections sorted by their source's and then their target's place in reading order, so
+    that the drawing order of overlapping routes is stable too. Taken source by source, they come
+    sorted but for the targets of a card with several; the keys are made and compared in C."""
+    ids = list(journey.touchpoint_ids())
+    count = len(ids)
+    rank = dict(zip(ids, range(count))).__getitem__
+    targets = dict(journey.graph.adjacency())
+    edges = [(source, target) for source in ids for target in targets[source]]
+    keys = list(map(add, map(mul, map(rank, map(itemgetter(0), edges)), repeat(count)),
+                    map(rank, map(itemgetter(1), edges))))
+    if all(map(lt, keys, keys[1:])):
+        return edges
+    return [edge for _, edge in sorted(zip(keys, edges))]
 
 
 def metrics_band_height(rows: int) -> float:
