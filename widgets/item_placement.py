@@ -116,15 +116,15 @@ class ItemPlacement:
         # Only the routes the layout did not keep, and items a preview moved or new ones, are visited.
         keys = routes.keys() if old is None else dict.fromkeys(chain(changed, (
             item.key for item in unplaced if isinstance(item, ConnectionItem) and item.key in routes)))
+        carried = {stage_id: shifts[stage_id] for stage_id in quiet}  # how far a quiet column took its items
         for key in keys:
-            item, route = items[key], routes[key]
-            source, target = stage_of[key[0]], stage_of[key[1]]
+            item, source, dx = items[key], stage_of[key[0]], changed.get(key)
             # Moved with its column, unless the channels it runs through changed between them.
-            if item not in unplaced and source in quiet and target in quiet and (
-                    shifts[source] == shifts[target] == changed.get(key)):
-                item.follow(route)
+            if dx is not None and carried.get(source) == dx == carried.get(stage_of[key[1]]) and (
+                    item not in unplaced):
+                item.follow(routes[key])
                 continue
-            self._place_connection(item, columns[source], route)
+            self._place_connection(item, columns[source], routes[key])
             touched.add(item.parentItem())
         for column in touched:
             column.fit()
