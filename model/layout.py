@@ -15,20 +15,20 @@ card will be drawn.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from itertools import chain
-from operator import is_, itemgetter
+from itertools import chain, repeat
+from operator import add, is_, itemgetter, lt, mul
 from typing import Optional
 
 from . import theme
 from .journey_map import JourneyMap
+from .route_reuse import reuse_routes
 from .routing import NO_CHANNELS, Channels, rounded, waypoints
 
 Cell = tuple[str, str]  # (stage id, lane id)
 ConnectionKey = tuple[str, str]  # (source touchpoint id, target touchpoint id)
 
-STEP_X = theme.CARD_WIDTH + theme.CARD_GAP_X  # from one sub-column of cards to the next
+STEP_X = theme.CARD_STEP_X
 STEP_Y = theme.CARD_HEIGHT + theme.CARD_GAP_Y  # from one stacked card to the next
 
 
@@ -82,15 +82,39 @@ class Rect:
                 and self.y < other.bottom and other.y < self.bottom)
 
 
-@dataclass(frozen=True, slots=True)
 class Route:
     """A connection's path from the source card to the target card (see `model.routing`): its
     ends and the corners between them, flat as (x0, y0, x1, y1, ...); every leg is horizontal or
     vertical. Painters draw `curves()`, the legs with rounded corners. Flat floats, and the curves
     worked out only when drawn, because a layout makes thousands of routes.
+
+    Immutable, equal by its points. A route `moved` sideways works its points out when first read:
+    an Enter moves a thousand routes right of a widened column, and a view moves their items whole.
     """
 
-    points: tuple[float, ...]
+    __slots__ = ("_points", "_unmoved", "_dx")
+
+    def __init__(self, points: tuple[float, ...]):
+        self._points: tuple[float, ...] | None = points
+        self._unmoved: tuple[float, ...] = ()
+        self._dx = 0.0
+
+    @property
+    def points(self) -> tuple[float, ...]:
+        if self._points is None:
+            unmoved = self._unmoved
+            self._points = tuple(map(add, unmoved, (self._dx, 0.0) * (len(unmoved) // 2)))
+            self._unmoved = ()
+        return self._points
+
+    def __eq__(self, other: object) -> bool:
+        return self.points == other.points if isinstance(other, Route) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.points)
+
+    def __repr__(self) -> str:
+        return f"Route(points={self.points!r})"
 
     @property
     def start(self) -> Point:
@@ -124,9 +148,13 @@ class Route:
 
     def moved(self, dx: float) -> Route:
         """This route moved `dx` sideways, as its cards and the columns between them moved."""
-        points = list(self.points)
-        points[0::2] = map(float(dx).__add__, points[0::2])
-        return Route(tuple(points))
+        route = Route.__new__(Route)
+        route._points = None
+        if self._points is None:  # moved again before it was read: one move from the unmoved points
+            route._unmoved, route._dx = self._unmoved, self._dx + dx
+        else:
+            route._unmoved, route._dx = self._points, float(dx)
+        return route
 
     @property
     def label(self) -> Point:
@@ -186,6 +214,10 @@ class MapGeometry:
     metrics_band: dict[str, Rect] = field(default_factory=dict)  # stage id -> where its metrics go
     # The free space routes run through, kept so that the next layout can tell which routes stay.
     channels: Channels = field(default=NO_CHANNELS, compare=False, repr=False)
+    # The routes that are not the previous layout's (key -> how far the old one moved sideways, or
+    # None for a new route or another shape), so that a view visits only those; empty without a
+    # previous layout.
+    changed_routes: dict[ConnectionKey, float | None] = field(default_factory=dict, compare=False, repr=False)
     # What the next layout of the same map reuses (see `_Column`); not part of the geometry.
     _columns: dict[str, _Column] = field(default_factory=dict, compare=False, repr=False)
 
@@ -353,39 +385,14 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
         for total, column_sums in zip(sums, column.sums):
             for sub_column, point in column_sums.items():
                 total[left + sub_column * STEP_X + theme.CARD_WIDTH / 2] = point
-    # Sorted in reading order so that the drawing order of overlapping routes is stable too (keys made
-    # and compared in C: a Python key function per edge was a third of a layout).
-    rank = {tp_id: i for i, tp_id in enumerate(journey.touchpoint_ids())}.__getitem__
-    edges = list(journey.graph.edges)
-    edges = [edge for _, edge in sorted(zip(zip(map(rank, map(itemgetter(0), edges)),
-                                                map(rank, map(itemgetter(1), edges))), edges))]
+    edges = _in_reading_order(journey)
     runs = [grid_top + theme.CELL_PADDING / 2, grid_bottom - theme.CELL_PADDING / 2] if lane_ids else []
     for l in lane_ids:
         runs += [row_top[l] + theme.CELL_PADDING + k * STEP_Y - theme.CARD_GAP_Y / 2 for k in range(1, stacked[l])]
     runs += [row_top[l] for l in lane_ids[1:]]
     channels = Channels(cards.values(), sorted(runs))
-    changed = _changed_columns(previous, channels)
-    moved_alike = _moved_alike(shifts, [column_left[s] for s in stage_ids])
-    routes = {}
-    for key in edges:
-        source, target = cards[key[0]], cards[key[1]]
-        kept = old_routes.get(key)
-        if kept is not None and changed is not None:
-            low, high = (source.x, target.x) if source.x <= target.x else (target.x, source.x)
-            if source is old_cards[key[0]] and target is old_cards[key[1]]:
-                i = bisect_left(changed, low - STEP_X)
-                if i == len(changed) or changed[i] > high + STEP_X:
-                    routes[key] = kept
-                    continue
-            else:  # right of a widened column: moved with everything it passes, a route moves as it is
-                dx = moved_alike(low - STEP_X, high + STEP_X)
-                was_source, was_target = old_cards[key[0]], old_cards[key[1]]
-                if dx and (source.x - was_source.x, source.y, target.x - was_target.x, target.y) == (
-                        dx, was_source.y, dx, was_target.y):
-                    routes[key] = kept.moved(dx)
-                    continue
-        made = route(source, target, channels)
-        routes[key] = kept if made == kept else made
+    routes, changed_routes = reuse_routes(edges, cards, [columns[s].ids for s in stage_ids], shifts,
+                                          [column_left[s] for s in stage_ids], previous, channels, route)
 
     emotion_sums, target_sums = sums[0], sums[1]
     persona_sums = {p: sums[2 + 2 * k] for k, p in enumerate(personas)}
@@ -417,36 +424,25 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
         metrics_band={s: Rect(column_left[s], metrics_top, column_width[s], metrics_height)
                       for s in stage_ids} if metrics_rows else {},
         channels=channels,
+        changed_routes=changed_routes,
         _columns=columns,
     )
 
 
-def _changed_columns(previous: MapGeometry | None, channels: Channels) -> list[float] | None:
-    """The sub-columns (their x, sorted) whose cards are not where they were in `previous`, or None
-    when every route must be worked out again (no previous layout, or the free runs changed).
-
-    A route depends on the sub-columns from its source's to its target's and their neighbours
-    (which place the gutters): one between two cards that stayed put is the same as before
-    unless one of those changed."""
-    if previous is None or previous.channels.runs != channels.runs:
-        return None
-    old, new = previous.channels.tops, channels.tops
-    return sorted(x for x in old.keys() | new.keys() if old.get(x) != new.get(x))
-
-
-def _moved_alike(shifts: list[float | None], lefts: list[float]):
-    """A function of an x range: how far the stage columns it touches all moved, when they moved
-    alike and each kept its cards (`shifts`, by stage, None for one laid out afresh), else None.
-    A route through those columns, whose ends moved as far, is the old one moved: its gutters and
-    free runs moved with it."""
-    group = []  # stages in a row that moved alike share a group number
-    for i, shift in enumerate(shifts):
-        group.append(i if i == 0 or shift is None or shift != shifts[i - 1] else group[-1])
-
-    def shift_of(x0: float, x1: float) -> float | None:
-        first, last = max(0, bisect_right(lefts, x0) - 1), max(0, bisect_right(lefts, x1) - 1)
-        return shifts[first] if lefts and group[first] == group[last] else None
-    return shift_of
+def _in_reading_order(journey: JourneyMap) -> list[ConnectionKey]:
+    """The connections sorted by their source's and then their target's place in reading order, so
+    that the drawing order of overlapping routes is stable too. Taken source by source, they come
+    sorted but for the targets of a card with several; the keys are made and compared in C."""
+    ids = list(journey.touchpoint_ids())
+    count = len(ids)
+    rank = dict(zip(ids, range(count))).__getitem__
+    targets = dict(journey.graph.adjacency())
+    edges = [(source, target) for source in ids for target in targets[source]]
+    keys = list(map(add, map(mul, map(rank, map(itemgetter(0), edges)), repeat(count)),
+                    map(rank, map(itemgetter(1), edges))))
+    if all(map(lt, keys, keys[1:])):
+        return edges
+    return [edge for _, edge in sorted(zip(keys, edges))]
 
 
 def metrics_band_height(rows: int) -> float:

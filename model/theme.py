@@ -32,6 +32,7 @@ EMOTION_FACE_SIZE = 20
 
 # ----------------------------------------------------------------- grid
 CARD_GAP_X = 16  # between sub-columns of cards in one cell
+CARD_STEP_X = CARD_WIDTH + CARD_GAP_X  # from one sub-column of cards to the next
 CARD_GAP_Y = 12  # between cards stacked in one sub-column
 CELL_PADDING = 12  # between a cell's edge and its cards; also keeps cards of neighbouring cells apart
 # Cards stacked in one sub-column before the cell opens another sub-column to the right.

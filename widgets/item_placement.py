@@ -10,6 +10,8 @@ places in it, and a connection between two quiet columns that moved alike keeps 
 
 from __future__ import annotations
 
+from itertools import chain
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
@@ -17,7 +19,7 @@ from model import theme
 from model.layout import MapGeometry, layout
 from widgets.band_items import qrect
 from widgets.card_item import CardItem
-from widgets.connection_item import ConnectionItem, route_shift
+from widgets.connection_item import ConnectionItem
 from widgets.header_item import AddButtonItem, HeaderItem
 
 BUTTON_GAP = 12  # between the last column and its add button
@@ -110,20 +112,19 @@ class ItemPlacement:
                     card.pos().x(), card.pos().y()) != (rect.x - columns[stage_of[tp_id]].x(), rect.y):
                 self._place_card(card, columns[stage_of[tp_id]], rect)
                 touched.add(card.parentItem())
-        old_routes = old.routes if old is not None else {}
-        items = scene.connection_items
-        for key, route in g.routes.items():
-            item = items[key]
-            if item not in unplaced:
-                if route is old_routes.get(key):
-                    continue
-                source, target = stage_of[key[0]], stage_of[key[1]]
-                # Moved with its column, unless the channels it runs through changed between them.
-                if source in quiet and target in quiet and shifts[source] == shifts[target] and (
-                        key in old_routes and route_shift(old_routes[key], route) == (shifts[source], 0.0)):
-                    item.follow(route)
-                    continue
-            self._place_connection(item, columns[stage_of[key[0]]], route)
+        items, routes, changed = scene.connection_items, g.routes, g.changed_routes
+        # Only the routes the layout did not keep, and items a preview moved or new ones, are visited.
+        keys = routes.keys() if old is None else dict.fromkeys(chain(changed, (
+            item.key for item in unplaced if isinstance(item, ConnectionItem) and item.key in routes)))
+        carried = {stage_id: shifts[stage_id] for stage_id in quiet}  # how far a quiet column took its items
+        for key in keys:
+            item, source, dx = items[key], stage_of[key[0]], changed.get(key)
+            # Moved with its column, unless the channels it runs through changed between them.
+            if dx is not None and carried.get(source) == dx == carried.get(stage_of[key[1]]) and (
+                    item not in unplaced):
+                item.follow(routes[key])
+                continue
+            self._place_connection(item, columns[source], routes[key])
             touched.add(item.parentItem())
         for column in touched:
             column.fit()

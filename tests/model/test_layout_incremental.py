@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from model.layout import layout
+from model.layout import Route, layout
 from tests.factories import journey_maps, large_map
 
 
@@ -72,3 +72,53 @@ def test_a_card_added_to_a_full_cell_moves_the_columns_right_of_it_and_keeps_tho
             assert rect is before.cards[tp_id]
         elif int(stage[1:]) > 10:
             assert (rect.x, rect.y) == (before.cards[tp_id].x + shift, before.cards[tp_id].y)
+
+
+@settings(max_examples=60, deadline=None)
+@given(journey_maps(), st.data())
+def test_the_routes_a_layout_did_not_keep_are_named_with_how_far_they_moved(journey, data):
+    """A view visits only `changed_routes`: every route not kept from the previous layout is in it,
+    and one listed as moved sideways is the old one moved that far. Two changes are laid out before
+    any point is read, so that routes moved twice are too."""
+    stages = [s.id for s in journey.stages]
+    lanes = [lane.id for lane in journey.lanes]
+    first = layout(journey)
+    journey.add_touchpoint(data.draw(st.sampled_from(stages)), data.draw(st.sampled_from(lanes)), "More")
+    between = layout(journey, first)
+    fresh_between = layout(journey)
+    added = journey.add_touchpoint(data.draw(st.sampled_from(stages)), data.draw(st.sampled_from(lanes)), "Again")
+    others = [tp_id for tp_id in journey.touchpoint_ids() if tp_id != added.id]
+    if others and data.draw(st.booleans()):
+        journey.add_connection(data.draw(st.sampled_from(others)), added.id)
+    after = layout(journey, between)
+    _assert_the_routes_not_kept_are_named(between, after)
+    assert after == layout(journey)
+    assert between == fresh_between  # its moved routes read only now, after `after` moved them again
+
+
+def test_a_route_moved_twice_before_it_is_read_is_moved_by_both():
+    route = Route((10.0, 5.0, 40.0, 5.0, 40.0, 30.0))
+    assert route.moved(200).moved(-50) == Route((160.0, 5.0, 190.0, 5.0, 190.0, 30.0))
+    assert hash(route.moved(0)) == hash(route)
+
+
+def test_an_enter_in_a_full_cell_names_the_routes_it_moved_and_those_it_routed_again():
+    journey = large_map(touchpoints=2000, connections=3000)
+    before = layout(journey)
+    selected = journey.cell("s10", "l0")[0]
+    added = journey.add_touchpoint("s10", "l0", "One more", index=1)
+    journey.add_connection(selected, added.id)
+    after = layout(journey, before)
+    _assert_the_routes_not_kept_are_named(before, after)
+    moved = [key for key, dx in after.changed_routes.items() if dx is not None]
+    assert len(moved) > 1000  # right of the widened column
+    assert len(after.changed_routes) - len(moved) < 200  # routed again: around the widened column
+    assert after == layout(journey)
+
+
+def _assert_the_routes_not_kept_are_named(before, after) -> None:
+    for key, route in after.routes.items():
+        if key not in after.changed_routes:
+            assert route is before.routes[key]
+        elif (dx := after.changed_routes[key]) is not None:
+            assert route == before.routes[key].moved(dx)
