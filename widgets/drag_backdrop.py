@@ -6,8 +6,8 @@ it, and re-drawing the still cards, bands and curves there was most of a move's 
 backdrop stands, those items are made fully transparent (which Qt skips whole, and which unlike
 hiding keeps their selection) and the view copies their pixels instead. The moving connections
 ran under the still cards, so the cards' part of the picture is copied once more above them.
-Anything the scroll, the
-zoom or the view's size changes ends it first, for the picture would no longer fit.
+Whatever changes the scroll, the zoom, the view's size or the still items' marks ends it first,
+for the picture would no longer be true.
 """
 
 from __future__ import annotations

@@ -21,7 +21,14 @@ class Recording:
         self._picture: QPicture | None = None
 
     def replay(self, painter: QPainter, key: object, draw: Callable[[QPainter], None]) -> None:
-        """Draw what `draw` draws for `key`, recording it first if the key changed."""
+        """Draw what `draw` draws for `key`, recording it first if the key changed.
+
+        On a device of another resolution than the screen's (an exported image, an SVG), Qt would
+        rescale the recording's text: such a device, never painted twice alike, is drawn afresh."""
+        device = painter.device()
+        if device is None or device.logicalDpiY() != _SCREEN_DPI.logicalDpiY():
+            draw(painter)
+            return
         if self._picture is None or key != self._key:
             picture = QPicture()
             recorder = QPainter(picture)
@@ -30,3 +37,6 @@ class Recording:
             recorder.end()
             self._key, self._picture = key, picture
         painter.drawPicture(0, 0, self._picture)
+
+
+_SCREEN_DPI = QPicture()  # a recording's resolution, the screen's
