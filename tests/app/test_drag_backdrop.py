@@ -4,32 +4,14 @@ frames the whole map would paint, and nothing of it may stay behind."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
 from app import insights
-from tests.app.driver import LEFT, NO_MODIFIER, at, card_center, cell_center, open_map, settle
+from tests.app.driver import LEFT, NO_MODIFIER, at, card_center, cell_center, differing, frame, open_map, settle
 from tests.factories import large_map, make_map
 from widgets.drag_backdrop import DragBackdrop
-
-
-def frame(window) -> QImage:
-    settle(window)
-    window.view.viewport().repaint()
-    return window.view.viewport().grab().toImage()
-
-
-def differing(a: QImage, b: QImage) -> float:
-    """The share of pixels that differ by more than antialiasing does."""
-    assert a.size() == b.size()
-    step, count, differ = 3, 0, 0
-    for y in range(0, a.height(), step):
-        for x in range(0, a.width(), step):
-            count += 1
-            pa, pb = a.pixelColor(x, y), b.pixelColor(x, y)
-            differ += max(abs(pa.red() - pb.red()), abs(pa.green() - pb.green()), abs(pa.blue() - pb.blue())) > 60
-    return differ / count
 
 
 def mid_drag_frame(window, tp_id: str, scroll: bool) -> QImage:
