@@ -15,6 +15,7 @@ from widgets.persona_badge import paint_badge
 from model.vocabulary import NO_VALUE, average_label, signed
 from widgets.detail import readable
 from widgets.emotion_face import paint_face
+from widgets.recording import Recording
 from widgets.text import elided_lines, font
 
 
@@ -52,6 +53,7 @@ class GridItem(_GeometryItem):
         self.cursor_cell: tuple[str, str] | None = None
         self._cells: list[QRectF] = []
         self._scores_band: list[QRectF] = []
+        self._labels = Recording()  # the bands' headers and the personas' legend
 
     def set_geometry(self, geometry: MapGeometry) -> None:
         # Converted once per layout, drawn in one call each per frame.
@@ -76,8 +78,18 @@ class GridItem(_GeometryItem):
         painter.drawRect(qrect(g.emotion_band))
         painter.drawRects(self._scores_band)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)  # the view keeps no painter state
-        painter.setBrush(QColor(theme.BAND_HEADER_BACKGROUND))
         text = readable(option, painter)
+        legend = self._legend_rows() if g.persona_curves and text else ()
+        self._labels.replay(painter, (g, text, legend, antialiased),
+                            lambda recorder: self._paint_band_headers(recorder, g, text, legend))
+        if self.cursor_cell in g.cells:
+            painter.setPen(QPen(QColor(theme.SELECTION), 2, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(qrect(g.cells[self.cursor_cell]).adjusted(2, 2, -2, -2))
+
+    def _paint_band_headers(self, painter: QPainter, g: MapGeometry, text: bool, legend: tuple) -> None:
+        """The bands' headers, their labels when they can be read, and the personas' legend."""
+        painter.setBrush(QColor(theme.BAND_HEADER_BACKGROUND))
         # With several personas the emotion header holds their legend, its label on top.
         top, middle = Qt.AlignmentFlag.AlignTop, Qt.AlignmentFlag.AlignVCenter
         headers = [(g.emotion_header, "Emotion", top if g.persona_curves else middle),
@@ -92,33 +104,33 @@ class GridItem(_GeometryItem):
             painter.setPen(QColor(theme.HEADER_TEXT))
             painter.setFont(font(theme.BAND_LABEL_SIZE, bold=True))
             painter.drawText(qrect(rect).adjusted(10, 6, -6, -6), align, label)
-        if g.persona_curves and text:
-            self._paint_persona_legend(painter, g.emotion_header)
-        if self.cursor_cell in g.cells:
-            painter.setPen(QPen(QColor(theme.SELECTION), 2, Qt.PenStyle.DashLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(qrect(g.cells[self.cursor_cell]).adjusted(2, 2, -2, -2))
+        if legend:
+            self._paint_persona_legend(painter, g.emotion_header, legend)
 
-
-    def _paint_persona_legend(self, painter: QPainter, header: Rect) -> None:
-        """One row per persona under the band's label: a line in their colour, their name."""
+    def _legend_rows(self) -> tuple:
+        """(persona, name, colour, line style, photo) for each row of the personas' legend."""
         scene = self.scene()
         journey = scene.journey
-        rows = [(p, p.name or "Unnamed persona", persona_colour(journey, p.id), Qt.PenStyle.SolidLine)
-                for p in journey.personas if p.id in self.geometry.persona_curves]
+        rows = [(p, p.name or "Unnamed persona", persona_colour(journey, p.id), Qt.PenStyle.SolidLine,
+                 scene.photos.image(p)) for p in journey.personas if p.id in self.geometry.persona_curves]
         if scene.curve.target_shown:
-            rows.append((None, "to-be (dashed)", theme.TEXT_MUTED, Qt.PenStyle.DashLine))
+            rows.append((None, "to-be (dashed)", theme.TEXT_MUTED, Qt.PenStyle.DashLine, None))
+        return tuple(rows)
+
+    @staticmethod
+    def _paint_persona_legend(painter: QPainter, header: Rect, rows: tuple) -> None:
+        """One row per persona under the band's label: a line in their colour, their name."""
         top = header.y + 26
         step = min(16.0, (header.bottom - 4 - top) / max(len(rows), 1))
         label_font = font(theme.SCORE_LABEL_SIZE + 1)
         width = header.width - 48 - step
-        for i, (persona, name, colour, style) in enumerate(rows):
+        for i, (persona, name, colour, style, photo) in enumerate(rows):
             y = top + i * step + step / 2
             painter.setPen(QPen(QColor(colour), theme.EMOTION_CURVE_WIDTH, style))
             painter.drawLine(QPointF(header.x + 10, y), QPointF(header.x + 30, y))
             if persona is not None:  # their face beside their curve's colour
                 paint_badge(painter, QRectF(header.x + 34, y - step / 2 + 1, step - 2, step - 2), persona, colour,
-                            scene.photos.image(persona))
+                            photo)
             painter.setFont(label_font)
             painter.setPen(QColor(theme.TEXT))
             painter.drawText(QRectF(header.x + 36 + step, y - step / 2, width, step), Qt.AlignmentFlag.AlignVCenter,

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 from model import theme
 from widgets.canvas_scene import JourneyScene
 from widgets.detail import READABLE_SCALE
+from widgets.drag_backdrop import DragBackdrop
 
 ZOOM_STEP = 1.2
 ZOOM_RANGE = (0.1, 4.0)
@@ -31,9 +32,11 @@ class JourneyView(QGraphicsView):
         self.setBackgroundBrush(QColor(theme.CANVAS_BACKGROUND))
         self._space_down = False
         self._pan_from: QPointF | None = None
+        self.backdrop = DragBackdrop(self)  # raised by a card drag (widgets.interactions.CardDrag)
         scene.revealRequested.connect(self.reveal)
 
     def resizeEvent(self, event) -> None:
+        self.backdrop.lower()
         super().resizeEvent(event)
         # Items cache their pixels in Qt's pixmap cache: zoomed out, the card faces and the connections
         # each fill a view-sized pixmap, and Qt's default 10 MB would hold one of them at 1600 x 1000.
@@ -43,6 +46,9 @@ class JourneyView(QGraphicsView):
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         # The grid's cells fill most of the view with their own colour: the canvas colour is put only
         # around them, or every repaint would fill the whole view twice.
+        if self.backdrop.standing:
+            self.backdrop.paint(painter, rect)
+            return
         g = self.scene().geometry
         if g is None or not g.stage_ids or not g.lane_ids:
             super().drawBackground(painter, rect)
@@ -52,6 +58,10 @@ class JourneyView(QGraphicsView):
         brush = self.backgroundBrush()
         for part in _around(rect, grid):
             painter.fillRect(part, brush)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self.backdrop.lower()
+        super().scrollContentsBy(dx, dy)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -72,6 +82,7 @@ class JourneyView(QGraphicsView):
     def _match_detail(self) -> None:
         # Too small to read, cards are drawn as faces in one pass, and curves and corners gain
         # nothing from antialiasing.
+        self.backdrop.lower()
         readable = self.zoom >= READABLE_SCALE
         self.setRenderHint(QPainter.RenderHint.Antialiasing, readable)
         self.scene().set_detail(readable)

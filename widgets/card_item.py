@@ -14,6 +14,7 @@ from model.room_geometry import vote_dots
 from widgets.band_items import qrect
 from widgets.detail import readable
 from widgets.emotion_face import paint_face
+from widgets.recording import Recording
 from widgets.text import elided_lines, font
 
 HANDLE_RADIUS = 6
@@ -42,6 +43,7 @@ class CardItem(QGraphicsRectItem):
         self.highlight: str | None = None
         self.fill: str | None = None
         self.badge: str = ""
+        self._drawing = Recording()
         self.setPen(Qt.PenStyle.NoPen)
         self.setRect(self._outline())
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -80,10 +82,15 @@ class CardItem(QGraphicsRectItem):
     # ----------------------------------------------------------------- painting
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         tp = self.touchpoint
-        if readable(option, painter):
-            self._paint_card(painter, tp)
-        else:
+        if not readable(option, painter):
             self._paint_body(painter, tp)
+            return
+        scene = self.scene()
+        meta = legible(theme.CARD_META_SIZE, painter, scene.text_floor)
+        # Everything `_paint_card` reads; the touchpoint is replaced, never changed, when the map changes.
+        key = (tp, meta, self.isSelected(), self.isUnderMouse(), self.highlight, self.fill, self.badge,
+               scene.high_contrast, scene.to_be_view, scene.journey.dots_on(self.touchpoint_id))
+        self._drawing.replay(painter, key, lambda recorder: self._paint_card(recorder, tp, meta))
 
     def face(self, tp: Touchpoint) -> tuple[str, float, str]:
         """(border colour, border width, fill) of the card's face: selection and problems show in the border."""
@@ -100,7 +107,7 @@ class CardItem(QGraphicsRectItem):
         painter.setBrush(QColor(fill))
         painter.drawRoundedRect(_CARD_RECT, theme.CARD_CORNER_RADIUS, theme.CARD_CORNER_RADIUS)
 
-    def _paint_card(self, painter: QPainter, tp: Touchpoint) -> None:
+    def _paint_card(self, painter: QPainter, tp: Touchpoint, meta_legible: bool) -> None:
         """The whole card at a readable size: body, badge, face, title, meta line, scores, pain marker, handle."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = self.isSelected()
@@ -118,7 +125,7 @@ class CardItem(QGraphicsRectItem):
             painter.drawText(QRectF(title.box.x, title.line_top(i), title.box.width, title.line_height),
                              Qt.AlignmentFlag.AlignLeft, line)
         meta = " · ".join(part for part in (tp.channel, tp.owner) if part)
-        if meta and legible(theme.CARD_META_SIZE, painter, self.scene().text_floor):
+        if meta and meta_legible:
             slot = card_parts(len(lines)).meta
             painter.setFont(font(slot.size))
             painter.setPen(QColor(theme.TEXT if contrast else theme.TEXT_MUTED))

@@ -13,6 +13,7 @@ from model.card_parts import TextSlot, lane_header_parts, stage_header_parts
 from model.layout import Rect
 from model.personas import lane_caption, lane_owner, persona_colour
 from widgets.persona_badge import paint_badge
+from widgets.recording import Recording
 from widgets.text import elided_lines, font
 
 
@@ -25,6 +26,7 @@ class HeaderItem(QGraphicsItem):
         self._rect = QRectF()
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(3)
+        self._drawing = Recording()
 
     def set_rect(self, rect: QRectF) -> None:
         if rect != self._rect:
@@ -41,26 +43,37 @@ class HeaderItem(QGraphicsItem):
         return self._rect.adjusted(6, 6, -6, -6)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        journey = self.scene().journey
+        scene = self.scene()
+        journey = scene.journey
         entity = journey.stage(self.item_id) if self.kind == "stage" else journey.lane(self.item_id)
+        owner = lane_owner(journey, entity) if self.kind == "lane" else None
+        colour = persona_colour(journey, owner.id) if owner is not None else None
+        text = readable(option, painter)
+        photo = scene.photos.image(owner) if owner is not None and text else None
+        # Everything `_paint_header` reads; a stage, lane or persona is replaced, never changed.
+        key = (entity, owner, colour, photo, text, self.isSelected(), self._rect)
+        self._drawing.replay(painter, key, lambda recorder: self._paint_header(recorder, entity, owner, colour,
+                                                                               photo, text))
+
+    def _paint_header(self, painter: QPainter, entity: Stage | Lane, owner: Persona | None, colour: str | None,
+                      photo, text: bool) -> None:
         background = theme.STAGE_HEADER_BACKGROUND if self.kind == "stage" else theme.LANE_HEADER_BACKGROUND
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = self.isSelected()
         painter.setPen(QPen(QColor(theme.SELECTION), 2) if selected else QPen(QColor(theme.GRID_LINE), 1))
         painter.setBrush(QColor(theme.SELECTION_FILL if selected else background))
         painter.drawRect(self._rect.adjusted(0.5, 0.5, -0.5, -0.5))
-        owner = lane_owner(journey, entity) if self.kind == "lane" else None
         if owner is not None:  # the persona's colour down the left edge, readable at any zoom
             stripe = lane_header_parts(self._box(), persona=True).stripe
-            painter.fillRect(QRectF(stripe.x, stripe.y, stripe.width, stripe.height),
-                             QColor(persona_colour(journey, owner.id)))
-        if readable(option, painter):
-            self._paint_text(painter, entity, owner)
+            painter.fillRect(QRectF(stripe.x, stripe.y, stripe.width, stripe.height), QColor(colour))
+        if text:
+            self._paint_text(painter, entity, owner, colour, photo)
 
     def _box(self) -> Rect:
         return Rect(self._rect.x(), self._rect.y(), self._rect.width(), self._rect.height())
 
-    def _paint_text(self, painter: QPainter, entity: Stage | Lane, owner: Persona | None) -> None:
+    def _paint_text(self, painter: QPainter, entity: Stage | Lane, owner: Persona | None, colour: str | None,
+                    photo) -> None:
         """The name (and a stage's goal, a lane's kind and the persona who owns the lane, with their
         badge), fitted to the header's parts."""
         painter.setFont(font(theme.HEADER_SIZE, bold=True))
@@ -76,10 +89,8 @@ class HeaderItem(QGraphicsItem):
             parts = lane_header_parts(box, len(name_lines), owner is not None)
             detail = lane_caption(entity, owner)
             if owner is not None:
-                scene = self.scene()
                 b = parts.badge
-                paint_badge(painter, QRectF(b.x, b.y, b.width, b.height), owner,
-                            persona_colour(scene.journey, owner.id), scene.photos.image(owner))
+                paint_badge(painter, QRectF(b.x, b.y, b.width, b.height), owner, colour, photo)
         _paint_lines(painter, parts.name, name_lines)
         if detail:
             painter.setFont(font(parts.detail.size))

@@ -96,6 +96,8 @@ class CardDrag(_Drag):
         super().__init__(scene, press)
         self.card, self.origin = card, card.scenePos()
         self.connections = scene.connections_of(card.touchpoint_id)  # the only routes a move changes
+        self.backdrop = None  # the view's, once the card moves
+        self.cards_z = card.parentItem().zValue() if card.parentItem() is not None else card.zValue()
         self.indicator = QGraphicsLineItem()
         self.indicator.setPen(_drop_pen())
         self.indicator.setZValue(20)
@@ -108,6 +110,7 @@ class CardDrag(_Drag):
             self.scene.placement.lift(self.card, self.connections)  # drawn above every other card
             self.card.setZValue(10)
             self.card.setOpacity(0.85)
+            self._raise_backdrop()
         self.card.setPos(self.origin + event.scenePos() - self.press)
         self.scene.overview.refresh()
         self._follow_connections()
@@ -115,6 +118,21 @@ class CardDrag(_Drag):
         self.indicator.setVisible(target is not None)
         if target is not None:
             self.indicator.setLine(self._indicator_line(*target))
+
+    def _raise_backdrop(self) -> None:
+        """Let the view paint what the drag leaves in place once, not at every move (`DragBackdrop`).
+        Not while a second view (the presentation) shows the scene: it would see the still items go."""
+        views = self.scene.views()
+        self.backdrop = getattr(views[0], "backdrop", None) if len(views) == 1 else None
+        if self.backdrop is not None:
+            scene = self.scene
+            still = [scene.grid, scene.curve, scene.stage_scores_item, scene.blueprint, scene.metrics_lane,
+                     *scene.headers.values(), *scene.placement.columns.values()]
+            view = self.backdrop.view
+            seen = view.mapToScene(view.viewport().rect()).boundingRect()
+            cards = [item.mapToScene(item.shape()) for item in scene.items(seen)
+                     if isinstance(item, CardItem) and item is not self.card]
+            self.backdrop.raise_under([self.card, *self.connections, self.indicator], still, cards, self.cards_z)
 
     def _follow_connections(self) -> None:
         pos = self.card.scenePos()
@@ -150,6 +168,8 @@ class CardDrag(_Drag):
     def _clear_preview(self) -> None:
         if self.indicator.scene() is not None:
             self.scene.removeItem(self.indicator)
+        if self.backdrop is not None:
+            self.backdrop.lower()
         self.card.setZValue(2)
         self.card.setOpacity(1.0)
         self.scene.unplace([self.card, *self.connections])

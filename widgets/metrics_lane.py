@@ -15,6 +15,7 @@ from model.entities import Kpi
 from model.card_parts import metric_row
 from model.stage_metrics import KpiStatus, format_value, kpi_series, kpi_status
 from widgets.band_items import _GeometryItem, qrect
+from widgets.recording import Recording
 from widgets.text import elided_lines, font
 
 SPARK_WIDTH = 36
@@ -26,14 +27,25 @@ class MetricsLaneItem(_GeometryItem):
     def __init__(self):
         super().__init__()
         self.setZValue(1)
+        self._drawing = Recording()
+
+    def boundingRect(self) -> QRectF:
+        # The lane only: its cached pixels are the lane's, not a view-sized sheet mostly transparent.
+        if self.geometry is None or not self.geometry.metrics_band:
+            return QRectF()
+        bands = list(self.geometry.metrics_band.values())
+        return QRectF(bands[0].x, bands[0].y, bands[-1].right - bands[0].x, bands[0].height)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         g = self.geometry
         if g is None or not g.metrics_band:
             return
+        stages = tuple(self.scene().journey.stages)  # replaced, never changed, when the map changes
+        self._drawing.replay(painter, (g, stages), lambda recorder: self._paint_rows(recorder, g, stages))
+
+    def _paint_rows(self, painter: QPainter, g, stages) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        journey = self.scene().journey
-        for stage in journey.stages:
+        for stage in stages:
             band = g.metrics_band.get(stage.id)
             if band is None:
                 continue

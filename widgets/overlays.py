@@ -64,6 +64,9 @@ def apply_overlays(scene, choice: OverlayChoice, insights: Insights, path: Seque
     `journey` is the map the insights answer for (a persona's, see `model.projection`); cards not on
     it keep their own colour."""
     journey = scene.journey if journey is None else journey
+    for view in scene.views():  # a card drag's picture of the still map (widgets.drag_backdrop) would hide them
+        if (backdrop := getattr(view, "backdrop", None)) is not None:
+            backdrop.lower()
     marks = {tp_id: theme.PROBLEM_MARKS[kind] for tp_id, kind in insights.problems().items()} \
         if choice.problems else {}
     marks.update((tp_id, theme.REVIEW_MARKS[kind]) for tp_id, kind in review.items())

@@ -88,3 +88,22 @@ def shortcut(window, name: str) -> None:
     combo = sequence[0]
     QTest.keyClick(QApplication.focusWidget() or window.view, combo.key(), combo.keyboardModifiers())
     settle(window)
+
+
+def frame(window):
+    """The canvas as the screen shows it now (a QImage), painted after the events run out."""
+    settle(window)
+    window.view.viewport().repaint()
+    return window.view.viewport().grab().toImage()
+
+
+def differing(a, b) -> float:
+    """The share of pixels of two images that differ by more than antialiasing does."""
+    assert a.size() == b.size()
+    step, count, differ = 3, 0, 0
+    for y in range(0, a.height(), step):
+        for x in range(0, a.width(), step):
+            count += 1
+            pa, pb = a.pixelColor(x, y), b.pixelColor(x, y)
+            differ += max(abs(pa.red() - pb.red()), abs(pa.green() - pb.green()), abs(pa.blue() - pb.blue())) > 60
+    return differ / count

@@ -23,11 +23,12 @@ def painted_card_text_pixels(view, size: float, bold: bool) -> list[float]:
     the painter's scale."""
     from PySide6.QtGui import QPainter
 
-    from widgets import card_item
+    from widgets import card_item, recording as card_recording
 
     seen: list[float] = []
     made_for_card = []  # the card asked for a font: the next font set on a painter is the card's
     original_set_font, original_font = QPainter.setFont, card_item.font
+    original_replay = card_recording.Recording.replay
 
     def card_font(*args, **kwargs):
         made_for_card.append(True)
@@ -41,12 +42,15 @@ def painted_card_text_pixels(view, size: float, bold: bool) -> list[float]:
         return original_set_font(painter, font)
 
     QPainter.setFont, card_item.font = recording, card_font
+    # Cards cache their pixels and replay a recorded drawing: make them paint afresh, on the view.
+    card_recording.Recording.replay = lambda self, painter, key, draw: draw(painter)
     try:
         for card in view.scene().cards.values():
-            card.update()  # cards cache their pixels: make them paint afresh
+            card.update()
         view.viewport().grab()
     finally:
         QPainter.setFont, card_item.font = original_set_font, original_font
+        card_recording.Recording.replay = original_replay
     return seen
 
 
