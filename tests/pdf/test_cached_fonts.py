@@ -60,3 +60,18 @@ def test_a_cache_folder_that_cannot_be_written_only_means_parsing_every_time(tmp
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     own = described(TTFont("Face", str(REGULAR)))
     assert described(CachedTTFont("Face", REGULAR)) == described(CachedTTFont("Face", REGULAR)) == own
+
+
+def test_a_read_only_cache_folder_is_read_and_never_written(cache, monkeypatch, tmp_path):
+    own = described(TTFont("Face", str(REGULAR)))
+    CachedTTFont("Face", REGULAR)  # kept while the folder could be written
+
+    def read_only(path, data):
+        raise OSError(30, "Read-only file system", str(path))
+
+    monkeypatch.setattr("app.pdf.parse_cache.write_atomically", read_only)
+    other = tmp_path / "Other.ttf"
+    shutil.copyfile(BOLD, other)
+    assert described(CachedTTFont("Face", REGULAR)) == own
+    assert described(CachedTTFont("Other", other)) == described(TTFont("Other", str(other)))
+    assert len(list(cache.iterdir())) == 1
