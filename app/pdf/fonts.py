@@ -9,8 +9,9 @@ in cards and headings alike. An emoji no bundled font has prints as its name ("[
 character none has as `PLACEHOLDER`, where a viewer would otherwise show an empty box.
 Every font is embedded (reportlab's CID fonts are not, so they are never used); reportlab subsets each TTF to the glyphs the document uses.
 
-Registering costs a file parse (about 15 ms for DejaVu, 50-80 ms for a CJK font), so each font
-is registered when first needed and a map without CJK text never loads the CJK fonts.
+Registering costs a file parse (about 10 ms for a DejaVu face, 50-80 ms for a CJK font) the first
+time a file is seen (`cached_fonts` keeps it), so each font is registered when first needed and a
+map without CJK text never loads the CJK fonts.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from model import card_parts, theme
+
+from .cached_fonts import CachedTTFont
 
 FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
@@ -59,7 +62,7 @@ def font(name: str) -> TTFont:
         ttf = copy.copy(font(regular))
         ttf.fontName = name
     else:
-        ttf = TTFont(name, str(FONTS_DIR / _FILES[name]))
+        ttf = CachedTTFont(name, FONTS_DIR / _FILES[name])
     pdfmetrics.registerFont(ttf)
     # Paragraph markup maps <b> through a family.
     if name in (SANS, SANS_BOLD):

@@ -1,6 +1,7 @@
 """What the PDF's resource files parse to, kept between runs in the user's cache folder.
 
-Every export used to parse the hyphenation dictionary again (a tenth of `main.py export`'s time).
+Every export used to parse the hyphenation dictionary (a tenth of `main.py export`'s time) and
+the fonts (`cached_fonts`) again.
 What it parses to is plain data (dicts, tuples, numbers, text), kept with `marshal`, which
 reads data back and never runs code. An entry is keyed by the file's path, size and modification
 time and by the parser and its version, so a changed file or library is parsed afresh. A missing,

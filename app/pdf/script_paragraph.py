@@ -30,6 +30,17 @@ class ScriptParagraph(Paragraph):
         super()._setup(text, style, bulletText, frags, cleaner)
         self.frags = [run for frag in self.frags for run in _in_script_fonts(frag)]
 
+    def wrap(self, availWidth, availHeight):
+        """Lines are broken again only for a new width: a table asks each cell for its size
+        several times at one column width (two in three of a report's wraps)."""
+        memo = self.__dict__.get("_wrapped")
+        if memo is not None and memo[0] == availWidth and memo[1] is self.__dict__.get("blPara"):
+            return memo[2]
+        size = super().wrap(availWidth, availHeight)
+        # Kept with the lines it made: `split` drops them when the paragraph moves on whole.
+        self._wrapped = (availWidth, self.__dict__.get("blPara"), size)
+        return size
+
     def beginText(self, x, y):
         return StrokedBoldText(self.canv, x, y)
 
