@@ -15,6 +15,7 @@ card will be drawn.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import chain, repeat
 from operator import add, is_, itemgetter, lt, mul
@@ -197,7 +198,7 @@ class MapGeometry:
     lane_rows: dict[str, Rect]
     cells: dict[Cell, Rect]
     cards: dict[str, Rect]
-    routes: dict[ConnectionKey, Route]
+    routes: Mapping[ConnectionKey, Route]  # a `RouteTable`: moved routes are worked out when read
     emotion_header: Rect  # beside the band, under the lane headers: where "Emotion" is written
     emotion_band: Rect
     emotion_curve: tuple[Point, ...]
@@ -214,10 +215,10 @@ class MapGeometry:
     metrics_band: dict[str, Rect] = field(default_factory=dict)  # stage id -> where its metrics go
     # The free space routes run through, kept so that the next layout can tell which routes stay.
     channels: Channels = field(default=NO_CHANNELS, compare=False, repr=False)
-    # The routes that are not the previous layout's (key -> how far the old one moved sideways, or
-    # None for a new route or another shape), so that a view visits only those; empty without a
-    # previous layout.
-    changed_routes: dict[ConnectionKey, float | None] = field(default_factory=dict, compare=False, repr=False)
+    # The routes a view must place again, in drawing order: all but those that stayed or moved just
+    # as far as the column of their source, which kept its cards (see `model.route_reuse`); every
+    # route without a previous layout.
+    changed_routes: list[ConnectionKey] = field(default_factory=list, compare=False, repr=False)
     # What the next layout of the same map reuses (see `_Column`); not part of the geometry.
     _columns: dict[str, _Column] = field(default_factory=dict, compare=False, repr=False)
 
@@ -310,10 +311,9 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
     the same map before a change, cards that stay put keep their `Rect` objects and routes
     between them their `Route` objects: the result is equal to a fresh layout, a card drop
     costs a fraction of one (most of which is not making 3,000 routes again), and a view can
-    find what moved by identity (`is not`).
+    find the cards that moved by identity (`is not`) and the routes in `changed_routes`.
     """
     old_cards = previous.cards if previous is not None else {}
-    old_routes = previous.routes if previous is not None else {}
     stack = theme.MAX_STACK
     stage_ids = tuple(stage.id for stage in journey.stages)
     lane_ids = tuple(lane.id for lane in journey.lanes)
@@ -432,7 +432,8 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
 def _in_reading_order(journey: JourneyMap) -> list[ConnectionKey]:
     """The connections sorted by their source's and then their target's place in reading order, so
     that the drawing order of overlapping routes is stable too. Taken source by source, they come
-    sorted but for the targets of a card with several; the keys are made and compared in C."""
+    sorted but for the targets of a card with several; the keys are made and sorted in C, as plain
+    integers (sorting the edges beside them compares tuples: twice as slow)."""
     ids = list(journey.touchpoint_ids())
     count = len(ids)
     rank = dict(zip(ids, range(count))).__getitem__
@@ -442,7 +443,8 @@ def _in_reading_order(journey: JourneyMap) -> list[ConnectionKey]:
                     map(rank, map(itemgetter(1), edges))))
     if all(map(lt, keys, keys[1:])):
         return edges
-    return [edge for _, edge in sorted(zip(keys, edges))]
+    edge_of = dict(zip(keys, edges))
+    return list(map(edge_of.__getitem__, sorted(keys)))
 
 
 def metrics_band_height(rows: int) -> float:
