@@ -74,7 +74,7 @@ def reuse_routes(edges: list[ConnectionKey], cards: dict[str, Rect], stage_cards
                         to_place.append(key)
                     continue
             else:  # moved with everything it passes (its source's column too), a route moves as it is
-                dx = moved_alike(low - STEP_X, high + STEP_X)
+                dx = moved_alike(low, high)
                 was_source, was_target = old_cards[key[0]], old_cards[key[1]]
                 if dx and (source.x - was_source.x, source.y, target.x - was_target.x, target.y) == (
                         dx, was_source.y, dx, was_target.y):
@@ -112,10 +112,11 @@ def _routed_again(edges, pairs, cards, channels, make, old_routes, shifts) -> tu
 
 def _pair_shift(shifts: list[float | None], source: int, target: int) -> float | None:
     """How far the stage columns a route between these two stages depends on all moved, when they
-    kept their cards and moved alike (0 for staying put), else None. Those are the two stages,
-    those between and one either side: a column is wider than a step from one sub-column to the
-    next, so the gutters beside the route's cards lie in them."""
-    window = shifts[max(min(source, target) - 1, 0):max(source, target) + 2]
+    kept their cards and moved alike (0 for staying put), else None. Those are the two stages and
+    those between: a route looks for free runs only between its cards, and the gutters beside them
+    lie in their own columns (a gutter is as wide as the gap to the next sub-column of the stage,
+    or the cell's padding where the next one is another stage's, always two paddings away)."""
+    window = shifts[min(source, target):max(source, target) + 1]
     first = window[0]
     return first if first is not None and window.count(first) == len(window) else None
 

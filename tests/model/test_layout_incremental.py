@@ -151,3 +151,32 @@ def test_the_routes_moved_by_a_widened_column_are_worked_out_when_read_and_equal
     assert after.routes[key] == fresh.routes[key] != before.routes[key]
     assert dict(after.routes) == dict(fresh.routes) and list(after.routes) == list(fresh.routes)
     assert ("no", "such") not in after.routes and after.routes.get(("no", "such")) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(journey_maps(max_stages=6, max_lanes=3, max_touchpoints=30), st.data())
+def test_each_layout_of_a_run_of_changes_laid_out_from_the_one_before_equals_a_fresh_layout(journey, data):
+    """Cards added, removed and moved, connections added and stages reordered, one after another:
+    routes kept, moved and taken over from layouts that took them over themselves stay right."""
+    geometry = layout(journey)
+    lanes = [lane.id for lane in journey.lanes]
+    for _ in range(data.draw(st.integers(1, 6))):
+        stages, ids = [s.id for s in journey.stages], list(journey.touchpoint_ids())
+        change = data.draw(st.sampled_from(("add", "remove", "move", "connect", "reorder")))
+        if change == "add" or not ids:
+            journey.add_touchpoint(data.draw(st.sampled_from(stages)), data.draw(st.sampled_from(lanes)), "More")
+        elif change == "remove":
+            journey.remove_touchpoint(data.draw(st.sampled_from(ids)))
+        elif change == "move":
+            moving, stage, lane = (data.draw(st.sampled_from(ids)), data.draw(st.sampled_from(stages)),
+                                   data.draw(st.sampled_from(lanes)))
+            room = len(journey.cell(stage, lane)) - (moving in journey.cell(stage, lane))
+            journey.move_touchpoint(moving, stage, lane, data.draw(st.integers(0, room)))
+        elif change == "connect":
+            source, target = data.draw(st.sampled_from(ids)), data.draw(st.sampled_from(ids))
+            if source != target and not journey.has_connection(source, target):
+                journey.add_connection(source, target)
+        else:
+            journey.move_stage(data.draw(st.sampled_from(stages)), data.draw(st.integers(0, len(stages) - 1)))
+        geometry = layout(journey, geometry)
+        assert geometry == layout(journey)
