@@ -5,7 +5,8 @@ column's left edge. A card added to a full cell widens its column and shifts eve
 its right: the shift is one move per column, not a Python call per card and per connection
 (an Enter on the 2,000-touchpoint map moved 1,000 cards and 1,400 connections one by one).
 A column whose cells hold the same cards over the same rows is "quiet": its cards keep their
-places in it, and a connection between two quiet columns that moved alike keeps its path.
+places in it. A connection lives in its source's column, so one whose route moved just as far as
+that column is already in place: the layout names only the others (`MapGeometry.changed_routes`).
 """
 
 from __future__ import annotations
