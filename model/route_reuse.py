@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import repeat
-from operator import add, itemgetter
+from operator import add, itemgetter, mul
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from . import theme
@@ -43,27 +43,32 @@ def reuse_routes(edges: list[ConnectionKey], cards: dict[str, Rect], stage_cards
     stage_at: dict[str, int] = {}
     for i, ids in enumerate(stage_cards):
         stage_at.update(dict.fromkeys(ids, i))
-    pairs = list(zip(map(stage_at.__getitem__, map(itemgetter(0), edges)),
-                     map(stage_at.__getitem__, map(itemgetter(1), edges))))
+    # Each route's pair of stages as one number (source stage * stages + target stage): a tuple each
+    # would be 3,000 more objects for the cycle collector to visit.
+    stages = len(stage_cards)
+    source_stages = list(map(stage_at.__getitem__, map(itemgetter(0), edges)))
+    target_stages = map(stage_at.__getitem__, map(itemgetter(1), edges))
+    pairs = list(map(add, map(mul, source_stages, repeat(stages)), target_stages))
     changed = _changed_columns(previous, channels)
     old = previous.routes
     if changed is None:
-        return _routed_again(edges, pairs, cards, channels, make, old, shifts)
+        return _routed_again(edges, source_stages, cards, channels, make, old, shifts)
     # A route whose pair of stages moved alike is its old base moved further, worked out in bulk: the
     # old shift plus the pair's, NaN for a new route or a pair that did not move alike. Only those
     # NaN ones are looked at one by one.
     at = list(map(old.index.get, edges, repeat(-1)))
     bases = list(map([*old.bases, None].__getitem__, at))
-    pair_shifts = {pair: _NOT_ALIKE if (dx := _pair_shift(shifts, *pair)) is None else dx for pair in set(pairs)}
+    pair_shifts = {pair: _NOT_ALIKE if (dx := _pair_shift(shifts, *divmod(pair, stages))) is None else dx
+                   for pair in set(pairs)}
     moved = list(map(add, map([*old.shifts, _NOT_ALIKE].__getitem__, at), map(pair_shifts.__getitem__, pairs)))
     old_cards = previous.cards
     moved_alike = _moved_alike(shifts, lefts)
     to_place = []
     for i in [i for i, dx in enumerate(moved) if dx != dx]:
-        key, pair = edges[i], pairs[i]
+        key = edges[i]
         kept = old[key] if at[i] >= 0 else None
         source, target = cards[key[0]], cards[key[1]]
-        carried_by = shifts[pair[0]]  # how far the item of a route from this column went with it
+        carried_by = shifts[source_stages[i]]  # how far the item of a route from this column went with it
         bases[i], moved[i] = kept, 0.0
         if kept is not None:
             low, high = (source.x, target.x) if source.x <= target.x else (target.x, source.x)
@@ -97,15 +102,14 @@ def _carried(old: Route | None, new: Route, shift: float | None) -> bool:
     return new == old if shift == 0 else len(old.points) == len(new.points) and old.moved(shift) == new
 
 
-def _routed_again(edges, pairs, cards, channels, make, old_routes, shifts) -> tuple[RouteTable, list]:
-    """Every route made anew (the free runs changed); one equal to the old one is the old object,
-    so that a view can tell by identity what it need not draw again."""
+def _routed_again(edges, source_stages, cards, channels, make, old_routes, shifts) -> tuple[RouteTable, list]:
+    """Every route made anew (the free runs changed); one equal to the old one stays the old object."""
     routes, to_place = [], []
-    for key, pair in zip(edges, pairs):
+    for key, stage in zip(edges, source_stages):
         made = make(cards[key[0]], cards[key[1]], channels)
         kept = old_routes.get(key)
         routes.append(kept if kept is not None and made == kept else made)
-        if not _carried(kept, made, shifts[pair[0]]):
+        if not _carried(kept, made, shifts[stage]):
             to_place.append(key)
     return RouteTable(edges, routes, [0.0] * len(edges)), to_place
 
