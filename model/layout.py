@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from itertools import chain, repeat
-from operator import add, is_, itemgetter, lt, mul
+from itertools import chain
+from operator import add, is_, lt
 from typing import Optional
 
 from . import theme
@@ -385,7 +385,7 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
         for total, column_sums in zip(sums, column.sums):
             for sub_column, point in column_sums.items():
                 total[left + sub_column * STEP_X + theme.CARD_WIDTH / 2] = point
-    edges = _in_reading_order(journey)
+    edges = _in_reading_order(journey, list(chain.from_iterable(column.ids for column in columns.values())))
     runs = [grid_top + theme.CELL_PADDING / 2, grid_bottom - theme.CELL_PADDING / 2] if lane_ids else []
     for l in lane_ids:
         runs += [row_top[l] + theme.CELL_PADDING + k * STEP_Y - theme.CARD_GAP_Y / 2 for k in range(1, stacked[l])]
@@ -429,18 +429,16 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
     )
 
 
-def _in_reading_order(journey: JourneyMap) -> list[ConnectionKey]:
-    """The connections sorted by their source's and then their target's place in reading order, so
-    that the drawing order of overlapping routes is stable too. Taken source by source, they come
-    sorted but for the targets of a card with several; the keys are made and sorted in C, as plain
-    integers (sorting the edges beside them compares tuples: twice as slow)."""
-    ids = list(journey.touchpoint_ids())
+def _in_reading_order(journey: JourneyMap, ids: list[str]) -> list[ConnectionKey]:
+    """The connections sorted by their source's and then their target's place in reading order (`ids`),
+    so that the drawing order of overlapping routes is stable too. Taken source by source, they come
+    sorted but for the targets of a card with several; the keys are plain integers, sorted in C
+    (sorting the edges beside them compares tuples: twice as slow)."""
     count = len(ids)
-    rank = dict(zip(ids, range(count))).__getitem__
+    rank = dict(zip(ids, range(count)))
     targets = dict(journey.graph.adjacency())
     edges = [(source, target) for source in ids for target in targets[source]]
-    keys = list(map(add, map(mul, map(rank, map(itemgetter(0), edges)), repeat(count)),
-                    map(rank, map(itemgetter(1), edges))))
+    keys = [rank[source] * count + rank[target] for source, target in edges]
     if all(map(lt, keys, keys[1:])):
         return edges
     edge_of = dict(zip(keys, edges))
