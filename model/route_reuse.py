@@ -1,120 +1,126 @@
 """Which routes of the previous layout a new layout keeps, moves or routes again.
 
 A route depends on its two cards and on the sub-columns from one to the other and their neighbours
-(which place the gutters). After one change most routes are the old ones (kept, the same object),
-or the old ones moved sideways with everything they pass (right of a widened column); only the
-rest are routed again. Most of that is decided once per pair of stage columns rather than per
-route, so that an Enter or a drop on a map of 3,000 connections does not pay a route's worth of
-checks for each of them.
-"""
+(which place the gutters). After one change most routes are the old ones (kept), or the old ones
+moved sideways with everything they pass (right of a widened column); only the rest are routed
+again. Most of that is decided once per pair of stage columns and taken over in bulk (see
+`model.route_table`), so that an Enter or a drop on a map of 3,000 connections does not pay a
+Python call for each of them. A view is told only the routes that did not move with the column of
+their source: the others' items went with that column."""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from operator import itemgetter
+from itertools import repeat
+from operator import add, itemgetter, mul
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from . import theme
+from .route_table import RouteTable
 from .routing import Channels
 
 if TYPE_CHECKING:
     from .layout import ConnectionKey, MapGeometry, Rect, Route
 
 STEP_X = theme.CARD_STEP_X
-_UNKNOWN = object()
+_NOT_ALIKE = float("nan")  # the shift of a pair of stages that did not move alike: any sum with it is NaN
 
 
 def reuse_routes(edges: list[ConnectionKey], cards: dict[str, Rect], stage_cards: Sequence[tuple[str, ...]],
                  shifts: list[float | None], lefts: list[float], previous: MapGeometry | None,
                  channels: Channels, make: Callable[[Rect, Rect, Channels], Route],
-                 ) -> tuple[dict[ConnectionKey, Route], dict[ConnectionKey, float | None]]:
-    """(every route, in the order of `edges`; the routes not kept from `previous`, each with how far
-    the old one was moved sideways, or None for one of another shape or new).
+                 ) -> tuple[RouteTable, list[ConnectionKey]]:
+    """(every route, in the order of `edges`; the routes a view must place again, in that order).
 
     `stage_cards` are each stage's card ids, `shifts` how far each stage's column moved whole (None
-    for one laid out afresh) and `lefts` where each column starts. Without a previous layout every
-    route is made and none is listed as moved."""
-    changed = _changed_columns(previous, channels)
-    if changed is None:
-        return _routed_again(edges, cards, channels, make, previous.routes if previous is not None else None)
-    old_cards, old_routes = previous.cards, previous.routes
+    for one laid out afresh) and `lefts` where each column starts. A route is left out of those to
+    place again when it is carried: its source's column kept its cards and the route moved exactly
+    as far as that column (or stayed, with it), so its item, which lives in that column, is already
+    where it goes. Without a previous layout every route is placed."""
+    if previous is None:
+        routes = [make(cards[source], cards[target], channels) for source, target in edges]
+        return RouteTable(edges, routes, [0.0] * len(edges)), list(edges)
     stage_at: dict[str, int] = {}
     for i, ids in enumerate(stage_cards):
         stage_at.update(dict.fromkeys(ids, i))
-    pairs = zip(map(stage_at.__getitem__, map(itemgetter(0), edges)),
-                map(stage_at.__getitem__, map(itemgetter(1), edges)))
-    pair_shifts: dict[tuple[int, int], float | None] = {}
+    # Each route's pair of stages as one number (source stage * stages + target stage): a tuple each
+    # would be 3,000 more objects for the cycle collector to visit.
+    stages = len(stage_cards)
+    source_stages = list(map(stage_at.__getitem__, map(itemgetter(0), edges)))
+    target_stages = map(stage_at.__getitem__, map(itemgetter(1), edges))
+    pairs = list(map(add, map(mul, source_stages, repeat(stages)), target_stages))
+    changed = _changed_columns(previous, channels)
+    old = previous.routes
+    if changed is None:
+        return _routed_again(edges, source_stages, cards, channels, make, old, shifts)
+    # A route whose pair of stages moved alike is its old base moved further, worked out in bulk: the
+    # old shift plus the pair's, NaN for a new route or a pair that did not move alike. Only those
+    # NaN ones are looked at one by one.
+    at = list(map(old.index.get, edges, repeat(-1)))
+    bases = list(map([*old.bases, None].__getitem__, at))
+    pair_shifts = {pair: _NOT_ALIKE if (dx := _pair_shift(shifts, *divmod(pair, stages))) is None else dx
+                   for pair in set(pairs)}
+    moved = list(map(add, map([*old.shifts, _NOT_ALIKE].__getitem__, at), map(pair_shifts.__getitem__, pairs)))
+    old_cards = previous.cards
     moved_alike = _moved_alike(shifts, lefts)
-    routes, moved = {}, {}
-    for key, pair in zip(edges, pairs):
-        kept = old_routes.get(key)
-        if kept is not None:
-            dx = pair_shifts.get(pair, _UNKNOWN)
-            if dx is _UNKNOWN:
-                dx = pair_shifts[pair] = _pair_shift(shifts, *pair)
-            if dx == 0:
-                routes[key] = kept
-                continue
-            if dx is not None:
-                routes[key] = kept.moved(dx)
-                moved[key] = dx
-                continue
+    to_place = []
+    for i in [i for i, dx in enumerate(moved) if dx != dx]:
+        key = edges[i]
+        kept = old[key] if at[i] >= 0 else None
         source, target = cards[key[0]], cards[key[1]]
+        carried_by = shifts[source_stages[i]]  # how far the item of a route from this column went with it
+        bases[i], moved[i] = kept, 0.0
         if kept is not None:
             low, high = (source.x, target.x) if source.x <= target.x else (target.x, source.x)
             if source is old_cards[key[0]] and target is old_cards[key[1]]:
-                i = bisect_left(changed, low - STEP_X)
-                if i == len(changed) or changed[i] > high + STEP_X:
-                    routes[key] = kept
+                j = bisect_left(changed, low - STEP_X)
+                if j == len(changed) or changed[j] > high + STEP_X:
+                    if carried_by != 0:
+                        to_place.append(key)
                     continue
-            else:  # moved with everything it passes, a route moves as it is
-                dx = moved_alike(low - STEP_X, high + STEP_X)
+            else:  # moved with everything it passes (its source's column too), a route moves as it is
+                dx = moved_alike(low, high)
                 was_source, was_target = old_cards[key[0]], old_cards[key[1]]
                 if dx and (source.x - was_source.x, source.y, target.x - was_target.x, target.y) == (
                         dx, was_source.y, dx, was_target.y):
-                    routes[key] = kept.moved(dx)
-                    moved[key] = dx
+                    moved[i] = dx
                     continue
         made = make(source, target, channels)
-        if made == kept:
-            routes[key] = kept
-        else:
-            routes[key] = made
-            moved[key] = _sideways(kept, made)
-    return routes, moved
+        if made != kept:
+            bases[i] = made
+        if not _carried(kept, made, carried_by):
+            to_place.append(key)
+    return RouteTable(edges, bases, moved), to_place
 
 
-def _sideways(old: Route | None, new: Route) -> float | None:
-    """How far `new` is `old` moved sideways (a route beside a widened column often is, though
-    not every column it depends on moved alike), or None for a new route or another shape."""
-    if old is None or len(old.points) != len(new.points):
-        return None
-    dx = new.points[0] - old.points[0]
-    return dx if dx and old.moved(dx) == new else None
+def _carried(old: Route | None, new: Route, shift: float | None) -> bool:
+    """Whether `new` is `old` moved as far as its source's column moved (`shift`, None for a column
+    laid out afresh): a route beside a widened column often is, though not every column it
+    depends on moved alike."""
+    if old is None or shift is None:
+        return False
+    return new == old if shift == 0 else len(old.points) == len(new.points) and old.moved(shift) == new
 
 
-def _routed_again(edges, cards, channels, make, old_routes) -> tuple[dict, dict]:
-    """Every route made anew (no previous layout, or its free runs changed); one equal to the old
-    one is the old object, so that a view can tell by identity what it need not draw again."""
-    routes = {key: make(cards[key[0]], cards[key[1]], channels) for key in edges}
-    if old_routes is None:
-        return routes, {}
-    moved = {}
-    for key, made in routes.items():
+def _routed_again(edges, source_stages, cards, channels, make, old_routes, shifts) -> tuple[RouteTable, list]:
+    """Every route made anew (the free runs changed); one equal to the old one stays the old object."""
+    routes, to_place = [], []
+    for key, stage in zip(edges, source_stages):
+        made = make(cards[key[0]], cards[key[1]], channels)
         kept = old_routes.get(key)
-        if made == kept:
-            routes[key] = kept
-        else:
-            moved[key] = _sideways(kept, made)
-    return routes, moved
+        routes.append(kept if kept is not None and made == kept else made)
+        if not _carried(kept, made, shifts[stage]):
+            to_place.append(key)
+    return RouteTable(edges, routes, [0.0] * len(edges)), to_place
 
 
 def _pair_shift(shifts: list[float | None], source: int, target: int) -> float | None:
     """How far the stage columns a route between these two stages depends on all moved, when they
-    kept their cards and moved alike (0 for staying put), else None. Those are the two stages,
-    those between and one either side: a column is wider than a step from one sub-column to the
-    next, so the gutters beside the route's cards lie in them."""
-    window = shifts[max(min(source, target) - 1, 0):max(source, target) + 2]
+    kept their cards and moved alike (0 for staying put), else None. Those are the two stages and
+    those between: a route looks for free runs only between its cards, and the gutters beside them
+    lie in their own columns (a gutter is as wide as the gap to the next sub-column of the stage,
+    or the cell's padding where the next one is another stage's, always two paddings away)."""
+    window = shifts[min(source, target):max(source, target) + 1]
     first = window[0]
     return first if first is not None and window.count(first) == len(window) else None
 

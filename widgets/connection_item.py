@@ -32,11 +32,16 @@ def route_path(route: Route) -> QPainterPath:
 
 
 def arrow_head(route: Route) -> QPolygonF:
-    direction = route.arrow
-    tip = QPointF(route.end.x, route.end.y)
-    back = QPointF(direction.x, direction.y) * theme.ARROW_LENGTH
-    side = QPointF(-direction.y, direction.x) * (theme.ARROW_WIDTH / 2)
-    return QPolygonF([tip, tip - back + side, tip - back - side])
+    """The head at the route's end, pointing along its last leg (in plain floats: a placement after
+    an Enter draws a hundred heads)."""
+    x0, y0, x, y = route.points[-4:]
+    dx, dy = x - x0, y - y0
+    length = (dx * dx + dy * dy) ** 0.5
+    dx, dy = dx / length, dy / length
+    back_x, back_y = x - dx * theme.ARROW_LENGTH, y - dy * theme.ARROW_LENGTH
+    side_x, side_y = -dy * (theme.ARROW_WIDTH / 2), dx * (theme.ARROW_WIDTH / 2)
+    return QPolygonF([QPointF(x, y), QPointF(back_x + side_x, back_y + side_y),
+                      QPointF(back_x - side_x, back_y - side_y)])
 
 
 def hairline(kind, faint: bool = False) -> QPen:
@@ -99,27 +104,25 @@ class ConnectionItem(QGraphicsPathItem):
 
     def set_route(self, route: Route) -> None:
         """Follow the layout's route. The item sits at the route's start and its path is drawn from
-        there, so a route moved as a whole (cards right of a widened column) is one move."""
-        if route == self._route:
-            return
+        there, so a route moved as a whole (cards right of a widened column) is one move, and one
+        that moved with the column the item is in needs none: the route kept here may lie where
+        the item's column was, and is read only for its shape."""
         old, self._route = self._route, route
         if self.scene() is not None:
             self.scene().connection_overview.refresh()
+        x, y = route.points[0], route.points[1]
         parent = self.parentItem()
-        self.setPos(route.start.x - (parent.x() if parent is not None else 0.0),
-                    route.start.y - (parent.y() if parent is not None else 0.0))
+        self.setPos(x - (parent.x() if parent is not None else 0.0), y - (parent.y() if parent is not None else 0.0))
         if old is not None and route_shift(old, route) is not None:
             return
-        start = QPointF(route.start.x, route.start.y)
-        path = route_path(route).translated(-start)
+        path = route_path(route)
+        path.translate(-x, -y)
         self.setPath(path)
         self.line.setPath(path)
-        self.head.setPolygon(arrow_head(route).translated(-start))
+        head = arrow_head(route)
+        head.translate(-x, -y)
+        self.head.setPolygon(head)
         self._place_label()
-
-    def follow(self, route: Route) -> None:
-        """The route moved with the column the item is in: the item is already where it goes."""
-        self._route = route
 
     def forget_route(self) -> None:
         """The item moved to another column: the next `set_route` places and draws it afresh."""

@@ -5,7 +5,8 @@ column's left edge. A card added to a full cell widens its column and shifts eve
 its right: the shift is one move per column, not a Python call per card and per connection
 (an Enter on the 2,000-touchpoint map moved 1,000 cards and 1,400 connections one by one).
 A column whose cells hold the same cards over the same rows is "quiet": its cards keep their
-places in it, and a connection between two quiet columns that moved alike keeps its path.
+places in it. A connection lives in its source's column, so one whose route moved just as far as
+that column is already in place: the layout names only the others (`MapGeometry.changed_routes`).
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ class ItemPlacement:
         unplaced, self._unplaced = self._unplaced, set()
         rows_kept = old is not None and [(lane, old.lane_rows[lane].y) for lane in old.lane_ids] == [
             (lane, g.lane_rows[lane].y) for lane in g.lane_ids]
-        quiet, shifts = self._place_columns(g, rows_kept)
+        quiet = self._place_columns(g, rows_kept)
         touched: set[StageColumn] = set()  # columns whose contents moved in them
         stage_of, columns, cards = self._stage_of, self.columns, scene.cards
         # The cards of quiet columns keep their places in them; new and preview-moved ones are placed too.
@@ -112,19 +113,13 @@ class ItemPlacement:
                     card.pos().x(), card.pos().y()) != (rect.x - columns[stage_of[tp_id]].x(), rect.y):
                 self._place_card(card, columns[stage_of[tp_id]], rect)
                 touched.add(card.parentItem())
-        items, routes, changed = scene.connection_items, g.routes, g.changed_routes
-        # Only the routes the layout did not keep, and items a preview moved or new ones, are visited.
-        keys = routes.keys() if old is None else dict.fromkeys(chain(changed, (
-            item.key for item in unplaced if isinstance(item, ConnectionItem) and item.key in routes)))
-        carried = {stage_id: shifts[stage_id] for stage_id in quiet}  # how far a quiet column took its items
-        for key in keys:
-            item, source, dx = items[key], stage_of[key[0]], changed.get(key)
-            # Moved with its column, unless the channels it runs through changed between them.
-            if dx is not None and carried.get(source) == dx == carried.get(stage_of[key[1]]) and (
-                    item not in unplaced):
-                item.follow(routes[key])
-                continue
-            self._place_connection(item, columns[source], routes[key])
+        items, routes = scene.connection_items, g.routes
+        # Only the routes the layout says moved otherwise than their column, and items a preview moved
+        # or new ones, are visited: the others went with their column.
+        for key in dict.fromkeys(chain(g.changed_routes, (
+                item.key for item in unplaced if isinstance(item, ConnectionItem) and item.key in routes))):
+            item = items[key]
+            self._place_connection(item, columns[stage_of[key[0]]], routes[key])
             touched.add(item.parentItem())
         for column in touched:
             column.fit()
@@ -134,10 +129,10 @@ class ItemPlacement:
             self._place_headers()
         self._place_bands(old, grid_changed)
 
-    def _place_columns(self, g: MapGeometry, rows_kept: bool) -> tuple[set[str], dict[str, float]]:
-        """Move each stage's column to its place; (quiet stages, how far each column moved)."""
+    def _place_columns(self, g: MapGeometry, rows_kept: bool) -> set[str]:
+        """Move each stage's column to its place; the quiet stages."""
         journey, scene = self.scene.journey, self.scene
-        quiet, shifts = set(), {}
+        quiet, shifted = set(), False
         for stage_id in set(self.columns) - set(g.stage_ids):
             scene.removeItem(self.columns.pop(stage_id))  # its cards went before it
             del self._cells[stage_id]
@@ -148,12 +143,12 @@ class ItemPlacement:
                 scene.addItem(column)
             left = g.stage_columns[stage_id].x
             shift = left - column.x()
-            if shift and not any(shifts.values()):  # the first column to move: those after it move too
-                # One update of the whole scene: else Qt works out, for each item of every column
-                # moved, where it was and where it is now, to repaint both.
-                scene.update()
-            shifts[stage_id] = shift
             if shift:
+                if not shifted:  # the first column to move: those after it move too
+                    # One update of the whole scene: else Qt works out, for each item of every column
+                    # moved, where it was and where it is now, to repaint both.
+                    scene.update()
+                    shifted = True
                 column.setPos(left, 0)
             cells = tuple(journey.cell(stage_id, lane) for lane in g.lane_ids)
             if rows_kept and self._cells.get(stage_id) == cells:
@@ -163,7 +158,7 @@ class ItemPlacement:
             for cell in cells:
                 for tp_id in cell:
                     self._stage_of[tp_id] = stage_id
-        return quiet, shifts
+        return quiet
 
     @staticmethod
     def _place_card(card: CardItem, column: StageColumn, rect) -> None:

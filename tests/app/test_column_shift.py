@@ -123,3 +123,21 @@ def test_a_route_past_a_column_that_fills_up_goes_round_its_new_cards(window, tm
     assert len(window.document.journey.cell("buy", "web")) == 3
     assert window.scene.geometry.routes["mail", "return"] != before  # the run beside Pay is taken now
     _assert_where_the_layout_says(window)
+
+
+def test_connections_carried_by_a_widened_column_are_drawn_right_after_later_changes_and_undo(window, tmp_path):
+    """Connections right of a widened column move only with their column; when a later change
+    reshapes them, and when every change is taken back, they are still drawn where the layout says."""
+    open_map(window, _three_columns(), tmp_path)
+    journey = window.document.journey
+    click(window, card_center(window, "mail"))
+    keys(window, Qt.Key.Key_Return, "Form", Qt.Key.Key_Return)
+    _assert_where_the_layout_says(window)
+    click(window, card_center(window, "pay"))
+    keys(window, Qt.Key.Key_Return, "Quote", Qt.Key.Key_Return, Qt.Key.Key_Return, "Deposit", Qt.Key.Key_Return)
+    assert len(journey.cell("buy", "web")) == 3
+    _assert_where_the_layout_says(window)
+    for _ in range(3):
+        keys(window, (Qt.Key.Key_Z, CTRL))
+        _assert_where_the_layout_says(window)
+    assert len(journey.cell("aware", "web")) == 3 and len(journey.cell("buy", "web")) == 1
