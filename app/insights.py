@@ -96,6 +96,9 @@ class InsightsController(QObject):
     def _watch_journey(self) -> None:
         if self._unsubscribe:
             self._unsubscribe()
+        # The last analysis answers for a map that is gone: let it go with the map, before the
+        # document sets the new map's objects aside from the cycle collector (app.document).
+        self.lived = self.insights = None
         self._unsubscribe = self.document.journey.subscribe(lambda event: self.timer.start())
         if self.view.painted:
             self.timer.start()  # after the window has rebuilt the canvas for the new map

@@ -71,7 +71,6 @@ class InsightsPanel(QWidget):
         `to_be` says they answer for the to-be journey."""
         self._remember_open_sections()
         self.tree.clear()
-        self._journey = journey
         headline_text = self._headline(journey, insights)
         if persona or to_be:
             whom = f"For {escape(persona)}" if persona else "For everyone"
