@@ -4,6 +4,11 @@ import os
 
 import pytest
 
+from app.gui import paint_on_one_thread
+
+# As in the editor, whichever test paints first (Qt reads the switch only then).
+paint_on_one_thread()
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _own_cache_folder(tmp_path_factory):
