@@ -80,8 +80,9 @@ class GridItem(_GeometryItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)  # the view keeps no painter state
         text = readable(option, painter)
         legend = self._legend_rows() if g.persona_curves and text else ()
-        self._labels.replay(painter, (g, text, legend, antialiased),
-                            lambda recorder: self._paint_band_headers(recorder, g, text, legend))
+        # Keyed on what the labels show, not on the geometry: a card added elsewhere leaves them alone.
+        key = (g.emotion_header, g.scores_header, g.metrics_header, bool(g.persona_curves), text, legend, antialiased)
+        self._labels.replay(painter, key, lambda recorder: self._paint_band_headers(recorder, g, text, legend))
         if self.cursor_cell in g.cells:
             painter.setPen(QPen(QColor(theme.SELECTION), 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
