@@ -6,6 +6,7 @@ import os
 import sys
 
 from app.display import platform_failure, window_problem
+from app.painting_process import prepare_painting
 
 
 def _quiet_platform_failures(mode, context, message: str) -> None:
@@ -19,23 +20,12 @@ def _quiet_platform_failures(mode, context, message: str) -> None:
         print(message, file=sys.stderr)
 
 
-def paint_on_one_thread() -> None:
-    """Keep Qt's painting on the thread that paints.
-
-    Qt's raster engine hands each fill of more than 96 lines to a pool of threads and waits for
-    them. The canvas's fills are plain colours, and on a machine of two cores with other work on
-    them the hand-off cost more than the fill: the canvas's vertical scroll bar took 0.9 ms to
-    repaint instead of 0.2. Qt reads the switch once, when the pool is first asked for, so this
-    runs before anything paints (a user who sets it keeps their value)."""
-    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
-
-
 def create_application(argv: list[str] | None = None):
     """The QApplication with Wayfinder's names (they decide where QSettings are kept)."""
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    paint_on_one_thread()
+    prepare_painting()
     qInstallMessageHandler(_quiet_platform_failures)
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("Wayfinder")

@@ -4,10 +4,10 @@ import os
 
 import pytest
 
-from app.gui import paint_on_one_thread
+from app.painting_process import prepare_painting
 
-# As in the editor, whichever test paints first (Qt reads the switch only then).
-paint_on_one_thread()
+# As in the editor, before any test paints.
+prepare_painting()
 
 
 @pytest.fixture(autouse=True, scope="session")
