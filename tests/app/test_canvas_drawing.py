@@ -255,3 +255,22 @@ def test_the_canvas_paints_every_pixel_of_the_view_itself_at_any_zoom(window, tm
                 view.viewport().render(image, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
                 under.append(image)
             assert under[0] == under[1], f"{path.name}: pixels left unpainted at zoom {view.zoom:.3f}"
+
+
+def test_the_bands_labels_are_drawn_where_a_repaint_shows_them_and_nowhere_else(window, tmp_path):
+    open_map(window, large_map(touchpoints=400, stages=10, lanes=4, connections=0), tmp_path)
+    scene = window.scene
+    header = scene.geometry.emotion_header
+    source = QRectF(header.x, header.y, 60, header.height)  # the left end of "Emotion" and its header
+    image = QImage(60, int(header.height), QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    scene.render(painter, QRectF(image.rect()), source)
+    painter.end()
+    shown = {QColor(image.pixel(x, y)).name() for x in range(60) for y in range(image.height())}
+    assert theme.BAND_HEADER_BACKGROUND.lower() in shown
+    assert any(QColor(name).lightness() < 100 for name in shown)  # the label's dark letters
+    window.view.actual_size()
+    window.view.centerOn(card_center(window, next(iter(scene.cards))) + QPointF(3000, 0))
+    window.view.viewport().repaint()  # cached items are drawn at this scale; the next repaint copies them
+    counted = calls_during(window.view.viewport().repaint)
+    assert counted["band_items.py:GridItem.paint"] == 1 and counted["QPainter.drawPicture"] == 0
