@@ -55,17 +55,17 @@ class JourneyView(QGraphicsView):
         if self.backdrop.standing:
             self.backdrop.paint(painter, rect)
             return
+        antialiased = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         g = self.scene().geometry
         if g is None or not g.stage_ids or not g.lane_ids:
             super().drawBackground(painter, rect)
-            return
-        first, last = g.cells[g.stage_ids[0], g.lane_ids[0]], g.cells[g.stage_ids[-1], g.lane_ids[-1]]
-        grid = QRectF(first.x, first.y, last.right - first.x, last.bottom - first.y)
-        brush = self.backgroundBrush()
-        antialiased = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for part in _around(rect, grid):
-            painter.fillRect(part, brush)
+        else:
+            first, last = g.cells[g.stage_ids[0], g.lane_ids[0]], g.cells[g.stage_ids[-1], g.lane_ids[-1]]
+            grid = QRectF(first.x, first.y, last.right - first.x, last.bottom - first.y)
+            brush = self.backgroundBrush()
+            for part in _around(rect, grid):
+                painter.fillRect(part, brush)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)  # the view keeps no painter state
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
