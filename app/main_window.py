@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QTableWidget,
     QTableWidgetItem,
+    QToolBar,
     QVBoxLayout,
 )
 
@@ -220,12 +221,13 @@ class MainWindow(QMainWindow):
         for name in ("new", "open", "save", None, "undo", "redo", None, "add_stage", "add_lane",
                      "add_touchpoint", "add_connection", "add_pain", None, "zoom_out", "zoom_in", "zoom_fit", None,
                      "present", None, "to_be_view"):
-            toolbar.addSeparator() if name is None else toolbar.addAction(a[name])
+            if name is None:
+                toolbar.addSeparator()
+            elif name in ("undo", "redo"):
+                _step_button(toolbar, a[name])
+            else:
+                toolbar.addAction(a[name])
         self.persona_filter.add_to(toolbar)
-        for name in ("undo", "redo"):
-            # Icons only: the text names the step ("Undo Add touchpoint “Sees ad”") and would make the
-            # buttons after it jump at every edit; the tooltip still names it.
-            toolbar.widgetForAction(a[name]).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     # ----------------------------------------------------------------- personas and the to-be view
     def _persona_chosen(self, persona_id: str | None) -> None:
@@ -383,3 +385,23 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About Wayfinder",
                           "<b>Wayfinder</b><br>Design customer journey maps: stages, lanes, touchpoints, "
                           "pain points and Meaning / Value / Accommodation scores.")
+
+
+def _step_button(toolbar: QToolBar, step: QAction) -> None:
+    """Add the toolbar's Undo or Redo: an icon whose tooltip names the step ("Undo Add touchpoint “Sees ad”").
+
+    The button has an action of its own that never changes, and follows `step` (the menu's action)
+    on the button itself: a change to a toolbar button's action, which the menu's undergoes at every
+    edit, has Qt set the button's icon again and lay out the toolbar and the whole window."""
+    action = QAction(step.icon(), step.text(), toolbar)
+    action.triggered.connect(step.trigger)
+    toolbar.addAction(action)
+    button = toolbar.widgetForAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)  # the step's name would shift the others
+
+    def follow() -> None:
+        button.setEnabled(step.isEnabled())
+        button.setToolTip(step.toolTip())
+
+    step.changed.connect(follow)
+    follow()
