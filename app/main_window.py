@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QToolBar,
     QVBoxLayout,
+    QWidget,
 )
+from shiboken6 import isValid
 
 from app.autosave import Autosave, offer_recovered_work, recovery_store
 from app.commands import edit_info
@@ -398,10 +400,22 @@ def _step_button(toolbar: QToolBar, step: QAction) -> None:
     toolbar.addAction(action)
     button = toolbar.widgetForAction(action)
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)  # the step's name would shift the others
+    _StepFollower(step, button)
 
-    def follow() -> None:
-        button.setEnabled(step.isEnabled())
-        button.setToolTip(step.toolTip())
 
-    step.changed.connect(follow)
-    follow()
+class _StepFollower(QObject):
+    """Keeps a toolbar button's tooltip and enabled state those of the menu's Undo or Redo; it goes
+    with the button, and with it the connection."""
+
+    def __init__(self, step: QAction, button: QWidget):
+        super().__init__(button)
+        self.step, self.button = step, button
+        step.changed.connect(self.follow)
+        self.follow()
+
+    @Slot()
+    def follow(self) -> None:
+        if not isValid(self.step):
+            return  # the menu's action announces one last change as Qt deletes it
+        self.button.setEnabled(self.step.isEnabled())
+        self.button.setToolTip(self.step.toolTip())
