@@ -3,7 +3,8 @@
 A zoom step re-draws every cached card, header and band at the new scale, and half of drawing a
 card was Python choosing what to draw. Replaying a recorded `QPicture` is all C++, and the
 recording holds vectors, not pixels, so what is replayed at any scale is as crisp as drawing
-afresh. The owner names what the drawing depends on in a key; a different key records anew.
+afresh. The owner names what the drawing depends on in a key; a drawing whose key changed is
+drawn straight away, and recorded anew when it is next drawn unchanged.
 """
 
 from __future__ import annotations
