@@ -6,6 +6,7 @@ import os
 import sys
 
 from app.display import platform_failure, window_problem
+from app.painting_process import prepare_painting
 
 
 def _quiet_platform_failures(mode, context, message: str) -> None:
@@ -24,6 +25,7 @@ def create_application(argv: list[str] | None = None):
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    prepare_painting()
     qInstallMessageHandler(_quiet_platform_failures)
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("Wayfinder")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
     QStyle,
     QTableWidget,
     QTableWidgetItem,
+    QToolBar,
     QVBoxLayout,
+    QWidget,
 )
+from shiboken6 import isValid
 
 from app.autosave import Autosave, offer_recovered_work, recovery_store
 from app.commands import edit_info
@@ -220,12 +223,13 @@ class MainWindow(QMainWindow):
         for name in ("new", "open", "save", None, "undo", "redo", None, "add_stage", "add_lane",
                      "add_touchpoint", "add_connection", "add_pain", None, "zoom_out", "zoom_in", "zoom_fit", None,
                      "present", None, "to_be_view"):
-            toolbar.addSeparator() if name is None else toolbar.addAction(a[name])
+            if name is None:
+                toolbar.addSeparator()
+            elif name in ("undo", "redo"):
+                _step_button(toolbar, a[name])
+            else:
+                toolbar.addAction(a[name])
         self.persona_filter.add_to(toolbar)
-        for name in ("undo", "redo"):
-            # Icons only: the text names the step ("Undo Add touchpoint “Sees ad”") and would make the
-            # buttons after it jump at every edit; the tooltip still names it.
-            toolbar.widgetForAction(a[name]).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     # ----------------------------------------------------------------- personas and the to-be view
     def _persona_chosen(self, persona_id: str | None) -> None:
@@ -383,3 +387,35 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About Wayfinder",
                           "<b>Wayfinder</b><br>Design customer journey maps: stages, lanes, touchpoints, "
                           "pain points and Meaning / Value / Accommodation scores.")
+
+
+def _step_button(toolbar: QToolBar, step: QAction) -> None:
+    """Add the toolbar's Undo or Redo: an icon whose tooltip names the step ("Undo Add touchpoint “Sees ad”").
+
+    The button has an action of its own that never changes, and follows `step` (the menu's action)
+    on the button itself: a change to a toolbar button's action, which the menu's undergoes at every
+    edit, has Qt set the button's icon again and lay out the toolbar and the whole window."""
+    action = QAction(step.icon(), step.text(), toolbar)
+    action.triggered.connect(step.trigger)
+    toolbar.addAction(action)
+    button = toolbar.widgetForAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)  # the step's name would shift the others
+    _StepFollower(step, button)
+
+
+class _StepFollower(QObject):
+    """Keeps a toolbar button's tooltip and enabled state those of the menu's Undo or Redo; it goes
+    with the button, and with it the connection."""
+
+    def __init__(self, step: QAction, button: QWidget):
+        super().__init__(button)
+        self.step, self.button = step, button
+        step.changed.connect(self.follow)
+        self.follow()
+
+    @Slot()
+    def follow(self) -> None:
+        if not isValid(self.step):
+            return  # the menu's action announces one last change as Qt deletes it
+        self.button.setEnabled(self.step.isEnabled())
+        self.button.setToolTip(self.step.toolTip())

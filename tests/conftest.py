@@ -4,6 +4,11 @@ import os
 
 import pytest
 
+from app.painting_process import prepare_painting
+
+# As in the editor, before any test paints.
+prepare_painting()
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _own_cache_folder(tmp_path_factory):

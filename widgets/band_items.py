@@ -54,11 +54,16 @@ class GridItem(_GeometryItem):
         self._cells: list[QRectF] = []
         self._scores_band: list[QRectF] = []
         self._labels = Recording()  # the bands' headers and the personas' legend
+        self._labels_area = QRectF()  # where they are: a repaint elsewhere does not replay them
 
     def set_geometry(self, geometry: MapGeometry) -> None:
         # Converted once per layout, drawn in one call each per frame.
         self._cells = [qrect(rect) for rect in geometry.cells.values()]
         self._scores_band = [qrect(rect) for rect in (*geometry.scores_band.values(), *geometry.metrics_band.values())]
+        self._labels_area = QRectF()
+        for header in (geometry.emotion_header, geometry.scores_header, geometry.metrics_header):
+            if header is not None:
+                self._labels_area = self._labels_area.united(qrect(header))
         super().set_geometry(geometry)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
@@ -78,10 +83,13 @@ class GridItem(_GeometryItem):
         painter.drawRect(qrect(g.emotion_band))
         painter.drawRects(self._scores_band)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)  # the view keeps no painter state
-        text = readable(option, painter)
-        legend = self._legend_rows() if g.persona_curves and text else ()
-        self._labels.replay(painter, (g, text, legend, antialiased),
-                            lambda recorder: self._paint_band_headers(recorder, g, text, legend))
+        if exposed.intersects(self._labels_area):
+            text = readable(option, painter)
+            legend = self._legend_rows() if g.persona_curves and text else ()
+            # Keyed on what the labels show, not on the geometry: a card added elsewhere leaves them alone.
+            key = (g.emotion_header, g.scores_header, g.metrics_header, bool(g.persona_curves), text, legend,
+                   antialiased)
+            self._labels.replay(painter, key, lambda recorder: self._paint_band_headers(recorder, g, text, legend))
         if self.cursor_cell in g.cells:
             painter.setPen(QPen(QColor(theme.SELECTION), 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -30,6 +30,11 @@ class JourneyView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setBackgroundBrush(QColor(theme.CANVAS_BACKGROUND))
+        # The view paints every pixel itself (the canvas colour around the grid, the cells in it), so
+        # Qt need not fill the viewport with its palette first: that was one more fill of the whole
+        # view on every repaint. Opaque, it still scrolls by moving pixels.
+        self.viewport().setAutoFillBackground(False)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._space_down = False
         self._pan_from: QPointF | None = None
         self.backdrop = DragBackdrop(self)  # raised by a card drag (widgets.interactions.CardDrag)
@@ -45,19 +50,23 @@ class JourneyView(QGraphicsView):
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         # The grid's cells fill most of the view with their own colour: the canvas colour is put only
-        # around them, or every repaint would fill the whole view twice.
+        # around them, or every repaint would fill the whole view twice. Neither is antialiased, so
+        # that they meet without a seam at any zoom (nothing is painted under them).
         if self.backdrop.standing:
             self.backdrop.paint(painter, rect)
             return
+        antialiased = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         g = self.scene().geometry
         if g is None or not g.stage_ids or not g.lane_ids:
             super().drawBackground(painter, rect)
-            return
-        first, last = g.cells[g.stage_ids[0], g.lane_ids[0]], g.cells[g.stage_ids[-1], g.lane_ids[-1]]
-        grid = QRectF(first.x, first.y, last.right - first.x, last.bottom - first.y)
-        brush = self.backgroundBrush()
-        for part in _around(rect, grid):
-            painter.fillRect(part, brush)
+        else:
+            first, last = g.cells[g.stage_ids[0], g.lane_ids[0]], g.cells[g.stage_ids[-1], g.lane_ids[-1]]
+            grid = QRectF(first.x, first.y, last.right - first.x, last.bottom - first.y)
+            brush = self.backgroundBrush()
+            for part in _around(rect, grid):
+                painter.fillRect(part, brush)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)  # the view keeps no painter state
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self.backdrop.lower()

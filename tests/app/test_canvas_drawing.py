@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QRegion
+from PySide6.QtWidgets import QWidget
 
+from app.samples import sample_paths
 from model import theme
 from tests.app.calls import calls_during
 from tests.app.driver import card_center, cell_center, click, drag, keys, open_map, settle
@@ -235,3 +237,43 @@ def test_a_repaint_of_part_of_the_map_draws_the_cell_lines_there(window, tmp_pat
     column = {QColor(image.pixel(10, y)).name() for y in range(20)} | {QColor(image.pixel(9, y)).name() for y in range(20)}
     assert theme.GRID_LINE.lower() in column
     assert QColor(image.pixel(15, 10)).name() == theme.CARD_BACKGROUND.lower()
+
+
+def test_the_canvas_paints_every_pixel_of_the_view_itself_at_any_zoom(window, tmp_path):
+    # Qt does not fill the view before the canvas paints: a seam between the canvas colour and the
+    # cells would show whatever the screen held there before.
+    view = window.view
+    for path in (*sample_paths(), None):
+        if path is None:
+            window.new_map()  # nothing to draw but the canvas colour
+        else:
+            assert window.open_path(path)
+        for zoom in (view.zoom_to_fit, view.zoom_in, view.zoom_in, view.zoom_out, view.actual_size):
+            zoom()
+            settle(window)
+            under = []
+            for colour in ("#ff00ff", "#00ff00"):
+                image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+                image.fill(QColor(colour))
+                view.viewport().render(image, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
+                under.append(image)
+            assert under[0] == under[1], f"{path}: pixels left unpainted at zoom {view.zoom:.3f}"
+
+
+def test_the_bands_labels_are_drawn_where_a_repaint_shows_them_and_nowhere_else(window, tmp_path):
+    open_map(window, large_map(touchpoints=400, stages=10, lanes=4, connections=0), tmp_path)
+    scene = window.scene
+    header = scene.geometry.emotion_header
+    source = QRectF(header.x, header.y, 60, header.height)  # the left end of "Emotion" and its header
+    image = QImage(60, int(header.height), QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    scene.render(painter, QRectF(image.rect()), source)
+    painter.end()
+    shown = {QColor(image.pixel(x, y)).name() for x in range(60) for y in range(image.height())}
+    assert theme.BAND_HEADER_BACKGROUND.lower() in shown
+    assert any(QColor(name).lightness() < 100 for name in shown)  # the label's dark letters
+    window.view.actual_size()
+    window.view.centerOn(card_center(window, next(iter(scene.cards))) + QPointF(3000, 0))
+    window.view.viewport().repaint()  # cached items are drawn at this scale; the next repaint copies them
+    counted = calls_during(window.view.viewport().repaint)
+    assert counted["band_items.py:GridItem.paint"] == 1 and counted["QPainter.drawPicture"] == 0

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolBar
 
 from app.keymap import CANVAS_KEYS, bindings
@@ -228,7 +229,7 @@ def test_ctrl_equals_zooms_in(window, tmp_path):
     assert window.view.zoom > before
 
 
-def test_undo_and_redo_buttons_keep_their_width_and_name_the_step_in_the_tooltip(window, tmp_path):
+def test_undo_and_redo_buttons_keep_their_width_name_the_step_in_the_tooltip_and_take_it(window, tmp_path):
     shop(window, tmp_path)
     toolbar = window.findChild(QToolBar, "main-toolbar")
     stage_button = toolbar.widgetForAction(window.actions_by_name["add_stage"])
@@ -239,6 +240,19 @@ def test_undo_and_redo_buttons_keep_their_width_and_name_the_step_in_the_tooltip
     QApplication.processEvents()
     assert stage_button.x() == where
     assert "A card with a rather long title" in window.actions_by_name["undo"].toolTip()
+    # The buttons have actions of their own, which never change (else Qt lays the window out again
+    # at every edit): the buttons name the step in their tooltip and undo and redo as the menu's do.
+    shown = toolbar.actions()
+    after_save = shown.index(window.actions_by_name["save"])
+    undo, redo = (toolbar.widgetForAction(action) for action in shown[after_save + 2:after_save + 4])
+    assert "A card with a rather long title" in undo.toolTip() and not redo.isEnabled()
+    titles = lambda: {tp.title for tp in window.document.journey.touchpoints()}  # noqa: E731
+    QTest.mouseClick(undo, Qt.MouseButton.LeftButton)
+    assert "A card with a rather long title indeed" not in titles()
+    assert redo.isEnabled() and "A card with a rather long title" in redo.toolTip()
+    QTest.mouseClick(redo, Qt.MouseButton.LeftButton)
+    assert "A card with a rather long title indeed" in titles()
+    assert stage_button.x() == where
 
 
 def test_a_new_maps_customer_lane_is_an_actor_lane(window):

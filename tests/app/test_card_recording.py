@@ -50,3 +50,34 @@ def test_a_zoom_step_shows_what_drawing_afresh_at_the_new_scale_shows(window, tm
     shown = frame(window)
     assert window.view.zoom > 1.0
     assert differing(shown, painted_afresh(window, monkeypatch)) == 0
+
+
+def test_a_card_changed_then_zoomed_shows_what_drawing_afresh_shows(window, tmp_path, monkeypatch):
+    # Selecting the card changes its drawing: it is drawn straight away, and recorded at the zoom step.
+    journey = make_map(stages=("Aware", "Buy"), lanes=("Web",), cards={("Aware", "Web"): ["Ad", "Post"]})
+    open_map(window, journey, tmp_path)
+    frame(window)
+    QTest.mouseClick(window.view.viewport(), LEFT, NO_MODIFIER, at(window, card_center(window, "ad")))
+    assert window.scene.selected_touchpoints() == ["ad"]
+    assert differing(frame(window), painted_afresh(window, monkeypatch)) == 0
+    window.view.setFocus()
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    zoomed = frame(window)
+    assert differing(zoomed, painted_afresh(window, monkeypatch)) == 0
+    window.scene.cards["ad"].update()  # repainted at the same zoom: replayed from its recording now
+    assert differing(frame(window), zoomed) == 0
+
+
+def test_the_bands_labels_follow_a_lane_added_above_them(window, tmp_path, monkeypatch):
+    journey = make_map(stages=("Aware", "Buy"), lanes=("Web",), cards={("Aware", "Web"): ["Ad"]})
+    open_map(window, journey, tmp_path)
+    frame(window)
+    before = window.scene.geometry.emotion_header
+    window.view.setFocus()
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_L,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_Escape)
+    assert len(window.document.journey.lanes) == 2
+    shown = frame(window)
+    assert window.scene.geometry.emotion_header.y > before.y
+    assert differing(shown, painted_afresh(window, monkeypatch)) == 0
