@@ -3,15 +3,20 @@
 A zoom step re-draws every cached card, header and band at the new scale, and half of drawing a
 card was Python choosing what to draw. Replaying a recorded `QPicture` is all C++, and the
 recording holds vectors, not pixels, so what is replayed at any scale is as crisp as drawing
-afresh. The owner names what the drawing depends on in a key; a drawing whose key changed is
-drawn straight away, and recorded anew when it is next drawn unchanged.
+afresh. Text is kept laid out (widgets/laid_out_text.py) beside the recorded shapes, for a picture
+lays its text out again at every replay: that was half of replaying a card. The owner names what
+the drawing depends on in a key; a drawing whose key changed is drawn straight away, and recorded
+anew when it is next drawn unchanged.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QPainter, QPicture
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter, QPen, QPicture
+
+from widgets.laid_out_text import LaidOutText
 
 
 class Recording:
@@ -19,7 +24,7 @@ class Recording:
 
     def __init__(self) -> None:
         self._key: object = None
-        self._picture: QPicture | None = None
+        self._parts: list | None = None  # QPictures and (pen, LaidOutText), in the order drawn
 
     def replay(self, painter: QPainter, key: object, draw: Callable[[QPainter], None]) -> None:
         """Draw what `draw` draws for `key`, from the recording of that key when there is one.
@@ -34,19 +39,107 @@ class Recording:
             # Changed (a card retitled, selected, or a dock edited it): drawn straight into the
             # item's cache, which is half the cost of recording and replaying. It is recorded when
             # it is drawn again unchanged, at the next zoom step, where a recording pays.
-            self._key, self._picture = key, None
+            self._key, self._parts = key, None
             painter.save()  # as a replay does: the view keeps no painter state between items
             draw(painter)
             painter.restore()
             return
-        if self._picture is None:
-            picture = QPicture()
-            recorder = QPainter(picture)
-            recorder.setRenderHints(painter.renderHints())
-            draw(recorder)
-            recorder.end()
-            self._key, self._picture = key, picture
-        painter.drawPicture(0, 0, self._picture)
+        if self._parts is None:
+            self._key, self._parts = key, _record(draw, painter.renderHints())
+        texts = len(self._parts) > 1
+        if texts:
+            painter.save()  # the pens of the text: the view keeps no painter state between items
+        for part in self._parts:
+            if type(part) is QPicture:
+                painter.drawPicture(0, 0, part)
+            else:
+                painter.setPen(part[0])
+                part[1].draw(painter)
+        if texts:
+            painter.restore()
+
+
+def _record(draw: Callable[[QPainter], None], hints: QPainter.RenderHint) -> list:
+    """The parts of a drawing, in as few pictures as keep what it draws: a text that nothing drawn
+    after it covers is kept to the end, and the pictures around it are one.
+
+    A first recording cuts a picture at every text, pen and brush, so that each piece's bounds are
+    tight; they tell which texts must stay in place. The second records only those cuts."""
+    probe = _Recorder(hints, in_place=None)
+    draw(probe)
+    pieces, texts = probe.finish()
+    in_place: set[int] = set()
+    for i in reversed(range(len(texts))):
+        _, text, after = texts[i]
+        ink = text.ink.toAlignedRect()
+        if any(ink.intersects(piece.boundingRect()) for piece in pieces[after:]) or any(
+                ink.intersects(texts[j][1].ink.toAlignedRect()) for j in in_place):
+            in_place.add(i)
+    recorder = _Recorder(hints, in_place)
+    draw(recorder)
+    pictures, texts = recorder.finish()
+    parts = [pictures[0]]
+    for text, picture in zip((text for i, text in enumerate(texts) if i in in_place), pictures[1:]):
+        parts += [text[:2], picture]
+    return [part for part in parts if type(part) is not QPicture or not part.boundingRect().isEmpty()] + \
+        [text[:2] for i, text in enumerate(texts) if i not in in_place]
+
+
+class _Recorder(QPainter):
+    """Records shapes into pictures and keeps text laid out. A cut ends a picture, and the drawing
+    goes on in a new one from the same painter state: at each text kept in place (`in_place`
+    holds their indexes), or, when it is None, at every text, pen and brush."""
+
+    def __init__(self, hints: QPainter.RenderHint, in_place: set[int] | None):
+        self._in_place = in_place
+        self._pictures: list[QPicture] = []
+        self._texts: list[tuple[QPen, LaidOutText, int]] = []  # and the picture each is drawn before
+        self._saved = 0
+        self._picture = QPicture()
+        super().__init__(self._picture)
+        self.setRenderHints(hints)
+
+    def save(self) -> None:
+        self._saved += 1
+        super().save()
+
+    def restore(self) -> None:
+        self._saved -= 1
+        super().restore()
+
+    def setPen(self, *args) -> None:
+        if self._in_place is None and self._texts and not self._saved:
+            self._cut()
+        super().setPen(*args)
+
+    def setBrush(self, *args) -> None:
+        if self._in_place is None and self._texts and not self._saved:
+            self._cut()
+        super().setBrush(*args)
+
+    def drawText(self, *args) -> None:
+        if (self._saved or len(args) != 3 or not isinstance(args[0], QRectF) or self.opacity() != 1
+                or self.hasClipping() or not self.worldTransform().isIdentity()):
+            super().drawText(*args)  # not as the drawings draw text: recorded, and laid out at each replay
+            return
+        if self._in_place is None or len(self._texts) in self._in_place:
+            self._cut()
+        self._texts.append((self.pen(), LaidOutText(self.font(), *args), len(self._pictures)))
+
+    def _cut(self) -> None:
+        pen, brush, font, hints = self.pen(), self.brush(), self.font(), self.renderHints()
+        self.end()
+        self._pictures.append(self._picture)
+        self._picture = QPicture()
+        self.begin(self._picture)
+        QPainter.setPen(self, pen)
+        QPainter.setBrush(self, brush)
+        self.setFont(font)
+        self.setRenderHints(hints)
+
+    def finish(self) -> tuple[list[QPicture], list[tuple[QPen, LaidOutText, int]]]:
+        self.end()
+        return [*self._pictures, self._picture], self._texts
 
 
 _SCREEN_DPI = QPicture()  # a recording's resolution, the screen's

@@ -1,0 +1,74 @@
+"""Text laid out once (widgets.laid_out_text) and recorded drawings (widgets.recording) must draw,
+at any scale, exactly the pixels that drawing afresh with `QPainter.drawText` draws."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from widgets.laid_out_text import LaidOutText
+from widgets.recording import Recording
+from widgets.text import font
+
+A = Qt.AlignmentFlag
+# Every way the canvas writes text: card titles (clipped to a line shorter than the font), meta
+# lines, centred badge letters and tabs, labels centred on a bar, a two-line band label, a count.
+TEXTS = [(13, True, QRectF(10, 10, 150, 16), A.AlignLeft, "Sees an ad on Instagram"),
+         (11, False, QRectF(10, 30, 150, 14), A.AlignLeft, "Web & social · Marketing"),
+         (10, True, QRectF(10, 50, 14, 14), A.AlignCenter, "R"),
+         (10, True, QRectF(10, 70, 20, 10), A.AlignLeft | A.AlignVCenter, "M"),
+         (12, True, QRectF(10, 90, 120, 40), A.AlignVCenter, "Meaning / Value /\nAccommodation"),
+         (11, True, QRectF(10, 140, 60, 12), A.AlignCenter, "Dead end"),
+         (12, False, QRectF(10, 160, 30, 10), A.AlignRight, "9+")]
+SCALES = (0.41, 0.5, 0.6, 0.6944, 0.8333, 1.0, 1.2, 1.44, 1.728, 2.0736, 2.5, 4.0)  # zoom steps and more
+
+
+def drawn(scale: float, paint) -> QImage:
+    image = QImage(420, 420, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    painter.scale(scale, scale)
+    paint(painter)
+    painter.end()
+    return image
+
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_laid_out_text_draws_what_draw_text_draws(qapp, scale):
+    for size, bold, rect, flags, text in TEXTS:
+        def afresh(painter, size=size, bold=bold, rect=rect, flags=flags, text=text):
+            painter.setFont(font(size, bold))
+            painter.setPen(QColor("#223344"))
+            painter.drawText(rect, flags, text)
+
+        def laid_out(painter, size=size, bold=bold, rect=rect, flags=flags, text=text):
+            painter.setPen(QColor("#223344"))
+            LaidOutText(font(size, bold), rect, flags, text).draw(painter)
+
+        assert drawn(scale, afresh) == drawn(scale, laid_out), text
+
+
+def _labelled_tabs(painter: QPainter) -> None:
+    """Text under a shape drawn after it (a tab over a label), and text beside shapes."""
+    painter.setFont(font(13, bold=True))
+    painter.setPen(QColor("#223344"))
+    painter.drawText(QRectF(10, 10, 150, 16), A.AlignLeft, "Covered by the tab")
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#cc3344"))
+    painter.drawRoundedRect(QRectF(40, 12, 50, 20), 4, 4)
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(QRectF(40, 12, 50, 20), A.AlignCenter, "Tab")
+    painter.setBrush(QColor("#3344cc"))
+    painter.drawEllipse(QRectF(200, 60, 30, 30))
+    painter.setPen(QColor("#000000"))
+    painter.drawText(QRectF(10, 60, 150, 16), A.AlignLeft, "Beside the dot")
+
+
+@pytest.mark.parametrize("scale", (0.6944, 1.0, 1.728))
+def test_a_replayed_recording_keeps_a_shape_over_the_text_it_covers(qapp, scale):
+    recording = Recording()
+    drawn(1.0, lambda painter: recording.replay(painter, "key", _labelled_tabs))  # records it
+    assert drawn(scale, lambda painter: recording.replay(painter, "key", _labelled_tabs)) == \
+        drawn(scale, _labelled_tabs)
