@@ -11,13 +11,13 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen, QTextLayout, QTextOption
 
 
 class LaidOutText:
     """What `painter.drawText(rect, flags, text)` draws, laid out as Qt lays it out for that call."""
 
-    __slots__ = ("_runs", "_clip", "ink")
+    __slots__ = ("runs", "clip", "ink")
 
     def __init__(self, font: QFont, rect: QRectF, flags: int, text: str):
         flags = int(flags)
@@ -47,25 +47,33 @@ class LaidOutText:
         elif flags & Qt.AlignmentFlag.AlignHCenter:
             x += (rect.width() - width) / 2
         # Each line from where Qt draws it: aligned within the rect by its own advance.
-        self._runs = [(_fixed(rect.x() + _line_offset(flags, rect.width(), line.horizontalAdvance()), y), run)
+        self.runs = [(_fixed(rect.x() + _line_offset(flags, rect.width(), line.horizontalAdvance()), y), run)
                       for line in map(layout.lineAt, range(layout.lineCount())) for run in line.glyphRuns()]
         # Qt clips text that does not fit its rect to the rect.
         bounds = QRectF(x, y, width, height)
-        self._clip = None if rect.contains(bounds) else QRectF(rect)
+        self.clip = None if rect.contains(bounds) else QRectF(rect)
         ink = QRectF()
-        for origin, run in self._runs:
+        for origin, run in self.runs:
             ink = ink.united(run.boundingRect().translated(origin))
-        if self._clip is not None:
-            ink = ink.intersected(self._clip)
+        if self.clip is not None:
+            ink = ink.intersected(self.clip)
         self.ink = ink.adjusted(-1, -1, 1, 1)  # what its glyphs cover, with their antialiased edge
 
-    def draw(self, painter: QPainter) -> None:
-        if self._clip is not None:
+
+
+def draw_texts(painter: QPainter, texts: list[tuple[QPen, LaidOutText]]) -> None:
+    """Draw texts in order, each in its pen; the painter keeps the last pen."""
+    pen = None
+    for text_pen, text in texts:
+        if text_pen is not pen:
+            pen = text_pen
+            painter.setPen(pen)
+        if text.clip is not None:
             painter.save()
-            painter.setClipRect(self._clip, Qt.ClipOperation.IntersectClip)
-        for origin, run in self._runs:
+            painter.setClipRect(text.clip, Qt.ClipOperation.IntersectClip)
+        for origin, run in text.runs:
             painter.drawGlyphRun(origin, run)
-        if self._clip is not None:
+        if text.clip is not None:
             painter.restore()
 
 

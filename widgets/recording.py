@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPen, QPicture
 
-from widgets.laid_out_text import LaidOutText
+from widgets.laid_out_text import LaidOutText, draw_texts
 
 
 class Recording:
@@ -24,7 +24,7 @@ class Recording:
 
     def __init__(self) -> None:
         self._key: object = None
-        self._parts: list | None = None  # QPictures and (pen, LaidOutText), in the order drawn
+        self._parts: list | None = None  # QPictures and lists of (pen, LaidOutText), in the order drawn
 
     def replay(self, painter: QPainter, key: object, draw: Callable[[QPainter], None]) -> None:
         """Draw what `draw` draws for `key`, from the recording of that key when there is one.
@@ -53,8 +53,7 @@ class Recording:
             if type(part) is QPicture:
                 painter.drawPicture(0, 0, part)
             else:
-                painter.setPen(part[0])
-                part[1].draw(painter)
+                draw_texts(painter, part)
         if texts:
             painter.restore()
 
@@ -80,9 +79,10 @@ def _record(draw: Callable[[QPainter], None], hints: QPainter.RenderHint) -> lis
     pictures, texts = recorder.finish()
     parts = [pictures[0]]
     for text, picture in zip((text for i, text in enumerate(texts) if i in in_place), pictures[1:]):
-        parts += [text[:2], picture]
+        parts += [[text[:2]], picture]
+    last = [text[:2] for i, text in enumerate(texts) if i not in in_place]
     return [part for part in parts if type(part) is not QPicture or not part.boundingRect().isEmpty()] + \
-        [text[:2] for i, text in enumerate(texts) if i not in in_place]
+        ([last] if last else [])
 
 
 class _Recorder(QPainter):

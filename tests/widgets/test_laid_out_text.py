@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from widgets.laid_out_text import LaidOutText
+from widgets.laid_out_text import LaidOutText, draw_texts
 from widgets.recording import Recording
 from widgets.text import font
 
@@ -45,7 +45,7 @@ def test_laid_out_text_draws_what_draw_text_draws(qapp, scale):
 
         def laid_out(painter, size=size, bold=bold, rect=rect, flags=flags, text=text):
             painter.setPen(QColor("#223344"))
-            LaidOutText(font(size, bold), rect, flags, text).draw(painter)
+            draw_texts(painter, [(painter.pen(), LaidOutText(font(size, bold), rect, flags, text))])
 
         assert drawn(scale, afresh) == drawn(scale, laid_out), text
 
