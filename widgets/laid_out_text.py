@@ -9,6 +9,7 @@ one; kept as glyph runs, they are drawn at a new scale with no layout at all.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen, QTextLayout, QTextOption
@@ -59,6 +60,17 @@ class LaidOutText:
             ink = ink.intersected(self.clip)
         self.ink = ink.adjusted(-1, -1, 1, 1)  # what its glyphs cover, with their antialiased edge
 
+
+
+def laid_out_text(font: QFont, rect: QRectF, flags: int, text: str) -> LaidOutText:
+    """A text laid out, shared: many cards write the same labels at the same place (M, V, A, a count)."""
+    return _shared(font.key(), font, rect.x(), rect.y(), rect.width(), rect.height(), int(flags), text)
+
+
+@lru_cache(maxsize=4096)
+def _shared(_key: str, font: QFont, x: float, y: float, width: float, height: float, flags: int,
+            text: str) -> LaidOutText:
+    return LaidOutText(font, QRectF(x, y, width, height), flags, text)
 
 
 def draw_texts(painter: QPainter, texts: list[tuple[QPen, LaidOutText]]) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPen, QPicture
 
-from widgets.laid_out_text import LaidOutText, draw_texts
+from widgets.laid_out_text import LaidOutText, draw_texts, laid_out_text
 
 
 class Recording:
@@ -35,10 +35,11 @@ class Recording:
         if device is None or device.logicalDpiY() != _SCREEN_DPI.logicalDpiY():
             draw(painter)
             return
-        if key != self._key and self._key is not None:
-            # Changed (a card retitled, selected, or a dock edited it): drawn straight into the
-            # item's cache, which is half the cost of recording and replaying. It is recorded when
-            # it is drawn again unchanged, at the next zoom step, where a recording pays.
+        if key != self._key:
+            # New or changed (a card scrolled into view, retitled, selected, or a dock edited it):
+            # drawn straight into the item's cache, a third of the cost of recording and replaying.
+            # It is recorded when it is drawn again unchanged, at the next zoom step, where a
+            # recording pays.
             self._key, self._parts = key, None
             painter.save()  # as a replay does: the view keeps no painter state between items
             draw(painter)
@@ -74,7 +75,7 @@ def _record(draw: Callable[[QPainter], None], hints: QPainter.RenderHint) -> lis
         if any(ink.intersects(piece.boundingRect()) for piece in pieces[after:]) or any(
                 ink.intersects(texts[j][1].ink.toAlignedRect()) for j in in_place):
             in_place.add(i)
-    recorder = _Recorder(hints, in_place)
+    recorder = _Recorder(hints, in_place, [text for _, text, _ in texts])
     draw(recorder)
     pictures, texts = recorder.finish()
     parts = [pictures[0]]
@@ -88,10 +89,11 @@ def _record(draw: Callable[[QPainter], None], hints: QPainter.RenderHint) -> lis
 class _Recorder(QPainter):
     """Records shapes into pictures and keeps text laid out. A cut ends a picture, and the drawing
     goes on in a new one from the same painter state: at each text kept in place (`in_place`
-    holds their indexes), or, when it is None, at every text, pen and brush."""
+    holds their indexes), or, when it is None, at every text, pen and brush. A second recording
+    takes the first one's texts, laid out already."""
 
-    def __init__(self, hints: QPainter.RenderHint, in_place: set[int] | None):
-        self._in_place = in_place
+    def __init__(self, hints: QPainter.RenderHint, in_place: set[int] | None, laid_out: list[LaidOutText] = ()):
+        self._in_place, self._laid_out = in_place, laid_out
         self._pictures: list[QPicture] = []
         self._texts: list[tuple[QPen, LaidOutText, int]] = []  # and the picture each is drawn before
         self._saved = 0
@@ -124,7 +126,9 @@ class _Recorder(QPainter):
             return
         if self._in_place is None or len(self._texts) in self._in_place:
             self._cut()
-        self._texts.append((self.pen(), LaidOutText(self.font(), *args), len(self._pictures)))
+        i = len(self._texts)
+        text = self._laid_out[i] if i < len(self._laid_out) else laid_out_text(self.font(), *args)
+        self._texts.append((self.pen(), text, len(self._pictures)))
 
     def _cut(self) -> None:
         pen, brush, font, hints = self.pen(), self.brush(), self.font(), self.renderHints()
