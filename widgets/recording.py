@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QPicture
 
 from widgets.laid_out_text import LaidOutText, draw_texts, laid_out_text
@@ -120,8 +120,9 @@ class _Recorder(QPainter):
         super().setBrush(*args)
 
     def drawText(self, *args) -> None:
-        if (self._saved or len(args) != 3 or not isinstance(args[0], QRectF) or self.opacity() != 1
-                or self.hasClipping() or not self.worldTransform().isIdentity()):
+        if (self._saved or len(args) != 3 or not isinstance(args[0], QRectF) or int(args[1]) & ~_ALIGNMENT
+                or "\t" in args[2] or self.opacity() != 1 or self.hasClipping()
+                or not self.worldTransform().isIdentity()):
             super().drawText(*args)  # not as the drawings draw text: recorded, and laid out at each replay
             return
         if self._in_place is None or len(self._texts) in self._in_place:
@@ -146,4 +147,5 @@ class _Recorder(QPainter):
         return [*self._pictures, self._picture], self._texts
 
 
+_ALIGNMENT = int(Qt.AlignmentFlag.AlignHorizontal_Mask | Qt.AlignmentFlag.AlignVertical_Mask)  # no wrapping, tabs
 _SCREEN_DPI = QPicture()  # a recording's resolution, the screen's

@@ -20,7 +20,12 @@ TEXTS = [(13, True, QRectF(10, 10, 150, 16), A.AlignLeft, "Sees an ad on Instagr
          (10, True, QRectF(10, 70, 20, 10), A.AlignLeft | A.AlignVCenter, "M"),
          (12, True, QRectF(10, 90, 120, 40), A.AlignVCenter, "Meaning / Value /\nAccommodation"),
          (11, True, QRectF(10, 140, 60, 12), A.AlignCenter, "Dead end"),
-         (12, False, QRectF(10, 160, 30, 10), A.AlignRight, "9+")]
+         (12, False, QRectF(10, 160, 30, 10), A.AlignRight, "9+"),
+         # Titles in other scripts: right to left, joined, wide.
+         (13, True, QRectF(10, 180, 150, 16), A.AlignLeft, "الدفع عند الاستلام"),
+         (13, False, QRectF(10, 200, 150, 16), A.AlignLeft, "שירות לקוחות 24/7"),
+         (13, True, QRectF(10, 220, 150, 16), A.AlignLeft, "店舗で受け取り"),
+         (11, False, QRectF(10, 240, 100, 14), A.AlignCenter, "Café → Kasse")]
 SCALES = (0.41, 0.5, 0.6, 0.6944, 0.8333, 1.0, 1.2, 1.44, 1.728, 2.0736, 2.5, 4.0)  # zoom steps and more
 
 
