@@ -12,7 +12,7 @@ import math
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QGlyphRun, QPainter, QPen, QTextLayout, QTextOption
 
 
 class LaidOutText:
@@ -61,32 +61,55 @@ class LaidOutText:
         self.ink = ink.adjusted(-1, -1, 1, 1)  # what its glyphs cover, with their antialiased edge
 
 
-
 def laid_out_text(font: QFont, rect: QRectF, flags: int, text: str) -> LaidOutText:
     """A text laid out, shared: many cards write the same labels at the same place (M, V, A, a count)."""
-    return _shared(font.key(), font, rect.x(), rect.y(), rect.width(), rect.height(), int(flags), text)
+    return _shared(font, rect.x(), rect.y(), rect.width(), rect.height(), int(flags), text)
 
 
 @lru_cache(maxsize=4096)
-def _shared(_key: str, font: QFont, x: float, y: float, width: float, height: float, flags: int,
-            text: str) -> LaidOutText:
+def _shared(font: QFont, x: float, y: float, width: float, height: float, flags: int, text: str) -> LaidOutText:
     return LaidOutText(font, QRectF(x, y, width, height), flags, text)
 
 
-def draw_texts(painter: QPainter, texts: list[tuple[QPen, LaidOutText]]) -> None:
-    """Draw texts in order, each in its pen; the painter keeps the last pen."""
-    pen = None
-    for text_pen, text in texts:
-        if text_pen is not pen:
-            pen = text_pen
-            painter.setPen(pen)
-        if text.clip is not None:
-            painter.save()
-            painter.setClipRect(text.clip, Qt.ClipOperation.IntersectClip)
+TextSteps = list[tuple[QPen, QRectF | None, list[QGlyphRun]]]  # pen, clip, runs placed where they are drawn
+
+
+def text_steps(texts: list[tuple[QPen, LaidOutText]]) -> TextSteps:
+    """Texts drawn one after another, as few glyph runs as draw the same: a run of an unclipped text
+    in the pen and font of the run before it is joined to it (one call for a card's evidence mark and count)."""
+    steps: TextSteps = []
+    for pen, text in texts:
+        if text.clip is None and steps and steps[-1][1] is None and steps[-1][0] == pen:
+            runs = steps[-1][2]
+        else:
+            runs = []
+            steps.append((pen, text.clip, runs))
         for origin, run in text.runs:
-            painter.drawGlyphRun(origin, run)
-        if text.clip is not None:
+            placed = QGlyphRun(run)
+            placed.setPositions([position + origin for position in run.positions()])
+            last = runs[-1] if runs and text.clip is None else None
+            if last is not None and last.rawFont() == run.rawFont() and last.flags() == run.flags():
+                last.setGlyphIndexes([*last.glyphIndexes(), *placed.glyphIndexes()])  # drawn in the same order
+                last.setPositions([*last.positions(), *placed.positions()])
+            else:
+                runs.append(placed)
+    return steps
+
+
+def draw_texts(painter: QPainter, steps: TextSteps) -> None:
+    """Draw texts in order, each in its pen; the painter keeps the last pen."""
+    for pen, clip, runs in steps:
+        painter.setPen(pen)
+        if clip is not None:
+            painter.save()
+            painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
+        for run in runs:
+            painter.drawGlyphRun(_ORIGIN, run)
+        if clip is not None:
             painter.restore()
+
+
+_ORIGIN = QPointF()
 
 
 def _line_offset(flags: int, width: float, advance: float) -> float:

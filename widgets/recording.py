@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QPicture
 
-from widgets.laid_out_text import LaidOutText, draw_texts, laid_out_text
+from widgets.laid_out_text import LaidOutText, draw_texts, laid_out_text, text_steps
 
 
 class Recording:
@@ -24,7 +24,7 @@ class Recording:
 
     def __init__(self) -> None:
         self._key: object = None
-        self._parts: list | None = None  # QPictures and lists of (pen, LaidOutText), in the order drawn
+        self._parts: list | None = None  # QPictures and TextSteps, in the order drawn
 
     def replay(self, painter: QPainter, key: object, draw: Callable[[QPainter], None]) -> None:
         """Draw what `draw` draws for `key`, from the recording of that key when there is one.
@@ -82,8 +82,8 @@ def _record(draw: Callable[[QPainter], None], hints: QPainter.RenderHint) -> lis
     for text, picture in zip((text for i, text in enumerate(texts) if i in in_place), pictures[1:]):
         parts += [[text[:2]], picture]
     last = [text[:2] for i, text in enumerate(texts) if i not in in_place]
-    return [part for part in parts if type(part) is not QPicture or not part.boundingRect().isEmpty()] + \
-        ([last] if last else [])
+    return [part if type(part) is QPicture else text_steps(part) for part in parts
+            if type(part) is not QPicture or not part.boundingRect().isEmpty()] + ([text_steps(last)] if last else [])
 
 
 class _Recorder(QPainter):
