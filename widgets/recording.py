@@ -78,12 +78,13 @@ def _record(draw: Callable[[QPainter], None], hints: QPainter.RenderHint) -> lis
     recorder = _Recorder(hints, in_place, [text for _, text, _ in texts])
     draw(recorder)
     pictures, texts = recorder.finish()
+    kept = ([(pen, text)] for i, (pen, text, _) in enumerate(texts) if i in in_place)
     parts = [pictures[0]]
-    for text, picture in zip((text for i, text in enumerate(texts) if i in in_place), pictures[1:]):
-        parts += [[text[:2]], picture]
-    last = [text[:2] for i, text in enumerate(texts) if i not in in_place]
-    return [part if type(part) is QPicture else text_steps(part) for part in parts
-            if type(part) is not QPicture or not part.boundingRect().isEmpty()] + ([text_steps(last)] if last else [])
+    for picture in pictures[1:]:  # each picture but the first begins after a text kept in place
+        parts += [text_steps(next(kept)), picture]
+    parts = [part for part in parts if type(part) is not QPicture or not part.boundingRect().isEmpty()]
+    last = [(pen, text) for i, (pen, text, _) in enumerate(texts) if i not in in_place]
+    return parts + [text_steps(last)] if last else parts
 
 
 class _Recorder(QPainter):
@@ -147,5 +148,6 @@ class _Recorder(QPainter):
         return [*self._pictures, self._picture], self._texts
 
 
-_ALIGNMENT = int(Qt.AlignmentFlag.AlignHorizontal_Mask | Qt.AlignmentFlag.AlignVertical_Mask)  # no wrapping, tabs
+# The flags a laid-out text reproduces: alignment, not wrapping, elision or mnemonics.
+_ALIGNMENT = int(Qt.AlignmentFlag.AlignHorizontal_Mask | Qt.AlignmentFlag.AlignVertical_Mask)
 _SCREEN_DPI = QPicture()  # a recording's resolution, the screen's
