@@ -63,17 +63,17 @@ def _record(draw: Callable[[QPainter], None], hints: QPainter.RenderHint) -> lis
     """The parts of a drawing, in as few pictures as keep what it draws: a text that nothing drawn
     after it covers is kept to the end, and the pictures around it are one.
 
-    A first recording cuts a picture at every text, pen and brush, so that each piece's bounds are
+    A first recording cuts a picture at every text and brush, so that each piece's bounds are
     tight; they tell which texts must stay in place. The second records only those cuts."""
     probe = _Recorder(hints, in_place=None)
     draw(probe)
     pieces, texts = probe.finish()
+    shapes = [piece.boundingRect() for piece in pieces]
+    inks = [text.ink.toAlignedRect() for _, text, _ in texts]
     in_place: set[int] = set()
     for i in reversed(range(len(texts))):
-        _, text, after = texts[i]
-        ink = text.ink.toAlignedRect()
-        if any(ink.intersects(piece.boundingRect()) for piece in pieces[after:]) or any(
-                ink.intersects(texts[j][1].ink.toAlignedRect()) for j in in_place):
+        if any(inks[i].intersects(shape) for shape in shapes[texts[i][2]:]) or any(
+                inks[i].intersects(inks[j]) for j in in_place):
             in_place.add(i)
     recorder = _Recorder(hints, in_place, [text for _, text, _ in texts])
     draw(recorder)
@@ -90,7 +90,7 @@ def _record(draw: Callable[[QPainter], None], hints: QPainter.RenderHint) -> lis
 class _Recorder(QPainter):
     """Records shapes into pictures and keeps text laid out. A cut ends a picture, and the drawing
     goes on in a new one from the same painter state: at each text kept in place (`in_place`
-    holds their indexes), or, when it is None, at every text, pen and brush. A second recording
+    holds their indexes), or, when it is None, at every text and brush. A second recording
     takes the first one's texts, laid out already."""
 
     def __init__(self, hints: QPainter.RenderHint, in_place: set[int] | None, laid_out: list[LaidOutText] = ()):
@@ -109,11 +109,6 @@ class _Recorder(QPainter):
     def restore(self) -> None:
         self._saved -= 1
         super().restore()
-
-    def setPen(self, *args) -> None:
-        if self._in_place is None and self._texts and not self._saved:
-            self._cut()
-        super().setPen(*args)
 
     def setBrush(self, *args) -> None:
         if self._in_place is None and self._texts and not self._saved:
