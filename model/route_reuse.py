@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from itertools import repeat
 from operator import add, itemgetter, mul
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Container, Sequence
 
 from . import theme
 from .route_table import RouteTable
@@ -27,16 +27,20 @@ _NOT_ALIKE = float("nan")  # the shift of a pair of stages that did not move ali
 
 
 def reuse_routes(edges: list[ConnectionKey], cards: dict[str, Rect], stage_cards: Sequence[tuple[str, ...]],
-                 shifts: list[float | None], lefts: list[float], previous: MapGeometry | None,
+                 shifts: list[float | None], carries: tuple[list[float | None], Container[str]],
+                 lefts: list[float], previous: MapGeometry | None,
                  channels: Channels, make: Callable[[Rect, Rect, Channels], Route],
                  ) -> tuple[RouteTable, list[ConnectionKey]]:
     """(every route, in the order of `edges`; the routes a view must place again, in that order).
 
     `stage_cards` are each stage's card ids, `shifts` how far each stage's column moved whole (None
-    for one laid out afresh) and `lefts` where each column starts. A route is left out of those to
-    place again when it is carried: its source's column kept its cards and the route moved exactly
-    as far as that column (or stayed, with it), so its item, which lives in that column, is already
-    where it goes. Without a previous layout every route is placed."""
+    for one laid out afresh) and `lefts` where each column starts. `carries` are how far each
+    stage's column moved with all in it (None for a new stage) and the cards that arrived in a column
+    from another. A route is left out of those to place again when it is carried: its source stayed
+    in its column and the route moved exactly as far as that column (or stayed, with it), so its
+    item, which lives in that column, is already where it goes. A column laid out afresh carries
+    too: undoing a drop lays out two columns again, and most of their routes stay the same.
+    Without a previous layout every route is placed."""
     if previous is None:
         routes = [make(cards[source], cards[target], channels) for source, target in edges]
         return RouteTable(edges, routes, [0.0] * len(edges)), list(edges)
@@ -52,7 +56,7 @@ def reuse_routes(edges: list[ConnectionKey], cards: dict[str, Rect], stage_cards
     changed = _changed_columns(previous, channels)
     old = previous.routes
     if changed is None:
-        return _routed_again(edges, source_stages, cards, channels, make, old, shifts)
+        return _routed_again(edges, source_stages, cards, channels, make, old, carries)
     # A route whose pair of stages moved alike is its old base moved further, worked out in bulk: the
     # old shift plus the pair's, NaN for a new route or a pair that did not move alike. Only those
     # NaN ones are looked at one by one.
@@ -64,11 +68,13 @@ def reuse_routes(edges: list[ConnectionKey], cards: dict[str, Rect], stage_cards
     old_cards = previous.cards
     moved_alike = _moved_alike(shifts, lefts)
     to_place = []
+    column_moves, arrived = carries
     for i in [i for i, dx in enumerate(moved) if dx != dx]:
         key = edges[i]
         kept = old[key] if at[i] >= 0 else None
         source, target = cards[key[0]], cards[key[1]]
-        carried_by = shifts[source_stages[i]]  # how far the item of a route from this column went with it
+        # how far the item of this route went with its column
+        carried_by = None if key[0] in arrived else column_moves[source_stages[i]]
         bases[i], moved[i] = kept, 0.0
         if kept is not None:
             low, high = (source.x, target.x) if source.x <= target.x else (target.x, source.x)
@@ -94,22 +100,23 @@ def reuse_routes(edges: list[ConnectionKey], cards: dict[str, Rect], stage_cards
 
 
 def _carried(old: Route | None, new: Route, shift: float | None) -> bool:
-    """Whether `new` is `old` moved as far as its source's column moved (`shift`, None for a column
-    laid out afresh): a route beside a widened column often is, though not every column it
-    depends on moved alike."""
+    """Whether `new` is `old` moved as far as its source's column moved (`shift`, None for a new
+    column or a card that arrived in it): a route beside a widened column often is, though not
+    every column it depends on moved alike."""
     if old is None or shift is None:
         return False
     return new == old if shift == 0 else len(old.points) == len(new.points) and old.moved(shift) == new
 
 
-def _routed_again(edges, source_stages, cards, channels, make, old_routes, shifts) -> tuple[RouteTable, list]:
+def _routed_again(edges, source_stages, cards, channels, make, old_routes, carries) -> tuple[RouteTable, list]:
     """Every route made anew (the free runs changed); one equal to the old one stays the old object."""
     routes, to_place = [], []
+    column_moves, arrived = carries
     for key, stage in zip(edges, source_stages):
         made = make(cards[key[0]], cards[key[1]], channels)
         kept = old_routes.get(key)
         routes.append(kept if kept is not None and made == kept else made)
-        if not _carried(kept, made, shifts[stage]):
+        if not _carried(kept, made, None if key[0] in arrived else column_moves[stage]):
             to_place.append(key)
     return RouteTable(edges, routes, [0.0] * len(edges)), to_place
 
