@@ -57,7 +57,8 @@ class StageColumn(QGraphicsRectItem):
         Qt for the bounds of every child (`fit`) cost an Enter on the 2,000 map over a millisecond."""
         rect = self.rect()
         for item in items:
-            rect = rect.united(item.mapRectToParent(item.boundingRect() | item.childrenBoundingRect()))
+            rect = rect.united(item.extent() if isinstance(item, ConnectionItem) else
+                               item.mapRectToParent(item.boundingRect() | item.childrenBoundingRect()))
         self.setRect(rect)
 
 
