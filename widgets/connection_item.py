@@ -10,7 +10,7 @@ connections then repaints at the speed of C++. Zoomed out, plain connections hid
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsPolygonItem, QGraphicsSimpleTextItem
 
@@ -122,16 +122,6 @@ class ConnectionItem(QGraphicsPathItem):
         head.translate(-x, -y)
         self.head.setPolygon(head)
         self._place_label()
-
-    def extent(self) -> QRectF:
-        """All it draws and the area a click picks, in its parent's coordinates, a little wider than
-        Qt's own bounds: those stroke the wide hit path, some 10 µs a route (an Enter reshapes a
-        hundred)."""
-        rect = self.line.path().controlPointRect().adjusted(-HIT_WIDTH, -HIT_WIDTH, HIT_WIDTH, HIT_WIDTH)
-        rect |= self.head.boundingRect()
-        if self.label is not None:
-            rect |= self.label.mapRectToParent(self.label.boundingRect())
-        return self.mapRectToParent(rect)
 
     def forget_route(self) -> None:
         """The item moved to another column: the next `set_route` places and draws it afresh."""
