@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from .layout import ConnectionKey, MapGeometry, Rect, Route
 
 STEP_X = theme.CARD_STEP_X
+_NEAR = 2 * theme.CARD_HEIGHT  # how far above or below a route's cards a card that came or went may change it
+_INF = float("inf")
 _NOT_ALIKE = float("nan")  # the shift of a pair of stages that did not move alike: any sum with it is NaN
 
 
@@ -79,8 +81,7 @@ def reuse_routes(edges: list[ConnectionKey], cards: dict[str, Rect], stage_cards
         if kept is not None:
             low, high = (source.x, target.x) if source.x <= target.x else (target.x, source.x)
             if source is old_cards[key[0]] and target is old_cards[key[1]]:
-                j = bisect_left(changed, low - STEP_X)
-                if j == len(changed) or changed[j] > high + STEP_X:
+                if not _reshaped(changed, low, high, *sorted((source.y, target.y))):
                     if carried_by != 0:
                         to_place.append(key)
                     continue
@@ -132,17 +133,40 @@ def _pair_shift(shifts: list[float | None], source: int, target: int) -> float |
     return first if first is not None and window.count(first) == len(window) else None
 
 
-def _changed_columns(previous: MapGeometry | None, channels: Channels) -> list[float] | None:
-    """The sub-columns (their x, sorted) whose cards are not where they were in `previous`, or None
-    when every route must be worked out again (no previous layout, or the free runs changed).
+def _changed_columns(previous: MapGeometry | None, channels: Channels) -> list[tuple[float, float, float]] | None:
+    """The sub-columns whose cards are not where they were in `previous`, sorted, each as (x, the
+    lowest and the highest top of a card that came or went there; -inf and inf for a sub-column
+    that came or went, which moves its neighbours' gutters), or None when every route must be
+    worked out again (no previous layout, or the free runs changed).
 
     A route depends on the sub-columns from its source's to its target's and their neighbours
     (which place the gutters): one between two cards that stayed put is the same as before
-    unless one of those changed."""
+    unless one of those changed near its cards' heights (see `_reshaped`)."""
     if previous is None or previous.channels.runs != channels.runs:
         return None
     old, new = previous.channels.tops, channels.tops
-    return sorted(x for x in old.keys() | new.keys() if old.get(x) != new.get(x))
+    changed = []
+    for x in old.keys() | new.keys():
+        before, after = old.get(x), new.get(x)
+        if before != after:
+            came_or_went = set(before or ()).symmetric_difference(after or ())
+            changed.append((x, min(came_or_went), max(came_or_went)) if before and after and came_or_went
+                           else (x, -_INF, _INF))
+    return sorted(changed)
+
+
+def _reshaped(changed: list[tuple[float, float, float]], low: float, high: float, top: float, bottom: float) -> bool:
+    """Whether a route between cards at x `low`..`high` and tops `top`..`bottom`, which stayed put,
+    may run otherwise now: a sub-column within a card's step of it changed, and a card came or went
+    there within two card heights of its cards' tops. Routing asks whether a run is free only at
+    its cards' middles and just above them (a card blocks a run it overlaps) and whether a card
+    lies between two in one sub-column, so a change farther up or down leaves it as it was."""
+    for x, first, last in changed[bisect_left(changed, (low - STEP_X,)):]:
+        if x > high + STEP_X:
+            return False
+        if first <= bottom + _NEAR and last >= top - _NEAR:
+            return True
+    return False
 
 
 def _moved_alike(shifts: list[float | None], lefts: list[float]):
