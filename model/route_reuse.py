@@ -11,7 +11,7 @@ their source: the others' items went with that column."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import repeat
+from itertools import islice, repeat
 from operator import add, itemgetter, mul
 from typing import TYPE_CHECKING, Callable, Container, Sequence
 
@@ -71,6 +71,7 @@ def reuse_routes(edges: list[ConnectionKey], cards: dict[str, Rect], stage_cards
     moved_alike = _moved_alike(shifts, lefts)
     to_place = []
     column_moves, arrived = carries
+    changed_xs = [x for x, _, _ in changed]
     for i in [i for i, dx in enumerate(moved) if dx != dx]:
         key = edges[i]
         kept = old[key] if at[i] >= 0 else None
@@ -81,7 +82,9 @@ def reuse_routes(edges: list[ConnectionKey], cards: dict[str, Rect], stage_cards
         if kept is not None:
             low, high = (source.x, target.x) if source.x <= target.x else (target.x, source.x)
             if source is old_cards[key[0]] and target is old_cards[key[1]]:
-                if not _reshaped(changed, low, high, *sorted((source.y, target.y))):
+                j = bisect_left(changed_xs, low - STEP_X)
+                if j == len(changed_xs) or changed_xs[j] > high + STEP_X or not _reshaped(
+                        changed, j, high, *sorted((source.y, target.y))):
                     if carried_by != 0:
                         to_place.append(key)
                     continue
@@ -145,26 +148,26 @@ def _changed_columns(previous: MapGeometry | None, channels: Channels) -> list[t
     if previous is None or previous.channels.runs != channels.runs:
         return None
     old, new = previous.channels.tops, channels.tops
-    changed = []
-    for x in old.keys() | new.keys():
-        before, after = old.get(x), new.get(x)
+    changed = [(x, -_INF, _INF) for x in old.keys() ^ new.keys()]
+    for x in old.keys() & new.keys():
+        before, after = old[x], new[x]
         if before != after:
-            came_or_went = set(before or ()).symmetric_difference(after or ())
-            changed.append((x, min(came_or_went), max(came_or_went)) if before and after and came_or_went
-                           else (x, -_INF, _INF))
+            came_or_went = set(before).symmetric_difference(after)
+            changed.append((x, min(came_or_went), max(came_or_went)))
     return sorted(changed)
 
 
-def _reshaped(changed: list[tuple[float, float, float]], low: float, high: float, top: float, bottom: float) -> bool:
-    """Whether a route between cards at x `low`..`high` and tops `top`..`bottom`, which stayed put,
-    may run otherwise now: a sub-column within a card's step of it changed, and a card came or went
-    there within two card heights of its cards' tops. Routing asks whether a run is free only at
-    its cards' middles and just above them (a card blocks a run it overlaps) and whether a card
-    lies between two in one sub-column, so a change farther up or down leaves it as it was."""
-    for x, first, last in changed[bisect_left(changed, (low - STEP_X,)):]:
+def _reshaped(changed: list[tuple[float, float, float]], first: int, high: float, top: float, bottom: float) -> bool:
+    """Whether a route between cards that stayed put, at tops `top`..`bottom` and reaching right to
+    `high`, may run otherwise now, `changed[first]` being the first changed sub-column within a card's
+    step left of it: one within a card's step of it where a card came or went within two card
+    heights of its cards' tops. Routing asks whether a run is free only at its cards' middles and
+    just above them (a card blocks a run it overlaps) and whether a card lies between two in one
+    sub-column, so a change farther up or down leaves it as it was."""
+    for x, lowest, highest in islice(changed, first, None):
         if x > high + STEP_X:
             return False
-        if first <= bottom + _NEAR and last >= top - _NEAR:
+        if lowest <= bottom + _NEAR and highest >= top - _NEAR:
             return True
     return False
 
