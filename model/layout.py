@@ -359,6 +359,8 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
     old_columns = previous._columns if previous is not None else {}
     columns: dict[str, _Column] = {}
     shifts: list[float | None] = []  # how far each stage's cards moved as a whole; None if laid out afresh
+    carries: list[float | None] = []  # how far each stage's column moved, with what is in it; None if new
+    arrived: set[str] = set()  # cards laid out afresh in a column they were not in
     cards: dict[str, Rect] = {}
     # Emotions summed per card x (emotion, target, then each persona's and their target): cards
     # sharing a sub-column make one point of the curve.
@@ -374,11 +376,14 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
         tops = tuple(row_top[l] + theme.CELL_PADDING for l in lane_ids)
         left = column_left[s] + theme.CELL_PADDING
         column = old_columns.get(s)
+        carries.append(None if column is None else left - column.left)
         if column is not None and column.holds(ids, tops, touchpoints, personas):
             shifts.append(left - column.left)
             column = column.moved_to(left)
         else:
             shifts.append(None)
+            if column is not None:
+                arrived.update(tp_id for tp_id in ids if tp_id not in column.rects)
             column = _Column.lay_out(ids, touchpoints, tops, personas, stage_cells, left, old_cards)
         columns[s] = column
         cards.update(column.rects)
@@ -392,7 +397,8 @@ def layout(journey: JourneyMap, previous: MapGeometry | None = None) -> MapGeome
     runs += [row_top[l] for l in lane_ids[1:]]
     channels = Channels(cards.values(), sorted(runs))
     routes, changed_routes = reuse_routes(edges, cards, [columns[s].ids for s in stage_ids], shifts,
-                                          [column_left[s] for s in stage_ids], previous, channels, route)
+                                          (carries, arrived), [column_left[s] for s in stage_ids], previous,
+                                          channels, route)
 
     emotion_sums, target_sums = sums[0], sums[1]
     persona_sums = {p: sums[2 + 2 * k] for k, p in enumerate(personas)}

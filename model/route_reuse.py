@@ -11,9 +11,9 @@ their source: the others' items went with that column."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import repeat
+from itertools import islice, repeat
 from operator import add, itemgetter, mul
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Container, Sequence
 
 from . import theme
 from .route_table import RouteTable
@@ -23,20 +23,26 @@ if TYPE_CHECKING:
     from .layout import ConnectionKey, MapGeometry, Rect, Route
 
 STEP_X = theme.CARD_STEP_X
+_NEAR = 2 * theme.CARD_HEIGHT  # how far above or below a route's cards a card that came or went may change it
+_INF = float("inf")
 _NOT_ALIKE = float("nan")  # the shift of a pair of stages that did not move alike: any sum with it is NaN
 
 
 def reuse_routes(edges: list[ConnectionKey], cards: dict[str, Rect], stage_cards: Sequence[tuple[str, ...]],
-                 shifts: list[float | None], lefts: list[float], previous: MapGeometry | None,
+                 shifts: list[float | None], carries: tuple[list[float | None], Container[str]],
+                 lefts: list[float], previous: MapGeometry | None,
                  channels: Channels, make: Callable[[Rect, Rect, Channels], Route],
                  ) -> tuple[RouteTable, list[ConnectionKey]]:
     """(every route, in the order of `edges`; the routes a view must place again, in that order).
 
     `stage_cards` are each stage's card ids, `shifts` how far each stage's column moved whole (None
-    for one laid out afresh) and `lefts` where each column starts. A route is left out of those to
-    place again when it is carried: its source's column kept its cards and the route moved exactly
-    as far as that column (or stayed, with it), so its item, which lives in that column, is already
-    where it goes. Without a previous layout every route is placed."""
+    for one laid out afresh) and `lefts` where each column starts. `carries` are how far each
+    stage's column moved with all in it (None for a new stage) and the cards that arrived in a column
+    from another. A route is left out of those to place again when it is carried: its source stayed
+    in its column and the route moved exactly as far as that column (or stayed, with it), so its
+    item, which lives in that column, is already where it goes. A column laid out afresh carries
+    too: undoing a drop lays out two columns again, and most of their routes stay the same.
+    Without a previous layout every route is placed."""
     if previous is None:
         routes = [make(cards[source], cards[target], channels) for source, target in edges]
         return RouteTable(edges, routes, [0.0] * len(edges)), list(edges)
@@ -52,7 +58,7 @@ def reuse_routes(edges: list[ConnectionKey], cards: dict[str, Rect], stage_cards
     changed = _changed_columns(previous, channels)
     old = previous.routes
     if changed is None:
-        return _routed_again(edges, source_stages, cards, channels, make, old, shifts)
+        return _routed_again(edges, source_stages, cards, channels, make, old, carries)
     # A route whose pair of stages moved alike is its old base moved further, worked out in bulk: the
     # old shift plus the pair's, NaN for a new route or a pair that did not move alike. Only those
     # NaN ones are looked at one by one.
@@ -64,17 +70,21 @@ def reuse_routes(edges: list[ConnectionKey], cards: dict[str, Rect], stage_cards
     old_cards = previous.cards
     moved_alike = _moved_alike(shifts, lefts)
     to_place = []
+    column_moves, arrived = carries
+    changed_xs = [x for x, _, _ in changed]
     for i in [i for i, dx in enumerate(moved) if dx != dx]:
         key = edges[i]
         kept = old[key] if at[i] >= 0 else None
         source, target = cards[key[0]], cards[key[1]]
-        carried_by = shifts[source_stages[i]]  # how far the item of a route from this column went with it
+        # how far the item of this route went with its column
+        carried_by = None if key[0] in arrived else column_moves[source_stages[i]]
         bases[i], moved[i] = kept, 0.0
         if kept is not None:
             low, high = (source.x, target.x) if source.x <= target.x else (target.x, source.x)
             if source is old_cards[key[0]] and target is old_cards[key[1]]:
-                j = bisect_left(changed, low - STEP_X)
-                if j == len(changed) or changed[j] > high + STEP_X:
+                j = bisect_left(changed_xs, low - STEP_X)
+                if j == len(changed_xs) or changed_xs[j] > high + STEP_X or not _reshaped(
+                        changed, j, high, *sorted((source.y, target.y))):
                     if carried_by != 0:
                         to_place.append(key)
                     continue
@@ -94,22 +104,23 @@ def reuse_routes(edges: list[ConnectionKey], cards: dict[str, Rect], stage_cards
 
 
 def _carried(old: Route | None, new: Route, shift: float | None) -> bool:
-    """Whether `new` is `old` moved as far as its source's column moved (`shift`, None for a column
-    laid out afresh): a route beside a widened column often is, though not every column it
-    depends on moved alike."""
+    """Whether `new` is `old` moved as far as its source's column moved (`shift`, None for a new
+    column or a card that arrived in it): a route beside a widened column often is, though not
+    every column it depends on moved alike."""
     if old is None or shift is None:
         return False
     return new == old if shift == 0 else len(old.points) == len(new.points) and old.moved(shift) == new
 
 
-def _routed_again(edges, source_stages, cards, channels, make, old_routes, shifts) -> tuple[RouteTable, list]:
+def _routed_again(edges, source_stages, cards, channels, make, old_routes, carries) -> tuple[RouteTable, list]:
     """Every route made anew (the free runs changed); one equal to the old one stays the old object."""
     routes, to_place = [], []
+    column_moves, arrived = carries
     for key, stage in zip(edges, source_stages):
         made = make(cards[key[0]], cards[key[1]], channels)
         kept = old_routes.get(key)
         routes.append(kept if kept is not None and made == kept else made)
-        if not _carried(kept, made, shifts[stage]):
+        if not _carried(kept, made, None if key[0] in arrived else column_moves[stage]):
             to_place.append(key)
     return RouteTable(edges, routes, [0.0] * len(edges)), to_place
 
@@ -125,17 +136,40 @@ def _pair_shift(shifts: list[float | None], source: int, target: int) -> float |
     return first if first is not None and window.count(first) == len(window) else None
 
 
-def _changed_columns(previous: MapGeometry | None, channels: Channels) -> list[float] | None:
-    """The sub-columns (their x, sorted) whose cards are not where they were in `previous`, or None
-    when every route must be worked out again (no previous layout, or the free runs changed).
+def _changed_columns(previous: MapGeometry | None, channels: Channels) -> list[tuple[float, float, float]] | None:
+    """The sub-columns whose cards are not where they were in `previous`, sorted, each as (x, the
+    lowest and the highest top of a card that came or went there; -inf and inf for a sub-column
+    that came or went, which moves its neighbours' gutters), or None when every route must be
+    worked out again (no previous layout, or the free runs changed).
 
     A route depends on the sub-columns from its source's to its target's and their neighbours
     (which place the gutters): one between two cards that stayed put is the same as before
-    unless one of those changed."""
+    unless one of those changed near its cards' heights (see `_reshaped`)."""
     if previous is None or previous.channels.runs != channels.runs:
         return None
     old, new = previous.channels.tops, channels.tops
-    return sorted(x for x in old.keys() | new.keys() if old.get(x) != new.get(x))
+    changed = [(x, -_INF, _INF) for x in old.keys() ^ new.keys()]
+    for x in old.keys() & new.keys():
+        before, after = old[x], new[x]
+        if before != after:
+            came_or_went = set(before).symmetric_difference(after)
+            changed.append((x, min(came_or_went), max(came_or_went)))
+    return sorted(changed)
+
+
+def _reshaped(changed: list[tuple[float, float, float]], first: int, high: float, top: float, bottom: float) -> bool:
+    """Whether a route between cards that stayed put, at tops `top`..`bottom` and reaching right to
+    `high`, may run otherwise now, `changed[first]` being the first changed sub-column within a card's
+    step left of it: one within a card's step of it where a card came or went within two card
+    heights of its cards' tops. Routing asks whether a run is free only at its cards' middles and
+    just above them (a card blocks a run it overlaps) and whether a card lies between two in one
+    sub-column, so a change farther up or down leaves it as it was."""
+    for x, lowest, highest in islice(changed, first, None):
+        if x > high + STEP_X:
+            return False
+        if lowest <= bottom + _NEAR and highest >= top - _NEAR:
+            return True
+    return False
 
 
 def _moved_alike(shifts: list[float | None], lefts: list[float]):

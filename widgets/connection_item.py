@@ -56,8 +56,7 @@ def hairline(kind, faint: bool = False) -> QPen:
         over = QColor(theme.CARD_BACKGROUND)
         colour = QColor.fromRgbF(*(FAINT * mine + (1 - FAINT) * under for mine, under in (
             (colour.redF(), over.redF()), (colour.greenF(), over.greenF()), (colour.blueF(), over.blueF()))))
-    pen = QPen(colour, 1)
-    pen.setCosmetic(True)
+    pen = QPen(colour, 0)  # Qt's hairline: its item's bounds are the path's, where a width strokes it dashed first
     if dash := theme.connection_dash(kind):
         pen.setDashPattern(dash)
     return pen

@@ -37,6 +37,10 @@ def _assert_where_the_layout_says(window) -> None:
         item = window.scene.connection_items[key]
         assert item.line.mapToScene(item.line.path()) == route_path(route), key
         assert item.head.mapToScene(item.head.polygon()).boundingRect().contains(QPointF(route.end.x, route.end.y))
+    for item in (*window.scene.cards.values(), *window.scene.connection_items.values()):
+        # its column is passed over when off screen: the column's bounds must hold all it draws
+        drawn = item.mapRectToParent(item.boundingRect() | item.childrenBoundingRect())
+        assert item.parentItem().rect().contains(drawn), item
 
 
 def test_enter_in_a_full_cell_widens_its_column_and_shifts_the_others_with_their_connections(window, tmp_path):

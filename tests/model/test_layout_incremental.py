@@ -37,6 +37,21 @@ def test_a_drop_in_a_neighbouring_cell_remakes_only_those_two_cells_cards_and_th
     assert len(remade) < 100
 
 
+def test_drops_and_their_undos_on_a_large_map_lay_out_as_a_fresh_layout():
+    """Routes past a changed cell far above or below it are not routed again: they stay right, and
+    those near it are routed again."""
+    journey = large_map(touchpoints=2000, connections=3000)
+    geometry = layout(journey)
+    for stage in range(4, 16):
+        moving = journey.cell(f"s{stage}", "l1")[0]
+        journey.move_touchpoint(moving, f"s{stage + 1}", "l0", 0)
+        geometry = layout(journey, geometry)
+        assert geometry == layout(journey)
+        journey.move_touchpoint(moving, f"s{stage}", "l1", 0)
+        geometry = layout(journey, geometry)
+        assert geometry == layout(journey)
+
+
 @settings(max_examples=60, deadline=None)
 @given(journey_maps(personas=True), st.data())
 def test_columns_kept_or_moved_from_earlier_layouts_equal_a_fresh_layout(journey, data):
