@@ -170,6 +170,14 @@ class Route:
         length = (dx * dx + dy * dy) ** 0.5
         return Point(dx / length, dy / length)
 
+    def head(self) -> tuple[float, float, float, float, float, float]:
+        """The arrow head's corners, flat: the tip at the end, then the two back corners, pointing
+        along the last leg. The canvas and the PDF draw this one head."""
+        tip, direction = self.end, self.arrow
+        back_x, back_y = tip.x - direction.x * theme.ARROW_LENGTH, tip.y - direction.y * theme.ARROW_LENGTH
+        side_x, side_y = -direction.y * theme.ARROW_WIDTH / 2, direction.x * theme.ARROW_WIDTH / 2
+        return tip.x, tip.y, back_x + side_x, back_y + side_y, back_x - side_x, back_y - side_y
+
 
 def bezier_point(start: Point, control1: Point, control2: Point, end: Point, t: float) -> Point:
     """The point of a cubic Bézier curve at parameter t in 0..1 (for sampling `smooth_curve`)."""

@@ -32,16 +32,9 @@ def route_path(route: Route) -> QPainterPath:
 
 
 def arrow_head(route: Route) -> QPolygonF:
-    """The head at the route's end, pointing along its last leg (in plain floats: a placement after
-    an Enter draws a hundred heads)."""
-    x0, y0, x, y = route.points[-4:]
-    dx, dy = x - x0, y - y0
-    length = (dx * dx + dy * dy) ** 0.5
-    dx, dy = dx / length, dy / length
-    back_x, back_y = x - dx * theme.ARROW_LENGTH, y - dy * theme.ARROW_LENGTH
-    side_x, side_y = -dy * (theme.ARROW_WIDTH / 2), dx * (theme.ARROW_WIDTH / 2)
-    return QPolygonF([QPointF(x, y), QPointF(back_x + side_x, back_y + side_y),
-                      QPointF(back_x - side_x, back_y - side_y)])
+    """The head at the route's end (see `Route.head`)."""
+    x0, y0, x1, y1, x2, y2 = route.head()
+    return QPolygonF([QPointF(x0, y0), QPointF(x1, y1), QPointF(x2, y2)])
 
 
 def hairline(kind, faint: bool = False) -> QPen:

@@ -159,12 +159,10 @@ def arrow_heads(canvas: Canvas, routes: Sequence[Route], kind: str) -> None:
     canvas.setFillColor(colour(theme.connection_colour(kind)))
     heads = canvas.beginPath()
     for route in routes:
-        tip, direction = route.end, route.arrow
-        back_x, back_y = direction.x * theme.ARROW_LENGTH, direction.y * theme.ARROW_LENGTH
-        side_x, side_y = -direction.y * theme.ARROW_WIDTH / 2, direction.x * theme.ARROW_WIDTH / 2
-        heads.moveTo(tip.x, tip.y)
-        heads.lineTo(tip.x - back_x + side_x, tip.y - back_y + side_y)
-        heads.lineTo(tip.x - back_x - side_x, tip.y - back_y - side_y)
+        x0, y0, x1, y1, x2, y2 = route.head()
+        heads.moveTo(x0, y0)
+        heads.lineTo(x1, y1)
+        heads.lineTo(x2, y2)
         heads.close()
     # Non-zero winding: with the default even-odd rule, two heads on one spot (two connections into
     # one side of a card) cancel out and leave a hole where the arrow should be.

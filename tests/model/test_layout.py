@@ -157,6 +157,8 @@ def test_a_forward_route_leaves_the_right_side_and_enters_the_left_side():
     assert route.points[3] == route.start.y and route.points[-3] == route.end.y  # out and in level
     assert route.arrow == Point(1.0, 0.0)
     assert route.start.x < route.label.x < route.end.x
+    back, half = target.x - theme.ARROW_LENGTH, theme.ARROW_WIDTH / 2  # the head points into the card
+    assert route.head() == (target.x, target.center.y, back, target.center.y + half, back, target.center.y - half)
 
 
 def test_a_loop_back_leaves_and_enters_at_the_top():
